@@ -1,0 +1,78 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { getEnv } from '$lib/server/env';
+import { closeDatabase, configFromEnv, getDb, initDatabase } from '$lib/server/db';
+import { SESSION_COOKIE, validateSession } from '$lib/server/auth/sessions';
+import { setLocale } from '$lib/server/users/users';
+import { sessionCookieOptions } from '$lib/server/auth/cookies';
+import { log } from '$lib/server/log';
+
+export const init: ServerInit = async () => {
+	const env = getEnv();
+	const handle = await initDatabase(configFromEnv(env));
+	log.info('database.ready', { kind: handle.kind });
+	// PGlite would keep the process alive on SIGTERM otherwise.
+	process.once('sveltekit:shutdown', () => void closeDatabase());
+};
+
+const handleParaglide: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		event.locals.locale = locale;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+
+const handleSession: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.sessionId = null;
+	try {
+		event.locals.address = event.getClientAddress();
+	} catch {
+		event.locals.address = 'unknown';
+	}
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const db = getDb();
+		const session = await validateSession(db, token);
+		if (session) {
+			event.locals.user = session.user;
+			event.locals.sessionId = session.sessionId;
+			event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(session.expiresAt));
+			// The language someone reads in is the language their e-mails should be in.
+			if (session.user.locale !== event.locals.locale) {
+				await setLocale(db, session.user.id, event.locals.locale);
+				session.user.locale = event.locals.locale;
+			}
+		} else {
+			event.cookies.delete(SESSION_COOKIE, { path: '/' });
+		}
+	}
+	return resolve(event);
+};
+
+const handleHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const h = response.headers;
+	h.set('X-Content-Type-Options', 'nosniff');
+	h.set('Referrer-Policy', 'no-referrer');
+	h.set('Cross-Origin-Opener-Policy', 'same-origin');
+	h.set('Cross-Origin-Resource-Policy', 'same-origin');
+	h.set('X-Frame-Options', 'DENY');
+	h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+	if (getEnv().production) h.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+	// Nothing personal may linger in a shared browser's or proxy's cache. Static assets are served
+	// before this hook and keep their own caching.
+	h.set('Cache-Control', 'no-store');
+	return response;
+};
+
+export const handle = sequence(handleParaglide, handleSession, handleHeaders);
+
+export const handleError: HandleServerError = ({ error, status }) => {
+	// Log the type only: messages can contain submitted text.
+	if (status >= 500) log.error('request.failed', { status, type: error instanceof Error ? error.name : typeof error });
+	return { message: status === 404 ? 'Not found' : 'Something went wrong' };
+};

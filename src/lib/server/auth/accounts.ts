@@ -1,0 +1,150 @@
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { Database } from '../db';
+import { passwordResetTokens, users } from '../db/schema';
+import { DomainError } from '../errors';
+import { recordConsent } from '../consent/consent';
+import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
+import { createSession, endOtherSessions } from './sessions';
+import { clearLimit, hitLimit, peekLimit, type Limit } from '../security/rate-limit';
+import { hashToken, newId, newToken } from '../security/tokens';
+
+type Locale = 'nl' | 'en';
+
+/**
+ * Sign-in throttling. The account limit is keyed by account *and* address, so someone guessing
+ * from elsewhere cannot lock the real owner out; the address limit catches one address trying
+ * many accounts. See docs/decisions/003-authentication.md.
+ */
+export const SIGN_IN_LIMITS = {
+	accountAndAddress: { max: 5, windowSeconds: 15 * 60 } satisfies Limit,
+	address: { max: 30, windowSeconds: 15 * 60 } satisfies Limit
+};
+export const RESET_LIMITS = {
+	account: { max: 3, windowSeconds: 60 * 60 } satisfies Limit,
+	address: { max: 10, windowSeconds: 60 * 60 } satisfies Limit
+};
+export const RESET_TOKEN_MINUTES = 60;
+
+export interface SignUpInput {
+	email: string;
+	password: string;
+	displayName: string;
+	locale: Locale;
+}
+
+export async function signUp(db: Database, input: SignUpInput, now = new Date()) {
+	const existing = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+	if (existing.length > 0) throw new DomainError('email_taken');
+	const id = newId();
+	const passwordHash = await hashPassword(input.password);
+	await db.transaction(async (tx) => {
+		await tx.insert(users).values({
+			id,
+			email: input.email,
+			passwordHash,
+			displayName: input.displayName,
+			locale: input.locale,
+			adultConfirmedAt: now
+		});
+		await recordConsent(tx as unknown as Database, id, 'given', input.locale);
+	});
+	const session = await createSession(db, id, now);
+	return { userId: id, session };
+}
+
+export async function signIn(db: Database, input: { email: string; password: string; address: string }) {
+	const accountKey = `signin:account:${input.email}:${input.address}`;
+	const addressKey = `signin:address:${input.address}`;
+	for (const [key, limit] of [
+		[accountKey, SIGN_IN_LIMITS.accountAndAddress],
+		[addressKey, SIGN_IN_LIMITS.address]
+	] as const) {
+		const state = await peekLimit(db, key, limit);
+		if (!state.allowed) throw new DomainError('too_many_attempts', { retryAfterSeconds: state.retryAfterSeconds });
+	}
+	const [user] = await db
+		.select({ id: users.id, passwordHash: users.passwordHash })
+		.from(users)
+		.where(eq(users.email, input.email));
+	const ok = user ? await verifyPassword(user.passwordHash, input.password) : await burnPasswordCheck(input.password);
+	if (!ok || !user) {
+		await hitLimit(db, accountKey, SIGN_IN_LIMITS.accountAndAddress);
+		await hitLimit(db, addressKey, SIGN_IN_LIMITS.address);
+		throw new DomainError('invalid_credentials');
+	}
+	await clearLimit(db, accountKey);
+	const session = await createSession(db, user.id);
+	return { userId: user.id, session };
+}
+
+/**
+ * Always answers the same way, whether or not the address has an account. Returns the token only
+ * so the caller can e-mail it; null means nothing is to be sent.
+ */
+export async function requestPasswordReset(db: Database, input: { email: string; address: string }, now = new Date()) {
+	const account = await hitLimit(db, `reset:account:${input.email}`, RESET_LIMITS.account, now);
+	const address = await hitLimit(db, `reset:address:${input.address}`, RESET_LIMITS.address, now);
+	if (!address.allowed) throw new DomainError('too_many_attempts', { retryAfterSeconds: address.retryAfterSeconds });
+	if (!account.allowed) return null;
+	const [user] = await db
+		.select({ id: users.id, locale: users.locale, displayName: users.displayName })
+		.from(users)
+		.where(eq(users.email, input.email));
+	if (!user) return null;
+	const token = newToken();
+	await db.insert(passwordResetTokens).values({
+		tokenHash: hashToken(token),
+		userId: user.id,
+		expiresAt: new Date(now.getTime() + RESET_TOKEN_MINUTES * 60_000)
+	});
+	return { token, locale: user.locale, displayName: user.displayName };
+}
+
+export async function isResetTokenUsable(db: Database, token: string, now = new Date()) {
+	const rows = await db
+		.select({ userId: passwordResetTokens.userId })
+		.from(passwordResetTokens)
+		.where(
+			and(
+				eq(passwordResetTokens.tokenHash, hashToken(token)),
+				isNull(passwordResetTokens.usedAt),
+				gt(passwordResetTokens.expiresAt, now)
+			)
+		);
+	return rows.length === 1;
+}
+
+/** Single use: the token is spent in the same statement that checks it, so a race cannot reuse it. */
+export async function resetPassword(db: Database, input: { token: string; password: string }, now = new Date()) {
+	const passwordHash = await hashPassword(input.password);
+	const [spent] = await db
+		.update(passwordResetTokens)
+		.set({ usedAt: now })
+		.where(
+			and(
+				eq(passwordResetTokens.tokenHash, hashToken(input.token)),
+				isNull(passwordResetTokens.usedAt),
+				gt(passwordResetTokens.expiresAt, now)
+			)
+		)
+		.returning({ userId: passwordResetTokens.userId });
+	if (!spent) throw new DomainError('reset_token_invalid');
+	await db.update(users).set({ passwordHash }).where(eq(users.id, spent.userId));
+	await db.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, spent.userId));
+	await endOtherSessions(db, spent.userId, null);
+	return { userId: spent.userId };
+}
+
+export async function changePassword(
+	db: Database,
+	input: { userId: string; currentPassword: string; newPassword: string; currentSessionId: string }
+) {
+	await confirmPassword(db, input.userId, input.currentPassword);
+	await db.update(users).set({ passwordHash: await hashPassword(input.newPassword) }).where(eq(users.id, input.userId));
+	await endOtherSessions(db, input.userId, input.currentSessionId);
+}
+
+export async function confirmPassword(db: Database, userId: string, password: string) {
+	const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+	if (!user || !(await verifyPassword(user.passwordHash, password))) throw new DomainError('wrong_password');
+}

@@ -1,0 +1,36 @@
+/**
+ * Typed domain errors. Services throw them; `src/lib/server/http.ts` turns them into `fail()` or
+ * `error()` with a message in the user's language. The code doubles as the message key suffix
+ * (`error_<code>` in messages/*.json), so the text lives with the other translations.
+ */
+export const errorStatus = {
+	invalid_credentials: 400,
+	email_taken: 400,
+	too_many_attempts: 429,
+	reset_token_invalid: 400,
+	wrong_password: 400,
+	consent_required: 400,
+	not_found: 404,
+	forbidden: 404,
+	unknown_step: 404,
+	conflict: 409
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export class DomainError extends Error {
+	readonly code: ErrorCode;
+	readonly status: number;
+	readonly retryAfterSeconds?: number;
+
+	constructor(code: ErrorCode, options: { retryAfterSeconds?: number } = {}) {
+		super(code);
+		this.name = 'DomainError';
+		this.code = code;
+		this.status = errorStatus[code];
+		this.retryAfterSeconds = options.retryAfterSeconds;
+	}
+}
+
+/** Not found and not allowed look the same from outside, so ids of others' items leak nothing. */
+export const notFound = () => new DomainError('not_found');

@@ -1,0 +1,55 @@
+/**
+ * E-mail texts, both languages side by side so neither can be forgotten (the type demands both).
+ * Subjects stay neutral: a notification may be seen by someone else.
+ */
+type Locale = 'nl' | 'en';
+
+export interface MailContent {
+	subject: string;
+	text: string;
+	html: string;
+}
+
+const escape = (s: string) =>
+	s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+function layout(locale: Locale, paragraphs: string[], link?: { href: string; label: string }) {
+	const body = paragraphs.map((p) => `<p style="margin:0 0 1em">${escape(p)}</p>`).join('');
+	const button = link
+		? `<p style="margin:1.5em 0"><a href="${escape(link.href)}" style="background:#2f6f62;color:#fff;padding:.7em 1.2em;border-radius:6px;text-decoration:none">${escape(link.label)}</a></p><p style="font-size:.9em;color:#555">${escape(link.href)}</p>`
+		: '';
+	return `<!doctype html><html lang="${locale}"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#222;max-width:36em;margin:0 auto;padding:1em">${body}${button}</body></html>`;
+}
+
+const reset: Record<Locale, { subject: string; lines: (name: string, minutes: number) => string[]; button: string }> = {
+	nl: {
+		subject: 'Je wachtwoord opnieuw instellen',
+		lines: (name, minutes) => [
+			`Hallo ${name},`,
+			`Iemand heeft gevraagd om het wachtwoord van je account opnieuw in te stellen. Was jij dat, gebruik dan de link hieronder. Hij werkt één keer en blijft ${minutes} minuten geldig.`,
+			'Heb je niets gevraagd? Dan kun je dit bericht negeren; er verandert niets.'
+		],
+		button: 'Nieuw wachtwoord kiezen'
+	},
+	en: {
+		subject: 'Reset your password',
+		lines: (name, minutes) => [
+			`Hello ${name},`,
+			`Someone asked to reset the password of your account. If that was you, use the link below. It works once and stays valid for ${minutes} minutes.`,
+			'Did not ask for this? You can ignore this message; nothing changes.'
+		],
+		button: 'Choose a new password'
+	}
+};
+
+export function passwordResetMail(locale: Locale, input: { name: string; link: string; minutes: number }): MailContent {
+	const t = reset[locale];
+	const lines = t.lines(input.name, input.minutes);
+	return {
+		subject: t.subject,
+		text: `${lines.join('\n\n')}\n\n${t.button}: ${input.link}\n`,
+		html: layout(locale, lines, { href: input.link, label: t.button })
+	};
+}
+
+export const mailTemplates = { reset };

@@ -1,0 +1,22 @@
+import { redirect } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { getProgress } from '$lib/server/program/progress';
+import { listGuides } from '$lib/server/program/guides';
+import { requireUser } from '$lib/server/http';
+import { localizeHref } from '$lib/i18n';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event);
+	if (!user.role) redirect(303, localizeHref('/onboarding/role'));
+	const progress = await getProgress(getDb(), user.id, user.role);
+	const guides = listGuides(user.role, event.locals.locale);
+	const next = progress.steps.find((s) => !s.doneAt);
+	const nextGuide = next ? guides.find((g) => g.slug === next.slug) : undefined;
+	return {
+		displayName: user.displayName,
+		role: user.role,
+		progress: { done: progress.done, total: progress.total, percent: progress.percent },
+		next: nextGuide ? { slug: nextGuide.slug, number: nextGuide.number, title: nextGuide.title, summary: nextGuide.summary } : null
+	};
+};

@@ -1,0 +1,27 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { isResetTokenUsable, resetPassword } from '$lib/server/auth/accounts';
+import { actionFailure, invalid, parseForm } from '$lib/server/http';
+import { resetPasswordSchema } from '$lib/schemas/auth';
+import { localizeHref } from '$lib/i18n';
+
+export const load: PageServerLoad = async ({ url }) => {
+	const token = url.searchParams.get('token') ?? '';
+	const usable = token.length >= 20 && token.length <= 200 && (await isResetTokenUsable(getDb(), token));
+	return { token: usable ? token : null };
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies }) => {
+		const parsed = parseForm(resetPasswordSchema, await request.formData());
+		if (!parsed.ok) return invalid(parsed.errors);
+		try {
+			await resetPassword(getDb(), parsed.data);
+		} catch (err) {
+			return actionFailure(err);
+		}
+		cookies.delete('herstelpad_session', { path: '/' });
+		redirect(303, localizeHref('/signin?reset=1'));
+	}
+};

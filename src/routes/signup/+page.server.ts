@@ -1,0 +1,29 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { signUp } from '$lib/server/auth/accounts';
+import { setSessionCookie } from '$lib/server/auth/web';
+import { actionFailure, invalid, parseForm, requireAnonymous } from '$lib/server/http';
+import { signUpSchema } from '$lib/schemas/auth';
+import { localizeHref } from '$lib/i18n';
+
+export const load: PageServerLoad = (event) => {
+	requireAnonymous(event);
+	return {};
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, locals }) => {
+		const form = await request.formData();
+		const values = { displayName: String(form.get('displayName') ?? ''), email: String(form.get('email') ?? '') };
+		const parsed = parseForm(signUpSchema, form);
+		if (!parsed.ok) return invalid(parsed.errors, values);
+		try {
+			const { session } = await signUp(getDb(), { ...parsed.data, locale: locals.locale });
+			setSessionCookie(cookies, session);
+		} catch (err) {
+			return actionFailure(err, values);
+		}
+		redirect(303, localizeHref('/onboarding/role'));
+	}
+};
