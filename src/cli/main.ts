@@ -1,0 +1,80 @@
+import { getEnv, EnvError } from '../lib/server/env';
+import { configFromEnv, openDatabase } from '../lib/server/db';
+import { createAdmin } from '../lib/server/users/users';
+import { email as emailSchema } from '../lib/schemas/auth';
+
+export interface Io {
+	stdin: NodeJS.ReadableStream;
+	stdout: { write(s: string): unknown };
+	stderr: { write(s: string): unknown };
+}
+
+export const usage = `Usage: herstelpad <command> [options]
+
+Commands:
+  migrate                     apply database migrations (PGlite in DATA_DIR, or DATABASE_URL)
+  admin create <email>        create an administrator, or promote an existing account
+  analyze [options] [FILE|-]  check an apology text (see: herstelpad analyze --help)
+
+Options:
+  -h, --help                  show this help
+
+Settings come from the environment: DATABASE_URL, DATA_DIR (default ./data).
+Exit codes: 0 success, 1 failure (or findings, for analyze), 2 usage error.
+`;
+
+async function withDatabase<T>(io: Io, work: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>) {
+	const env = getEnv();
+	const handle = await openDatabase(configFromEnv(env));
+	try {
+		return await work(handle.db);
+	} finally {
+		await handle.close();
+	}
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+	const [command, ...rest] = argv;
+	try {
+		if (!command || command === '--help' || command === '-h' || command === 'help') {
+			io.stdout.write(usage);
+			return command ? 0 : 2;
+		}
+		if (command === 'migrate') {
+			if (rest.length) return usageError(io, `migrate takes no arguments`);
+			const kind = await withDatabase(io, async () => (getEnv().DATABASE_URL ? 'PostgreSQL' : 'PGlite'));
+			io.stdout.write(`Migrations applied (${kind}).\n`);
+			return 0;
+		}
+		if (command === 'admin') {
+			const [sub, address, ...extra] = rest;
+			if (sub !== 'create' || !address || extra.length) return usageError(io, 'expected: herstelpad admin create <email>');
+			const parsed = emailSchema.safeParse(address);
+			if (!parsed.success) return usageError(io, `not a valid e-mail address: ${address}`);
+			const result = await withDatabase(io, (db) => createAdmin(db, parsed.data));
+			io.stdout.write(
+				result.created
+					? `Administrator ${parsed.data} created. Use "forgot password" on the sign-in page to set a password.\n`
+					: `Existing account ${parsed.data} is now an administrator.\n`
+			);
+			return 0;
+		}
+		if (command === 'analyze') {
+			const { runAnalyzeCli } = await import('../lib/coach/cli');
+			return await runAnalyzeCli(rest, io);
+		}
+		return usageError(io, `unknown command: ${command}`);
+	} catch (err) {
+		if (err instanceof EnvError) {
+			io.stderr.write(`herstelpad: ${err.message}\n`);
+			return 2;
+		}
+		io.stderr.write(`herstelpad: ${command} failed: ${err instanceof Error ? err.message : String(err)}\n`);
+		return 1;
+	}
+}
+
+function usageError(io: Io, message: string) {
+	io.stderr.write(`herstelpad: ${message}\n\n${usage}`);
+	return 2;
+}

@@ -1,0 +1,57 @@
+import { VFile } from 'vfile';
+import { detectLanguage } from './detect-language';
+import { processorFor } from './processor';
+import { isMissingRule } from './rule-ids';
+import { readElements } from './rules/elements';
+import type { AnalysisResult, CoachLanguage, Finding, RuleId } from './types';
+
+type VFileMessage = VFile['messages'][number];
+
+/** The longest text the analyser accepts, in UTF-16 code units (`text.length`). */
+export const MAX_APOLOGY_LENGTH = 20_000;
+
+/** Options of `analyzeApology`. */
+export interface AnalyzeOptions {
+	/** The text's language; detected when omitted. */
+	lang?: CoachLanguage;
+}
+
+/**
+ * Analyses an apology synchronously. Findings are sorted by offset, then by rule id.
+ * Throws a `TypeError` for a non-string and a `RangeError` above `MAX_APOLOGY_LENGTH`;
+ * any other string, the empty one included, gives a result.
+ */
+export function analyzeApology(text: string, options: AnalyzeOptions = {}): AnalysisResult {
+	if (typeof text !== 'string') throw new TypeError('analyzeApology expects a string');
+	if (text.length > MAX_APOLOGY_LENGTH) {
+		throw new RangeError(`An apology can be at most ${MAX_APOLOGY_LENGTH} characters long`);
+	}
+	const language = options.lang === 'en' || options.lang === 'nl' ? options.lang : detectLanguage(text);
+	const file = new VFile(text);
+	const processor = processorFor(language);
+	processor.runSync(processor.parse(file), file);
+	const findings = file.messages.map(toFinding).sort(byPosition);
+	return { language, elements: readElements(file), findings };
+}
+
+function toFinding(message: VFileMessage): Finding {
+	const ruleId = message.ruleId as RuleId;
+	const start = message.place && 'start' in message.place ? message.place.start : message.place;
+	const end = message.place && 'end' in message.place ? message.place.end : start;
+	return {
+		ruleId,
+		severity: isMissingRule(ruleId) ? 'info' : 'warning',
+		message: message.reason,
+		line: start?.line ?? 1,
+		column: start?.column ?? 1,
+		offset: start?.offset ?? 0,
+		endOffset: end?.offset ?? start?.offset ?? 0,
+		actual: message.actual ?? '',
+		expected: message.expected?.[0] ?? null
+	};
+}
+
+function byPosition(a: Finding, b: Finding): number {
+	if (a.offset !== b.offset) return a.offset - b.offset;
+	return a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0;
+}

@@ -1,0 +1,129 @@
+import { accepts, compilePattern, type Alternatives, type Pattern, type WordSets } from './pattern';
+import type { Token } from './tokens';
+
+/** A pattern found in a sentence: token indices, end exclusive. */
+export interface Match {
+	start: number;
+	end: number;
+	reportStart: number;
+	reportEnd: number;
+	gaps: number[];
+	pattern: Pattern;
+}
+
+/**
+ * Patterns compiled once and indexed by the words they can start with, so a sentence is scanned
+ * once per token instead of once per pattern (keeps analysis linear in text length).
+ */
+export class PatternSet {
+	private readonly byWord = new Map<string, Pattern[]>();
+	private readonly scanned: Pattern[] = [];
+
+	constructor(sources: readonly string[], sets: WordSets) {
+		for (const source of sources) this.add(compilePattern(source, sets));
+	}
+
+	/** Every match in one sentence, in order of start. */
+	findAll(tokens: readonly Token[]): Match[] {
+		const matches: Match[] = [];
+		for (let index = 0; index < tokens.length; index++) {
+			const candidates = new Set<Pattern>(this.scanned);
+			for (const form of tokens[index].forms) {
+				for (const pattern of this.byWord.get(form) ?? []) candidates.add(pattern);
+			}
+			for (const pattern of candidates) {
+				const match = matchAt(pattern, tokens, index);
+				if (match) matches.push(match);
+			}
+		}
+		return matches;
+	}
+
+	private add(pattern: Pattern): void {
+		const first = pattern.elements.find((element) => element.kind !== 'mark');
+		if (first?.kind === 'token' && !first.optional && first.test.prefixes.length === 0 && first.test.suffixes.length === 0) {
+			for (const word of first.test.exact) {
+				const list = this.byWord.get(word) ?? [];
+				list.push(pattern);
+				this.byWord.set(word, list);
+			}
+		} else {
+			this.scanned.push(pattern);
+		}
+	}
+}
+
+function matchAt(pattern: Pattern, tokens: readonly Token[], start: number): Match | undefined {
+	const gaps: number[] = [];
+	let reportStart = -1;
+	let reportEnd = -1;
+	const { elements } = pattern;
+
+	// Shortest gaps first, so the reported span is as tight as the pattern allows.
+	const step = (elementIndex: number, tokenIndex: number): number => {
+		if (elementIndex === elements.length) return tokenIndex;
+		const element = elements[elementIndex];
+		switch (element.kind) {
+			case 'mark': {
+				const saved = element.side === 'start' ? reportStart : reportEnd;
+				if (element.side === 'start') reportStart = tokenIndex;
+				else reportEnd = tokenIndex;
+				const end = step(elementIndex + 1, tokenIndex);
+				if (end < 0) {
+					if (element.side === 'start') reportStart = saved;
+					else reportEnd = saved;
+				}
+				return end;
+			}
+			case 'not':
+				if (tokenIndex < tokens.length && accepts(element.test, tokens[tokenIndex].forms)) return -1;
+				return step(elementIndex + 1, tokenIndex);
+			case 'gap': {
+				const mark = gaps.length;
+				for (let skip = 0; skip <= element.max; skip++) {
+					const end = step(elementIndex + 1, tokenIndex + skip);
+					if (end >= 0) return end;
+					const skipped = tokens[tokenIndex + skip];
+					if (!skipped || (skipped.punctuation && !element.crossPunctuation)) break;
+					gaps.push(tokenIndex + skip);
+				}
+				gaps.length = mark;
+				return -1;
+			}
+			case 'token': {
+				const token = tokens[tokenIndex];
+				if (token && accepts(element.test, token.forms)) {
+					const end = step(elementIndex + 1, tokenIndex + 1);
+					if (end >= 0) return end;
+				}
+				return element.optional ? step(elementIndex + 1, tokenIndex) : -1;
+			}
+		}
+	};
+
+	const end = step(0, start);
+	if (end <= start) return undefined;
+	return {
+		start,
+		end,
+		reportStart: reportStart >= 0 ? reportStart : start,
+		reportEnd: reportEnd >= 0 ? reportEnd : end,
+		gaps: [...gaps],
+		pattern
+	};
+}
+
+/** Whether a blocker word stands in the match's gaps or in the same clause just before it. */
+export function isBlocked(match: Match, tokens: readonly Token[], blockers: Alternatives, window: number): boolean {
+	for (const index of match.gaps) if (accepts(blockers, tokens[index].forms)) return true;
+	for (let index = match.start - 1; index >= 0 && index >= match.start - window; index--) {
+		if (tokens[index].punctuation) break;
+		if (accepts(blockers, tokens[index].forms)) return true;
+	}
+	return false;
+}
+
+/** Whether two matches share a token. */
+export function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+	return a.start < b.end && b.start < a.end;
+}

@@ -1,0 +1,10 @@
+const APOSTROPHES = /[\u2018\u2019\u02BC\u0060\u00B4\u2032]/g;
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+
+/**
+ * Folds case, apostrophes and diacritics so that data entries and text meet in one form:
+ * writers type "één" and "een", "I’m" and "I'm" interchangeably.
+ */
+export function normalizeWord(value: string): string {
+	return value.toLowerCase().normalize('NFD').replace(COMBINING_MARKS, '').replace(APOSTROPHES, "'");
+}

@@ -1,0 +1,97 @@
+import { normalizeWord } from './normalize';
+
+/**
+ * The pattern language of the data files, one pattern per string, elements separated by spaces:
+ *
+ * | element      | matches                                                              |
+ * | ------------ | -------------------------------------------------------------------- |
+ * | `word`       | a token with that form (case, diacritics and apostrophes folded)     |
+ * | `word*`      | a token starting with `word`; `*word` one ending with it             |
+ * | `@set`       | a token in a named word set (`sets` in `common.json` or the file)    |
+ * | `a\|b\|@set` | any of the alternatives                                              |
+ * | `(a\|b)`     | optionally one such token                                            |
+ * | `!a\|b`      | zero-width: the next token is none of these (or the sentence ends)   |
+ * | `..N`        | a gap of 0 to N words inside one clause (no punctuation crossed)     |
+ * | `...N`       | a gap of 0 to N tokens anywhere in the sentence                      |
+ * | `[` … `]`    | the part to report; the whole match when absent                      |
+ *
+ * Patterns never cross sentences. Punctuation marks (`,` `?`) are literal elements.
+ */
+export type Element =
+	| { kind: 'token'; test: Alternatives; optional: boolean }
+	| { kind: 'not'; test: Alternatives }
+	| { kind: 'gap'; max: number; crossPunctuation: boolean }
+	| { kind: 'mark'; side: 'start' | 'end' };
+
+/** Alternatives of one element, split by how they are tested. */
+export interface Alternatives {
+	exact: Set<string>;
+	prefixes: string[];
+	suffixes: string[];
+}
+
+/** A compiled pattern; `source` keeps the text for error messages and notes. */
+export interface Pattern {
+	source: string;
+	elements: Element[];
+}
+
+/** Named word sets a pattern may refer to with `@name`. */
+export type WordSets = Readonly<Record<string, readonly string[]>>;
+
+const GAP = /^(\.{2,3})(\d+)$/;
+
+/** Compiles one pattern string; throws on unknown sets or malformed elements so bad data fails its test. */
+export function compilePattern(source: string, sets: WordSets): Pattern {
+	const elements: Element[] = [];
+	for (const part of source.trim().split(/\s+/)) {
+		const gap = GAP.exec(part);
+		if (gap) {
+			elements.push({ kind: 'gap', max: Number(gap[2]), crossPunctuation: gap[1] === '...' });
+		} else if (part === '[' || part === ']') {
+			elements.push({ kind: 'mark', side: part === '[' ? 'start' : 'end' });
+		} else if (part.startsWith('!') && part.length > 1) {
+			elements.push({ kind: 'not', test: alternatives(part.slice(1), sets, source) });
+		} else if (part.startsWith('(') && part.endsWith(')') && part.length > 2) {
+			elements.push({ kind: 'token', test: alternatives(part.slice(1, -1), sets, source), optional: true });
+		} else {
+			elements.push({ kind: 'token', test: alternatives(part, sets, source), optional: false });
+		}
+	}
+	if (!elements.some((element) => element.kind === 'token' && !element.optional)) {
+		throw new Error(`Pattern needs at least one required word: "${source}"`);
+	}
+	return { source, elements };
+}
+
+function alternatives(part: string, sets: WordSets, source: string): Alternatives {
+	const result: Alternatives = { exact: new Set(), prefixes: [], suffixes: [] };
+	for (const alternative of part.split('|')) {
+		if (alternative === '') throw new Error(`Empty alternative in "${source}"`);
+		if (alternative.startsWith('@')) {
+			const set = sets[alternative.slice(1)];
+			if (!set) throw new Error(`Unknown set ${alternative} in "${source}"`);
+			for (const word of set) addWord(result, word);
+		} else {
+			addWord(result, alternative);
+		}
+	}
+	return result;
+}
+
+function addWord(result: Alternatives, word: string): void {
+	const normal = normalizeWord(word);
+	if (normal.length > 1 && normal.endsWith('*')) result.prefixes.push(normal.slice(0, -1));
+	else if (normal.length > 1 && normal.startsWith('*')) result.suffixes.push(normal.slice(1));
+	else result.exact.add(normal);
+}
+
+/** Whether any form of a token satisfies the alternatives. */
+export function accepts(test: Alternatives, forms: readonly string[]): boolean {
+	for (const form of forms) {
+		if (test.exact.has(form)) return true;
+		for (const prefix of test.prefixes) if (form.startsWith(prefix)) return true;
+		for (const suffix of test.suffixes) if (form.endsWith(suffix)) return true;
+	}
+	return false;
+}

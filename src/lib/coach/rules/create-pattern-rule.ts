@@ -1,0 +1,34 @@
+import type { Root } from 'nlcst';
+import type { VFile } from 'vfile';
+import { COMMON, type RuleDataByLanguage } from '../data/index';
+import { expansionsOf } from '../engine/expansions';
+import { CompiledRule } from '../engine/rule-data';
+import { report } from '../engine/report';
+import { sentencesOf } from '../engine/tokens';
+import { messageFor } from '../messages';
+import type { RuleId } from '../types';
+import type { RuleOptions } from './options';
+
+/**
+ * Builds a retext plugin that warns about every match of a rule's patterns, one message per match.
+ * Compilation happens when the plugin is attached, not per text.
+ */
+export function createPatternRule(ruleId: RuleId, data: RuleDataByLanguage) {
+	return function patternRule(options: RuleOptions) {
+		const common = COMMON[options.lang];
+		const rule = new CompiledRule(data[options.lang], common);
+		const expansions = expansionsOf(common);
+		return function transformer(tree: Root, file: VFile): undefined {
+			const text = String(file);
+			for (const tokens of sentencesOf(tree, expansions)) {
+				for (const match of rule.find(tokens)) {
+					const start = tokens[match.reportStart].start;
+					const end = tokens[match.reportEnd - 1].end;
+					const actual = text.slice(start.offset, end.offset);
+					const { reason, expected } = messageFor(ruleId, options.lang, actual);
+					report(file, ruleId, reason, { start, end }, actual, expected);
+				}
+			}
+		};
+	};
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { errorStatus } from './server/errors';
+
+const load = (locale: string) => JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')) as Record<string, string>;
+const nl = load('nl');
+const en = load('en');
+const keys = (obj: Record<string, string>) => Object.keys(obj).filter((k) => k !== '$schema');
+
+function sourceFiles(dir: string): string[] {
+	return readdirSync(dir).flatMap((name) => {
+		const path = join(dir, name);
+		if (name === 'paraglide') return [];
+		return statSync(path).isDirectory() ? sourceFiles(path) : /\.(ts|svelte)$/.test(name) ? [path] : [];
+	});
+}
+
+describe('messages', () => {
+	it('has every key in both languages', () => {
+		expect(keys(nl).filter((k) => !(k in en))).toEqual([]);
+		expect(keys(en).filter((k) => !(k in nl))).toEqual([]);
+	});
+
+	it('has no empty texts and the same placeholders in both languages', () => {
+		for (const key of keys(nl)) {
+			expect(nl[key].trim(), key).not.toBe('');
+			expect(en[key].trim(), key).not.toBe('');
+			const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+			expect(placeholders(en[key]), key).toEqual(placeholders(nl[key]));
+		}
+	});
+
+	it('has a text for every domain error and every validation code', () => {
+		const schemaCodes = sourceFiles('src/lib/schemas').flatMap((file) =>
+			[...readFileSync(file, 'utf8').matchAll(/error: '([a-z_]+)'/g)].map((m) => m[1])
+		);
+		for (const code of [...Object.keys(errorStatus), ...schemaCodes]) {
+			expect(nl, code).toHaveProperty(`error_${code}`);
+		}
+	});
+
+	it('has every key that the code uses', () => {
+		const used = new Set(
+			sourceFiles('src').flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\bm\.([a-z][a-z0-9_]*)\(/g)].map((m) => m[1]))
+		);
+		expect([...used].filter((key) => !(key in nl))).toEqual([]);
+	});
+});

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { createMailer } from './mailer';
+import { passwordResetMail } from './templates';
+import { decodeQuotedPrintable } from '../../../../tests/setup/eml';
+
+interface Received {
+	from: string;
+	to: string[];
+	raw: string;
+}
+
+describe('mailer', () => {
+	const received: Received[] = [];
+	let server: SMTPServer;
+	let port: number;
+
+	beforeAll(async () => {
+		server = new SMTPServer({
+			authOptional: true,
+			disabledCommands: ['STARTTLS'],
+			logger: false,
+			onData(stream, session, callback) {
+				let raw = '';
+				stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+				stream.on('end', () => {
+					received.push({
+						from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+						to: session.envelope.rcptTo.map((r) => r.address),
+						raw
+					});
+					callback();
+				});
+			}
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		port = (server.server.address() as AddressInfo).port;
+	});
+	afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+	it('delivers over SMTP in the recipient’s language', async () => {
+		const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: 'Herstelpad <no-reply@example.org>', outboxDir: '/nonexistent' });
+		await mailer.send('noor@example.org', passwordResetMail('nl', { name: 'Noor', link: 'http://localhost/reset-password?token=abc', minutes: 60 }), 'password-reset');
+		expect(received).toHaveLength(1);
+		expect(received[0].to).toEqual(['noor@example.org']);
+		expect(received[0].from).toBe('no-reply@example.org');
+		expect(received[0].raw).toContain('Subject: Je wachtwoord opnieuw instellen');
+		expect(decodeQuotedPrintable(received[0].raw)).toContain('http://localhost/reset-password?token=abc');
+		expect(received[0].raw).toContain('text/html');
+	});
+
+	it('writes an .eml file to the outbox when no SMTP server is configured', async () => {
+		const outboxDir = join(mkdtempSync(join(tmpdir(), 'herstelpad-outbox-')), 'outbox');
+		const mailer = createMailer({ from: 'Herstelpad <no-reply@example.org>', outboxDir });
+		await mailer.send('sam@example.org', passwordResetMail('en', { name: 'Sam', link: 'http://localhost/en/reset-password?token=xyz', minutes: 60 }), 'password-reset');
+		const files = readdirSync(outboxDir);
+		expect(files).toHaveLength(1);
+		expect(files[0]).toMatch(/password-reset.*\.eml$/);
+		const eml = readFileSync(join(outboxDir, files[0]), 'utf8');
+		expect(eml).toContain('To: sam@example.org');
+		expect(eml).toContain('Subject: Reset your password');
+		expect(decodeQuotedPrintable(eml)).toContain('http://localhost/en/reset-password?token=xyz');
+	});
+
+	it('escapes names in the HTML part', () => {
+		const mail = passwordResetMail('en', { name: '<b>Sam</b>', link: 'http://localhost/x', minutes: 60 });
+		expect(mail.html).not.toContain('<b>Sam</b>');
+		expect(mail.html).toContain('&lt;b&gt;Sam&lt;/b&gt;');
+	});
+});
