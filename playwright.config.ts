@@ -1,0 +1,56 @@
+import { defineConfig, devices } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// One fresh data folder per run; every test signs up its own users, so tests never share people.
+process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'herstelpad-e2e-'));
+const port = Number(process.env.E2E_PORT ?? 4173);
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	outputDir: 'test-results/artifacts',
+	fullyParallel: true,
+	workers: 2,
+	retries: 0,
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
+	reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+	use: {
+		baseURL: `http://127.0.0.1:${port}`,
+		trace: 'retain-on-failure',
+		launchOptions: {
+			executablePath: chromium,
+			args: [
+				'--headless',
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run'
+			]
+		}
+	},
+	projects: [
+		{ name: 'phone', use: { ...devices['Pixel 7'] }, testMatch: /.*\.e2e\.ts/ },
+		{ name: 'desktop', use: { viewport: { width: 1280, height: 900 } }, testMatch: /layout\.e2e\.ts/ }
+	],
+	webServer: {
+		command: 'node build/index.js',
+		url: `http://127.0.0.1:${port}/`,
+		reuseExistingServer: false,
+		timeout: 120_000,
+		env: {
+			NODE_ENV: 'production',
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: `http://127.0.0.1:${port}`,
+			DATA_DIR: process.env.E2E_DATA_DIR,
+			LOG_LEVEL: 'error',
+			// Set by .ci/run to run the same journeys on PostgreSQL; empty means the embedded PGlite.
+			DATABASE_URL: process.env.E2E_DATABASE_URL ?? ''
+		}
+	}
+});

@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// `npm test`: the whole suite. Unit and database tests (Vitest), then the browser journeys
+// (Playwright in a real Chromium) against a fresh production build. Ends with one summary line.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const ci = process.env.CI === 'true' || process.env.CI === '1';
+const only = process.argv[2]; // optional: "unit" or "e2e"
+const run = (cmd, args, env = {}) =>
+	spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+let exitCode = 0;
+
+function readJson(path) {
+	try {
+		return JSON.parse(readFileSync(join(root, path), 'utf8'));
+	} catch {
+		return null;
+	}
+}
+
+rmSync(join(root, 'test-results'), { recursive: true, force: true });
+
+if (only !== 'e2e') {
+	const db = process.env.TEST_DATABASE_URL ? 'PostgreSQL (TEST_DATABASE_URL)' : 'PGlite';
+	console.log(`\n▶ Unit and database tests on ${db}\n`);
+	const status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']);
+	const report = readJson('test-results/unit.json');
+	if (report) {
+		passed += report.numPassedTests;
+		failed += report.numFailedTests;
+		skipped += report.numPendingTests + report.numTodoTests;
+	}
+	if (status !== 0) {
+		exitCode = 1;
+		if (!report || report.numFailedTests === 0) failed += 1; // a crash outside any test still counts
+	}
+}
+
+if (only !== 'unit') {
+	const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+	if (!existsSync(chromium)) {
+		const message = `No Chromium at ${chromium}. Install it (Debian/Ubuntu: apt-get install -y chromium) or set CHROMIUM_PATH.`;
+		if (ci) {
+			console.error(`\n✖ ${message} With CI=true a missing browser is a failure.`);
+			failed += 1;
+			exitCode = 1;
+		} else {
+			console.warn(`\n⚠ Browser tests skipped: ${message}`);
+		}
+	} else {
+		console.log('\n▶ Building the app for the browser tests\n');
+		if (run('npx', ['vite', 'build', '--logLevel', 'warn']) !== 0) {
+			failed += 1;
+			exitCode = 1;
+		} else {
+			console.log('\n▶ Browser journeys in Chromium\n');
+			const status = run('npx', ['playwright', 'test']);
+			const report = readJson('test-results/e2e.json');
+			if (report?.stats) {
+				passed += report.stats.expected + report.stats.flaky;
+				failed += report.stats.unexpected;
+				skipped += report.stats.skipped;
+			}
+			if (status !== 0) {
+				exitCode = 1;
+				if (!report?.stats?.unexpected) failed += 1;
+			}
+		}
+	}
+}
+
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(exitCode);

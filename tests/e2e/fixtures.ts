@@ -1,0 +1,80 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findLink } from '../setup/eml';
+
+export { expect };
+
+export const PASSWORD = 'a calm and long phrase';
+
+let counter = 0;
+export function uniqueEmail(label: string) {
+	return `${label}-${process.pid}-${Date.now()}-${counter++}@example.org`;
+}
+
+/** Fails on serious or critical axe findings, naming them so the failure says what to fix. */
+export async function expectAccessible(page: Page) {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+	const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+	expect(
+		serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+		`axe on ${page.url()}`
+	).toEqual([]);
+}
+
+export async function screenshot(page: Page, name: string) {
+	const dir = join('test-results', 'screenshots');
+	mkdirSync(dir, { recursive: true });
+	await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
+
+export async function signUp(page: Page, input: { name: string; email: string; role?: 'repairing' | 'hurt'; lang?: 'nl' | 'en' }) {
+	const en = input.lang === 'en';
+	await page.goto(en ? '/en/signup' : '/signup');
+	await page.getByLabel(en ? 'Name' : 'Naam', { exact: false }).first().fill(input.name);
+	await page.getByLabel(en ? 'E-mail address' : 'E-mailadres').fill(input.email);
+	await page.getByLabel(en ? 'Password' : 'Wachtwoord', { exact: false }).first().fill(PASSWORD);
+	await page.getByLabel(en ? 'I am 18 or older.' : 'Ik ben 18 jaar of ouder.').check();
+	await page.getByLabel(en ? /I explicitly consent/ : /Ik geef uitdrukkelijk toestemming/).check();
+	await page.getByRole('button', { name: en ? 'Create account' : 'Account maken' }).click();
+	await expect(page).toHaveURL(/\/onboarding\/role$/);
+	if (input.role) {
+		const label = input.role === 'repairing' ? (en ? /Repairing partner/ : /Herstellende partner/) : en ? /Hurt partner/ : /Gekwetste partner/;
+		await page.getByRole('radio', { name: label }).check();
+		await page.getByRole('button', { name: en ? 'Continue' : 'Verder' }).click();
+		await expect(page).toHaveURL(/\/dashboard$/);
+	}
+}
+
+export async function signIn(page: Page, email: string, password = PASSWORD, lang: 'nl' | 'en' = 'nl') {
+	const en = lang === 'en';
+	await page.goto(en ? '/en/signin' : '/signin');
+	await page.getByLabel(en ? 'E-mail address' : 'E-mailadres').fill(email);
+	await page.getByLabel(en ? 'Password' : 'Wachtwoord').fill(password);
+	await page.getByRole('button', { name: en ? 'Sign in' : 'Aanmelden' }).last().click();
+}
+
+/** Reads the newest message for `to` from the outbox the server writes when no SMTP is set. */
+export async function linkFromOutbox(to: string, pattern: RegExp): Promise<string> {
+	const dir = join(process.env.E2E_DATA_DIR!, 'outbox');
+	for (let attempt = 0; attempt < 50; attempt++) {
+		let files: string[] = [];
+		try {
+			files = readdirSync(dir).sort().reverse();
+		} catch {
+			/* not written yet */
+		}
+		for (const file of files) {
+			const raw = readFileSync(join(dir, file), 'utf8');
+			if (raw.includes(`To: ${to}`)) {
+				const link = findLink(raw, pattern);
+				if (link) return link;
+			}
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	throw new Error(`no message for ${to} in the outbox`);
+}
+
+export const test = base;
