@@ -1,0 +1,39 @@
+import js from '@eslint/js';
+import ts from 'typescript-eslint';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import svelteConfig from './svelte.config.js';
+
+export default ts.config(
+	{ ignores: ['build/', '.svelte-kit/', 'src/lib/paraglide/', 'test-results/', 'playwright-report/', 'data/', 'drizzle/'] },
+	js.configs.recommended,
+	...ts.configs.recommended,
+	...svelte.configs.recommended,
+	{ languageOptions: { globals: { ...globals.browser, ...globals.node } } },
+	{
+		files: ['**/*.svelte', '**/*.svelte.ts'],
+		languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } }
+	},
+	{
+		rules: {
+			// Links go through href() in $lib/i18n, which adds the language prefix; resolve() does not know it.
+			'svelte/no-navigation-without-resolve': 'off',
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+			// Routes reach the database only through domain services.
+			'no-restricted-imports': 'off'
+		}
+	},
+	{
+		files: ['src/routes/**'],
+		rules: {
+			'no-restricted-imports': ['error', { paths: [{ name: 'drizzle-orm', message: 'Routes call domain services in $lib/server/<area>, never the ORM.' }], patterns: ['drizzle-orm/*'] }]
+		}
+	},
+	{
+		files: ['src/lib/coach/**'],
+		ignores: ['src/lib/coach/cli.ts', 'src/lib/coach/**/*.test.ts'],
+		rules: {
+			'no-restricted-imports': ['error', { patterns: ['node:*', '$lib/server/*', '../server/*', '$app/*', '$env/*'] }]
+		}
+	}
+);

@@ -1,0 +1,10 @@
+import { z } from 'zod';
+import { MAX_APOLOGY_LENGTH } from '$lib/coach';
+
+export const apologyTextSchema = z.object({
+	body: z
+		.string({ error: 'apology_empty' })
+		.refine((s) => s.trim().length > 0, { error: 'apology_empty' })
+		.refine((s) => s.length <= MAX_APOLOGY_LENGTH, { error: 'apology_too_long' }),
+	lang: z.enum(['nl', 'en', 'auto'], { error: 'apology_lang_invalid' }).optional()
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { can, assertCan, type Action, type Actor, type ItemAccess, type Visibility } from './policy';
+import { DomainError } from '../errors';
+
+const owner: Actor = { userId: 'owner', coupleId: 'c1' };
+const actors: Record<string, Actor | null> = {
+	owner,
+	partner: { userId: 'partner', coupleId: 'c1' },
+	otherCouple: { userId: 'stranger', coupleId: 'c2' },
+	formerPartner: { userId: 'former', coupleId: null },
+	anonymous: null,
+	admin: { userId: 'admin', coupleId: null, isAdmin: true }
+};
+const actions: Action[] = ['read', 'update', 'delete', 'share', 'unshare'];
+const visibilities: Visibility[] = ['private', 'shared'];
+
+/** Only these combinations are allowed; every other cell of the matrix must be refused. */
+function expected(actor: string, action: Action, visibility: Visibility) {
+	if (actor === 'owner') return true;
+	return actor === 'partner' && action === 'read' && visibility === 'shared';
+}
+
+describe('access policy', () => {
+	for (const [name, actor] of Object.entries(actors)) {
+		for (const action of actions) {
+			for (const visibility of visibilities) {
+				const allowed = expected(name, action, visibility);
+				it(`${name} ${allowed ? 'may' : 'may not'} ${action} a ${visibility} item`, () => {
+					const item: ItemAccess = { ownerId: 'owner', visibility, coupleId: 'c1' };
+					expect(can(actor, action, item)).toBe(allowed);
+				});
+			}
+		}
+	}
+
+	it('lets nobody but the owner read a shared item of someone who is solo', () => {
+		const item: ItemAccess = { ownerId: 'owner', visibility: 'shared', coupleId: null };
+		expect(can({ userId: 'x', coupleId: null }, 'read', item)).toBe(false);
+		expect(can(owner, 'read', item)).toBe(true);
+	});
+
+	it('reports a refusal as not found', () => {
+		expect(() => assertCan(actors.otherCouple, 'read', { ownerId: 'owner', visibility: 'private', coupleId: 'c1' })).toThrow(DomainError);
+		expect(() => assertCan(owner, 'read', undefined)).toThrow('not_found');
+	});
+});

@@ -1,0 +1,35 @@
+import { notFound } from '../errors';
+
+/**
+ * The one answer to "may this user do this to this item". Every service asks it; routes never
+ * decide access themselves. An owner may do anything with their own item; a partner in the same
+ * couple may only read what the owner shared; nobody else may do anything, administrators
+ * included. A refusal looks exactly like a missing item (404), so ids leak nothing.
+ */
+export type Action = 'read' | 'update' | 'delete' | 'share' | 'unshare';
+export type Visibility = 'private' | 'shared';
+
+export interface Actor {
+	userId: string;
+	/** The couple the actor belongs to now; null when solo or after leaving. */
+	coupleId: string | null;
+	isAdmin?: boolean;
+}
+
+export interface ItemAccess {
+	ownerId: string;
+	visibility: Visibility;
+	/** The owner's current couple; null when the owner is solo. */
+	coupleId: string | null;
+}
+
+export function can(actor: Actor | null, action: Action, item: ItemAccess): boolean {
+	if (!actor) return false;
+	if (actor.userId === item.ownerId) return true;
+	if (action !== 'read') return false;
+	return item.visibility === 'shared' && item.coupleId !== null && actor.coupleId === item.coupleId;
+}
+
+export function assertCan(actor: Actor | null, action: Action, item: ItemAccess | undefined): asserts item is ItemAccess {
+	if (!item || !can(actor, action, item)) throw notFound();
+}

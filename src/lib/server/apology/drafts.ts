@@ -1,0 +1,90 @@
+import { and, desc, eq, max, sql } from 'drizzle-orm';
+import type { Database } from '../db';
+import { apologyDrafts, apologyVersions } from '../db/schema';
+import { assertCan, type Actor, type ItemAccess } from '../access/policy';
+import { newId } from '../security/tokens';
+import { analyzeApology, type CoachLanguage } from '../../coach';
+
+/**
+ * Apology drafts of the repairing partner. A draft is a thread of immutable versions; saving
+ * always adds a version, so nothing written before is ever overwritten. Drafts are private until
+ * sharing arrives with the couple space.
+ */
+
+async function loadAccess(db: Database, draftId: string): Promise<ItemAccess | undefined> {
+	const [row] = await db.select({ ownerId: apologyDrafts.ownerId }).from(apologyDrafts).where(eq(apologyDrafts.id, draftId));
+	return row ? { ownerId: row.ownerId, visibility: 'private', coupleId: null } : undefined;
+}
+
+export interface SaveInput {
+	draftId?: string;
+	body: string;
+	lang?: CoachLanguage;
+}
+
+/** Analyses on the server as well: what is stored never depends on what a browser claimed. */
+export async function saveApologyVersion(db: Database, actor: Actor, input: SaveInput) {
+	const analysis = analyzeApology(input.body, input.lang ? { lang: input.lang } : {});
+	const ruleIds = [...new Set(analysis.findings.map((f) => f.ruleId))];
+	return db.transaction(async (tx) => {
+		let draftId = input.draftId;
+		if (draftId) {
+			assertCan(actor, 'update', await loadAccess(tx as unknown as Database, draftId));
+			await tx.update(apologyDrafts).set({ updatedAt: sql`now()` }).where(eq(apologyDrafts.id, draftId));
+		} else {
+			draftId = newId();
+			await tx.insert(apologyDrafts).values({ id: draftId, ownerId: actor.userId });
+		}
+		const [{ last }] = await tx.select({ last: max(apologyVersions.number) }).from(apologyVersions).where(eq(apologyVersions.draftId, draftId));
+		const number = (last ?? 0) + 1;
+		await tx.insert(apologyVersions).values({ id: newId(), draftId, number, body: input.body, language: analysis.language, ruleIds });
+		return { draftId, number, analysis };
+	});
+}
+
+export async function listApologyDrafts(db: Database, actor: Actor) {
+	// One query: every version's summary, newest first; the first row per draft is its latest.
+	const rows = await db
+		.select({
+			id: apologyDrafts.id,
+			updatedAt: apologyDrafts.updatedAt,
+			number: apologyVersions.number,
+			excerpt: sql<string>`substr(${apologyVersions.body}, 1, 90)`,
+			ruleIds: apologyVersions.ruleIds
+		})
+		.from(apologyDrafts)
+		.innerJoin(apologyVersions, eq(apologyVersions.draftId, apologyDrafts.id))
+		.where(eq(apologyDrafts.ownerId, actor.userId))
+		.orderBy(desc(apologyDrafts.updatedAt), desc(apologyVersions.number));
+	const latest = new Map<string, (typeof rows)[number]>();
+	for (const row of rows) if (!latest.has(row.id)) latest.set(row.id, row);
+	return [...latest.values()].map((row) => ({
+		id: row.id,
+		updatedAt: row.updatedAt,
+		versions: row.number,
+		openPoints: row.ruleIds.length,
+		excerpt: row.excerpt
+	}));
+}
+
+export async function getApologyDraft(db: Database, actor: Actor, draftId: string) {
+	assertCan(actor, 'read', await loadAccess(db, draftId));
+	const versions = await db
+		.select({
+			id: apologyVersions.id,
+			number: apologyVersions.number,
+			body: apologyVersions.body,
+			language: apologyVersions.language,
+			ruleIds: apologyVersions.ruleIds,
+			createdAt: apologyVersions.createdAt
+		})
+		.from(apologyVersions)
+		.where(eq(apologyVersions.draftId, draftId))
+		.orderBy(desc(apologyVersions.number));
+	return { id: draftId, versions };
+}
+
+export async function deleteApologyDraft(db: Database, actor: Actor, draftId: string) {
+	assertCan(actor, 'delete', await loadAccess(db, draftId));
+	await db.delete(apologyDrafts).where(and(eq(apologyDrafts.id, draftId), eq(apologyDrafts.ownerId, actor.userId)));
+}

@@ -1,0 +1,57 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { deleteApologyDraft, getApologyDraft, saveApologyVersion } from '$lib/server/apology/drafts';
+import { actorOf } from '$lib/server/access/actor';
+import { actionFailure, invalid, raise, requireUser } from '$lib/server/http';
+import { localizeHref } from '$lib/i18n';
+import { analyzeForPage, readApologyForm, ruleTitles } from '../../workspace.server';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event);
+	let draft;
+	try {
+		draft = await getApologyDraft(getDb(), actorOf(user), event.params.id);
+	} catch (err) {
+		raise(err);
+	}
+	const wanted = Number(event.url.searchParams.get('version'));
+	const shown = draft.versions.find((v) => v.number === wanted) ?? draft.versions[0];
+	return {
+		id: draft.id,
+		saved: event.url.searchParams.get('saved') === '1',
+		shown: { number: shown.number, body: shown.body, language: shown.language, latest: shown.number === draft.versions[0].number },
+		analysis: analyzeForPage(shown.body, shown.language),
+		history: draft.versions.map((v) => ({ number: v.number, createdAt: v.createdAt.toISOString(), openPoints: v.ruleIds.length, ruleIds: v.ruleIds })),
+		ruleTitles: ruleTitles(event.locals.locale)
+	};
+};
+
+export const actions: Actions = {
+	analyze: async (event) => {
+		requireUser(event);
+		const input = readApologyForm(await event.request.formData());
+		if (!input.ok) return invalid(input.errors, input.values);
+		return { values: input.values, analysis: analyzeForPage(input.body, input.lang) };
+	},
+	save: async (event) => {
+		const user = requireUser(event);
+		const input = readApologyForm(await event.request.formData());
+		if (!input.ok) return invalid(input.errors, input.values);
+		try {
+			await saveApologyVersion(getDb(), actorOf(user), { draftId: event.params.id, body: input.body, lang: input.lang });
+		} catch (err) {
+			return actionFailure(err, input.values);
+		}
+		redirect(303, localizeHref(`/coach/drafts/${event.params.id}?saved=1`));
+	},
+	delete: async (event) => {
+		const user = requireUser(event);
+		try {
+			await deleteApologyDraft(getDb(), actorOf(user), event.params.id);
+		} catch (err) {
+			return actionFailure(err);
+		}
+		redirect(303, localizeHref('/coach'));
+	}
+};

@@ -1,0 +1,6 @@
+import type { PageServerLoad } from './$types';
+import { RULE_IDS, RULE_INFO } from '$lib/coach';
+
+export const load: PageServerLoad = ({ locals }) => ({
+	rules: RULE_IDS.map((id) => ({ id, title: RULE_INFO[id][locals.locale].title, summary: RULE_INFO[id][locals.locale].summary }))
+});

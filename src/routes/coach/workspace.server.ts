@@ -1,0 +1,23 @@
+import { analyzeApology, RULE_IDS, RULE_INFO, type CoachLanguage } from '$lib/coach';
+import { apologyTextSchema } from '$lib/schemas/apology';
+import { parseForm } from '$lib/server/http';
+
+/** What both workspace pages share: rule titles in the reader's language and the no-JS check. */
+export function ruleTitles(locale: 'nl' | 'en') {
+	return Object.fromEntries(RULE_IDS.map((id) => [id, RULE_INFO[id][locale].title]));
+}
+
+export function readApologyForm(form: FormData) {
+	const body = String(form.get('body') ?? '');
+	const langField = String(form.get('lang') ?? 'auto');
+	const parsed = parseForm(apologyTextSchema, form);
+	// Echo the text back on every failure, so nothing typed is lost.
+	const values = { body: body.slice(0, 25_000), lang: ['nl', 'en'].includes(langField) ? langField : 'auto' };
+	if (!parsed.ok) return { ok: false as const, errors: parsed.errors, values };
+	const lang = parsed.data.lang && parsed.data.lang !== 'auto' ? (parsed.data.lang as CoachLanguage) : undefined;
+	return { ok: true as const, body: parsed.data.body, lang, values };
+}
+
+export function analyzeForPage(body: string, lang?: CoachLanguage) {
+	return analyzeApology(body, lang ? { lang } : {});
+}
