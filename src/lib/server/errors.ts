@@ -13,7 +13,12 @@ export const errorStatus = {
 	not_found: 404,
 	forbidden: 404,
 	unknown_step: 404,
-	conflict: 409
+	conflict: 409,
+	invitation_invalid: 400,
+	invitation_own: 400,
+	invitation_already_emailed: 409,
+	already_in_couple: 409,
+	not_in_couple: 409
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

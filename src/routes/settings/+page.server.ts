@@ -5,6 +5,7 @@ import { changePassword } from '$lib/server/auth/accounts';
 import { countSessions } from '$lib/server/auth/sessions';
 import { clearSessionCookie } from '$lib/server/auth/web';
 import { listConsentEvents } from '$lib/server/consent/consent';
+import { listSecurityEvents } from '$lib/server/security/events';
 import { chooseRole, deleteAccount } from '$lib/server/users/users';
 import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http';
 import { changePasswordSchema, confirmPasswordSchema, roleSchema } from '$lib/schemas/auth';
@@ -17,6 +18,7 @@ export const load: PageServerLoad = async (event) => {
 		role: user.role,
 		email: user.email,
 		sessions: await countSessions(db, user.id),
+		events: (await listSecurityEvents(db, user.id)).map((e) => ({ kind: e.kind, at: e.createdAt.toISOString() })),
 		consent: (await listConsentEvents(db, user.id)).map((e) => ({ kind: e.kind, textVersion: e.textVersion, at: e.createdAt.toISOString() }))
 	};
 };

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { signUp } from '$lib/server/auth/accounts';
 import { setSessionCookie } from '$lib/server/auth/web';
-import { actionFailure, invalid, parseForm, requireAnonymous } from '$lib/server/http';
+import { actionFailure, invalid, parseForm, requireAnonymous, safeNext } from '$lib/server/http';
 import { signUpSchema } from '$lib/schemas/auth';
 import { localizeHref } from '$lib/i18n';
 
@@ -13,7 +13,7 @@ export const load: PageServerLoad = (event) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, locals }) => {
+	default: async ({ request, cookies, locals, url }) => {
 		const form = await request.formData();
 		const values = { displayName: String(form.get('displayName') ?? ''), email: String(form.get('email') ?? '') };
 		const parsed = parseForm(signUpSchema, form);
@@ -24,6 +24,7 @@ export const actions: Actions = {
 		} catch (err) {
 			return actionFailure(err, values);
 		}
-		redirect(303, localizeHref('/onboarding/role'));
+		const next = url.searchParams.get('next');
+		redirect(303, next ? safeNext(next) : localizeHref('/onboarding/role'));
 	}
 };

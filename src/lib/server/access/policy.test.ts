@@ -11,13 +11,13 @@ const actors: Record<string, Actor | null> = {
 	anonymous: null,
 	admin: { userId: 'admin', coupleId: null, isAdmin: true }
 };
-const actions: Action[] = ['read', 'update', 'delete', 'share', 'unshare'];
+const actions: Action[] = ['read', 'update', 'delete', 'share', 'unshare', 'respond'];
 const visibilities: Visibility[] = ['private', 'shared'];
 
 /** Only these combinations are allowed; every other cell of the matrix must be refused. */
 function expected(actor: string, action: Action, visibility: Visibility) {
 	if (actor === 'owner') return true;
-	return actor === 'partner' && action === 'read' && visibility === 'shared';
+	return actor === 'partner' && (action === 'read' || action === 'respond') && visibility === 'shared';
 }
 
 describe('access policy', () => {

@@ -3,10 +3,11 @@ import { notFound } from '../errors';
 /**
  * The one answer to "may this user do this to this item". Every service asks it; routes never
  * decide access themselves. An owner may do anything with their own item; a partner in the same
- * couple may only read what the owner shared; nobody else may do anything, administrators
+ * couple may only read (and respond to) what the owner shared; nobody else may do anything, administrators
  * included. A refusal looks exactly like a missing item (404), so ids leak nothing.
  */
-export type Action = 'read' | 'update' | 'delete' | 'share' | 'unshare';
+/** `respond`: the partner answers a shared item without changing it (acknowledging a need). */
+export type Action = 'read' | 'update' | 'delete' | 'share' | 'unshare' | 'respond';
 export type Visibility = 'private' | 'shared';
 
 export interface Actor {
@@ -26,7 +27,7 @@ export interface ItemAccess {
 export function can(actor: Actor | null, action: Action, item: ItemAccess): boolean {
 	if (!actor) return false;
 	if (actor.userId === item.ownerId) return true;
-	if (action !== 'read') return false;
+	if (action !== 'read' && action !== 'respond') return false;
 	return item.visibility === 'shared' && item.coupleId !== null && actor.coupleId === item.coupleId;
 }
 

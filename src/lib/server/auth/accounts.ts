@@ -7,6 +7,7 @@ import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
 import { createSession, endOtherSessions } from './sessions';
 import { clearLimit, hitLimit, peekLimit, type Limit } from '../security/rate-limit';
 import { hashToken, newId, newToken } from '../security/tokens';
+import { recordSecurityEvent } from '../security/events';
 
 type Locale = 'nl' | 'en';
 
@@ -70,10 +71,12 @@ export async function signIn(db: Database, input: { email: string; password: str
 	if (!ok || !user) {
 		await hitLimit(db, accountKey, SIGN_IN_LIMITS.accountAndAddress);
 		await hitLimit(db, addressKey, SIGN_IN_LIMITS.address);
+		if (user) await recordSecurityEvent(db, user.id, 'sign-in-failed');
 		throw new DomainError('invalid_credentials');
 	}
 	await clearLimit(db, accountKey);
 	const session = await createSession(db, user.id);
+	await recordSecurityEvent(db, user.id, 'sign-in');
 	return { userId: user.id, session };
 }
 
@@ -132,6 +135,7 @@ export async function resetPassword(db: Database, input: { token: string; passwo
 	await db.update(users).set({ passwordHash }).where(eq(users.id, spent.userId));
 	await db.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, spent.userId));
 	await endOtherSessions(db, spent.userId, null);
+	await recordSecurityEvent(db, spent.userId, 'password-reset');
 	return { userId: spent.userId };
 }
 
@@ -142,6 +146,7 @@ export async function changePassword(
 	await confirmPassword(db, input.userId, input.currentPassword);
 	await db.update(users).set({ passwordHash: await hashPassword(input.newPassword) }).where(eq(users.id, input.userId));
 	await endOtherSessions(db, input.userId, input.currentSessionId);
+	await recordSecurityEvent(db, input.userId, 'password-changed');
 }
 
 export async function confirmPassword(db: Database, userId: string, password: string) {

@@ -1,6 +1,6 @@
 import { and, eq, gt, lt, ne } from 'drizzle-orm';
 import type { Database } from '../db';
-import { sessions, users } from '../db/schema';
+import { coupleMembers, sessions, users } from '../db/schema';
 import { hashToken, newToken } from '../security/tokens';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -14,6 +14,8 @@ export interface SessionUser {
 	locale: 'nl' | 'en';
 	role: 'repairing' | 'hurt' | null;
 	isAdmin: boolean;
+	/** The couple the user belongs to now, or null when solo. */
+	coupleId: string | null;
 }
 
 export interface ValidSession {
@@ -43,11 +45,13 @@ export async function validateSession(db: Database, token: string, now = new Dat
 				displayName: users.displayName,
 				locale: users.locale,
 				role: users.role,
-				isAdmin: users.isAdmin
+				isAdmin: users.isAdmin,
+				coupleId: coupleMembers.coupleId
 			}
 		})
 		.from(sessions)
 		.innerJoin(users, eq(users.id, sessions.userId))
+		.leftJoin(coupleMembers, eq(coupleMembers.userId, users.id))
 		.where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)));
 	if (!row) return null;
 	if (row.expiresAt.getTime() - now.getTime() < (SESSION_DAYS / 2) * DAY) {

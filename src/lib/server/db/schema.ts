@@ -127,3 +127,139 @@ export const apologyVersions = pgTable(
 );
 
 export type User = typeof users.$inferSelect;
+
+/* ---------- Couple space ---------- */
+
+/** A couple lasts until one partner leaves; then it ends for both and nothing stays visible. */
+export const couples = pgTable('couples', {
+	id: text('id').primaryKey(),
+	createdAt: createdAt(),
+	endedAt: timestamp('ended_at', { withTimezone: true })
+});
+
+/** One couple per user at a time: user_id is unique. */
+export const coupleMembers = pgTable(
+	'couple_members',
+	{
+		coupleId: text('couple_id')
+			.notNull()
+			.references(() => couples.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.coupleId, t.userId] }), uniqueIndex('couple_members_user_unique').on(t.userId)]
+);
+
+export const invitations = pgTable(
+	'invitations',
+	{
+		id: text('id').primaryKey(),
+		tokenHash: text('token_hash').notNull(),
+		inviterId: text('inviter_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		createdAt: createdAt(),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		emailedAt: timestamp('emailed_at', { withTimezone: true }),
+		revokedAt: timestamp('revoked_at', { withTimezone: true }),
+		acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+		declinedAt: timestamp('declined_at', { withTimezone: true })
+	},
+	(t) => [uniqueIndex('invitations_token_unique').on(t.tokenHash), index('invitations_inviter_idx').on(t.inviterId)]
+);
+
+/**
+ * Reflection worksheets. `sharedCoupleId` is the couple the owner shared the item with; null means
+ * private. Tying a share to one couple means a share never carries over to a later couple.
+ */
+export const reflections = pgTable(
+	'reflections',
+	{
+		id: text('id').primaryKey(),
+		ownerId: text('owner_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		prompt: text('prompt').notNull(),
+		body: text('body').notNull(),
+		sharedCoupleId: text('shared_couple_id').references(() => couples.id, { onDelete: 'set null' }),
+		createdAt: createdAt(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('reflections_owner_idx').on(t.ownerId)]
+);
+
+/** A letter waits unopened in the recipient's letterbox until they choose to open it. */
+export const letters = pgTable(
+	'letters',
+	{
+		id: text('id').primaryKey(),
+		senderId: text('sender_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		recipientId: text('recipient_id').references(() => users.id, { onDelete: 'set null' }),
+		coupleId: text('couple_id')
+			.notNull()
+			.references(() => couples.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: ['apology', 'letter'] }).notNull(),
+		body: text('body').notNull(),
+		sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+		openedAt: timestamp('opened_at', { withTimezone: true }),
+		withdrawnAt: timestamp('withdrawn_at', { withTimezone: true })
+	},
+	(t) => [index('letters_recipient_idx').on(t.recipientId), index('letters_sender_idx').on(t.senderId)]
+);
+
+/** The hurt partner's pace signal, seen by the partner. */
+export const paceStatus = pgTable('pace_status', {
+	userId: text('user_id')
+		.primaryKey()
+		.references(() => users.id, { onDelete: 'cascade' }),
+	status: text('status', { enum: ['space', 'ready-to-read', 'ready-to-talk'] }).notNull(),
+	note: text('note'),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+/** "What I need from you now": written by one partner, seen and acknowledged by the other. */
+export const needs = pgTable(
+	'needs',
+	{
+		id: text('id').primaryKey(),
+		ownerId: text('owner_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		body: text('body').notNull(),
+		createdAt: createdAt(),
+		acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true })
+	},
+	(t) => [index('needs_owner_idx').on(t.ownerId)]
+);
+
+/** Security events hold a kind and a time, never text anyone wrote. */
+export const securityEvents = pgTable(
+	'security_events',
+	{
+		id: serial('id').primaryKey(),
+		userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
+		kind: text('kind', {
+			enum: [
+				'sign-in',
+				'sign-in-failed',
+				'sign-out',
+				'password-changed',
+				'password-reset',
+				'invitation-created',
+				'invitation-accepted',
+				'couple-left',
+				'share',
+				'unshare',
+				'letter-sent',
+				'export',
+				'account-deleted'
+			]
+		}).notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('security_events_user_idx').on(t.userId)]
+);

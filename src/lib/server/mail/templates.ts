@@ -52,4 +52,34 @@ export function passwordResetMail(locale: Locale, input: { name: string; link: s
 	};
 }
 
-export const mailTemplates = { reset };
+
+const invite: Record<Locale, { subject: string; lines: (inviter: string, days: number) => string[]; button: string }> = {
+	nl: {
+		subject: 'Een uitnodiging voor Herstelpad',
+		lines: (inviter, days) => [
+			`${inviter} nodigt je uit om samen Herstelpad te gebruiken, een rustige plek om na ontrouw aan vertrouwen te werken, in jullie eigen tempo.`,
+			`Je beslist zelf of je ingaat op deze uitnodiging. De link blijft ${days} dagen geldig. Je krijgt hierover geen herinneringen.`,
+			'Kende je deze uitnodiging niet, of voelt ze niet goed? Dan kun je dit bericht gewoon negeren.'
+		],
+		button: 'Uitnodiging bekijken'
+	},
+	en: {
+		subject: 'An invitation to Herstelpad',
+		lines: (inviter, days) => [
+			`${inviter} invites you to use Herstelpad together, a calm place to work on trust after infidelity, at your own pace.`,
+			`Whether you accept is entirely up to you. The link stays valid for ${days} days. You will not get reminders about it.`,
+			'Did not expect this, or does it not feel right? You can simply ignore this message.'
+		],
+		button: 'View the invitation'
+	}
+};
+
+export function invitationMail(locale: Locale, input: { inviter: string; link: string; days: number }): MailContent {
+	const t = invite[locale];
+	const lines = t.lines(input.inviter, input.days);
+	return {
+		subject: t.subject,
+		text: `${lines.join('\n\n')}\n\n${t.button}: ${input.link}\n`,
+		html: layout(locale, lines, { href: input.link, label: t.button })
+	};
+}

@@ -6,6 +6,8 @@ import { hashPassword } from '../auth/password';
 import { confirmPassword } from '../auth/accounts';
 import { recordConsent } from '../consent/consent';
 import { newId, newToken } from '../security/tokens';
+import { recordSecurityEvent } from '../security/events';
+import { coupleIdOf, leaveCouple } from '../couple/membership';
 
 export type Role = 'repairing' | 'hurt';
 type Locale = 'nl' | 'en';
@@ -42,11 +44,15 @@ export async function createAdmin(db: Database, email: string, now = new Date())
 /**
  * Withdrawing consent and deleting the account are the same act: without consent we may not keep
  * the data. The withdrawal is recorded first, then everything of the user goes (cascading foreign
- * keys remove sessions, tokens, progress, drafts and consent events).
+ * keys remove sessions, tokens, progress, drafts, reflections, letters sent, needs, events and
+ * consent events; letters the partner sent keep existing for the partner).
  */
 export async function deleteAccount(db: Database, input: { userId: string; password: string; locale: Locale }) {
 	await confirmPassword(db, input.userId, input.password);
 	await recordConsent(db, input.userId, 'withdrawn', input.locale);
+	// Ending the couple first withdraws everything shared, exactly as leaving does.
+	if (await coupleIdOf(db, input.userId)) await leaveCouple(db, input.userId);
 	const deleted = await db.delete(users).where(eq(users.id, input.userId)).returning({ id: users.id });
 	if (deleted.length !== 1) throw new DomainError('not_found');
+	await recordSecurityEvent(db, null, 'account-deleted');
 }

@@ -3,7 +3,9 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { deleteApologyDraft, getApologyDraft, saveApologyVersion } from '$lib/server/apology/drafts';
 import { actorOf } from '$lib/server/access/actor';
-import { actionFailure, invalid, raise, requireUser } from '$lib/server/http';
+import { sendApologyVersion } from '$lib/server/couple/letters';
+import { actionFailure, invalid, parseForm, raise, requireUser } from '$lib/server/http';
+import { sendVersionSchema } from '$lib/schemas/couple';
 import { localizeHref } from '$lib/i18n';
 import { analyzeForPage, readApologyForm, ruleTitles } from '../../workspace.server';
 
@@ -23,7 +25,8 @@ export const load: PageServerLoad = async (event) => {
 		shown: { number: shown.number, body: shown.body, language: shown.language, latest: shown.number === draft.versions[0].number },
 		analysis: analyzeForPage(shown.body, shown.language),
 		history: draft.versions.map((v) => ({ number: v.number, createdAt: v.createdAt.toISOString(), openPoints: v.ruleIds.length, ruleIds: v.ruleIds })),
-		ruleTitles: ruleTitles(event.locals.locale)
+		ruleTitles: ruleTitles(event.locals.locale),
+		inCouple: !!user.coupleId
 	};
 };
 
@@ -44,6 +47,17 @@ export const actions: Actions = {
 			return actionFailure(err, input.values);
 		}
 		redirect(303, localizeHref(`/coach/drafts/${event.params.id}?saved=1`));
+	},
+	send: async (event) => {
+		const user = requireUser(event);
+		const parsed = parseForm(sendVersionSchema, await event.request.formData());
+		if (!parsed.ok) return invalid(parsed.errors);
+		try {
+			await sendApologyVersion(getDb(), actorOf(user), event.params.id, parsed.data.version);
+		} catch (err) {
+			return actionFailure(err);
+		}
+		return { sentVersion: parsed.data.version };
 	},
 	delete: async (event) => {
 		const user = requireUser(event);

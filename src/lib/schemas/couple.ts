@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { email } from './auth';
+
+const text = (max: number, code = 'text_required') =>
+	z
+		.string({ error: code })
+		.trim()
+		.min(1, { error: code })
+		.max(max, { error: 'text_too_long' });
+
+export const inviteEmailSchema = z.object({ email, token: z.string({ error: 'invitation_invalid' }).min(20, { error: 'invitation_invalid' }).max(200, { error: 'invitation_invalid' }) });
+export const letterSchema = z.object({ body: text(20_000) });
+export const paceSchema = z.object({
+	status: z.enum(['space', 'ready-to-read', 'ready-to-talk'], { error: 'status_required' }),
+	note: z.string().trim().max(500, { error: 'text_too_long' }).optional()
+});
+export const needSchema = z.object({ body: text(500) });
+export const idSchema = z.object({ id: z.string({ error: 'not_found' }).min(1, { error: 'not_found' }).max(100, { error: 'not_found' }) });
+export const reflectionSchema = z.object({ body: text(20_000) });
+export const newReflectionSchema = z.object({
+	prompt: z.enum(['why-it-happened', 'my-part', 'what-i-change', 'what-we-learnt', 'our-relationship', 'parting-well'], { error: 'prompt_required' }),
+	body: text(20_000)
+});
+export const sendVersionSchema = z.object({ version: z.coerce.number({ error: 'not_found' }).int({ error: 'not_found' }).min(1, { error: 'not_found' }) });

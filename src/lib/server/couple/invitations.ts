@@ -1,0 +1,100 @@
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { Database } from '../db';
+import { coupleMembers, couples, invitations, users } from '../db/schema';
+import { DomainError } from '../errors';
+import { hashToken, newId, newToken } from '../security/tokens';
+import { recordSecurityEvent } from '../security/events';
+import { coupleIdOf } from './membership';
+
+export const INVITATION_DAYS = 7;
+
+function usable(now: Date) {
+	return and(isNull(invitations.revokedAt), isNull(invitations.acceptedAt), isNull(invitations.declinedAt), gt(invitations.expiresAt, now));
+}
+
+/** One open invitation at a time: a new one replaces (revokes) the previous. */
+export async function createInvitation(db: Database, inviterId: string, now = new Date()) {
+	if (await coupleIdOf(db, inviterId)) throw new DomainError('already_in_couple');
+	const token = newToken();
+	const id = newId();
+	await db.transaction(async (tx) => {
+		await tx.update(invitations).set({ revokedAt: now }).where(and(eq(invitations.inviterId, inviterId), usable(now)));
+		await tx.insert(invitations).values({
+			id,
+			tokenHash: hashToken(token),
+			inviterId,
+			expiresAt: new Date(now.getTime() + INVITATION_DAYS * 24 * 60 * 60 * 1000)
+		});
+	});
+	await recordSecurityEvent(db, inviterId, 'invitation-created');
+	return { id, token };
+}
+
+export async function openInvitationOf(db: Database, inviterId: string, now = new Date()) {
+	const [row] = await db
+		.select({ id: invitations.id, expiresAt: invitations.expiresAt, emailedAt: invitations.emailedAt })
+		.from(invitations)
+		.where(and(eq(invitations.inviterId, inviterId), usable(now)));
+	return row ?? null;
+}
+
+export async function revokeInvitation(db: Database, inviterId: string, now = new Date()) {
+	await db.update(invitations).set({ revokedAt: now }).where(and(eq(invitations.inviterId, inviterId), usable(now)));
+}
+
+/**
+ * Marks the open invitation as e-mailed. Only once: Herstelpad never chases someone who did not
+ * sign up, so there is no second e-mail for the same invitation.
+ */
+export async function markInvitationEmailed(db: Database, inviterId: string, token: string, now = new Date()) {
+	const [row] = await db
+		.update(invitations)
+		.set({ emailedAt: now })
+		.where(and(eq(invitations.tokenHash, hashToken(token)), eq(invitations.inviterId, inviterId), isNull(invitations.emailedAt), usable(now)))
+		.returning({ id: invitations.id });
+	if (!row) throw new DomainError('invitation_already_emailed');
+}
+
+async function findUsable(db: Database, token: string, now: Date) {
+	const [row] = await db
+		.select({ id: invitations.id, inviterId: invitations.inviterId, inviterName: users.displayName, inviterRole: users.role, expiresAt: invitations.expiresAt })
+		.from(invitations)
+		.innerJoin(users, eq(users.id, invitations.inviterId))
+		.where(and(eq(invitations.tokenHash, hashToken(token)), usable(now)));
+	if (!row) throw new DomainError('invitation_invalid');
+	return row;
+}
+
+/** What the invitee sees before deciding: who invites them and in which role. */
+export async function describeInvitation(db: Database, token: string, now = new Date()) {
+	const row = await findUsable(db, token, now);
+	return { inviterId: row.inviterId, inviterName: row.inviterName, inviterRole: row.inviterRole, expiresAt: row.expiresAt };
+}
+
+export async function acceptInvitation(db: Database, inviteeId: string, token: string, now = new Date()) {
+	const invitation = await findUsable(db, token, now);
+	if (invitation.inviterId === inviteeId) throw new DomainError('invitation_own');
+	if (await coupleIdOf(db, inviteeId)) throw new DomainError('already_in_couple');
+	if (await coupleIdOf(db, invitation.inviterId)) throw new DomainError('invitation_invalid');
+	const coupleId = newId();
+	await db.transaction(async (tx) => {
+		const [spent] = await tx
+			.update(invitations)
+			.set({ acceptedAt: now })
+			.where(and(eq(invitations.id, invitation.id), usable(now)))
+			.returning({ id: invitations.id });
+		if (!spent) throw new DomainError('invitation_invalid');
+		await tx.insert(couples).values({ id: coupleId });
+		await tx.insert(coupleMembers).values([
+			{ coupleId, userId: invitation.inviterId },
+			{ coupleId, userId: inviteeId }
+		]);
+	});
+	await recordSecurityEvent(db, inviteeId, 'invitation-accepted');
+	return { coupleId };
+}
+
+export async function declineInvitation(db: Database, token: string, now = new Date()) {
+	const invitation = await findUsable(db, token, now);
+	await db.update(invitations).set({ declinedAt: now }).where(eq(invitations.id, invitation.id));
+}

@@ -1,0 +1,45 @@
+import { and, eq, isNull, ne } from 'drizzle-orm';
+import type { Database } from '../db';
+import { coupleMembers, couples, letters, reflections, users } from '../db/schema';
+import { DomainError } from '../errors';
+import { recordSecurityEvent } from '../security/events';
+
+export interface Partner {
+	id: string;
+	displayName: string;
+	role: 'repairing' | 'hurt' | null;
+}
+
+export async function coupleIdOf(db: Database, userId: string): Promise<string | null> {
+	const [row] = await db.select({ coupleId: coupleMembers.coupleId }).from(coupleMembers).where(eq(coupleMembers.userId, userId));
+	return row?.coupleId ?? null;
+}
+
+/** The other member of the user's couple, or null when the user is solo. */
+export async function partnerOf(db: Database, userId: string): Promise<(Partner & { coupleId: string }) | null> {
+	const coupleId = await coupleIdOf(db, userId);
+	if (!coupleId) return null;
+	const [row] = await db
+		.select({ id: users.id, displayName: users.displayName, role: users.role })
+		.from(coupleMembers)
+		.innerJoin(users, eq(users.id, coupleMembers.userId))
+		.where(and(eq(coupleMembers.coupleId, coupleId), ne(coupleMembers.userId, userId)));
+	return row ? { ...row, coupleId } : null;
+}
+
+/**
+ * Leaving ends the couple for both at once: memberships go, shares made in this couple are
+ * withdrawn, unopened letters are withdrawn. Each keeps their own items.
+ */
+export async function leaveCouple(db: Database, userId: string) {
+	const coupleId = await coupleIdOf(db, userId);
+	if (!coupleId) throw new DomainError('not_in_couple');
+	const members = await db.select({ userId: coupleMembers.userId }).from(coupleMembers).where(eq(coupleMembers.coupleId, coupleId));
+	await db.transaction(async (tx) => {
+		await tx.update(couples).set({ endedAt: new Date() }).where(eq(couples.id, coupleId));
+		await tx.delete(coupleMembers).where(eq(coupleMembers.coupleId, coupleId));
+		await tx.update(reflections).set({ sharedCoupleId: null }).where(eq(reflections.sharedCoupleId, coupleId));
+		await tx.update(letters).set({ withdrawnAt: new Date() }).where(and(eq(letters.coupleId, coupleId), isNull(letters.withdrawnAt)));
+	});
+	for (const member of members) await recordSecurityEvent(db, member.userId, 'couple-left');
+}

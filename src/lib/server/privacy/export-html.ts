@@ -1,0 +1,80 @@
+import type { UserExport } from './export';
+
+type Locale = 'nl' | 'en';
+
+const esc = (s: string | null | undefined) =>
+	(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+const labels = {
+	nl: {
+		title: 'Mijn gegevens uit Herstelpad',
+		intro: 'Een leesbaar overzicht van alles wat Herstelpad over jou bewaart, bijvoorbeeld om met een therapeut te delen. Alleen jouw eigen gegevens staan erin.',
+		account: 'Account',
+		apologies: 'Excuses',
+		version: 'Versie',
+		reflections: 'Reflecties',
+		shared: 'gedeeld met je partner',
+		private: 'privé',
+		letters: 'Verstuurde brieven',
+		opened: 'geopend',
+		delivered: 'afgeleverd',
+		withdrawn: 'ingetrokken',
+		needs: 'Wat ik nodig heb',
+		acknowledged: 'erkend door je partner',
+		programme: 'Afgeronde stappen',
+		consent: 'Toestemming',
+		none: 'Niets.',
+		exported: 'Gemaakt op'
+	},
+	en: {
+		title: 'My data from Herstelpad',
+		intro: 'A readable overview of everything Herstelpad keeps about you, for example to share with a therapist. Only your own data is in it.',
+		account: 'Account',
+		apologies: 'Apologies',
+		version: 'Version',
+		reflections: 'Reflections',
+		shared: 'shared with your partner',
+		private: 'private',
+		letters: 'Letters sent',
+		opened: 'opened',
+		delivered: 'delivered',
+		withdrawn: 'withdrawn',
+		needs: 'What I need',
+		acknowledged: 'acknowledged by your partner',
+		programme: 'Completed steps',
+		consent: 'Consent',
+		none: 'Nothing.',
+		exported: 'Made on'
+	}
+} satisfies Record<Locale, Record<string, string>>;
+
+/** A self-contained HTML page (no scripts, no external assets) that prints well. */
+export function renderExportHtml(data: UserExport, locale: Locale): string {
+	const t = labels[locale];
+	const date = (s: string | null) => (s ? new Date(s).toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB', { timeZone: 'Europe/Amsterdam' }) : '');
+	const para = (text: string) => esc(text).replace(/\n/g, '<br>');
+	const list = <T,>(items: T[], render: (item: T) => string) => (items.length ? items.map(render).join('') : `<p>${t.none}</p>`);
+	return `<!doctype html>
+<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${t.title}</title>
+<style>body{font-family:Georgia,serif;max-width:42rem;margin:2rem auto;padding:0 1rem;line-height:1.6;color:#1f2a28}h1,h2,h3{font-family:system-ui,sans-serif}article{border-top:1px solid #ccc;padding:.5rem 0}.meta{color:#555;font-size:.9rem;font-family:system-ui,sans-serif}</style>
+</head><body>
+<h1>${t.title}</h1>
+<p>${t.intro}</p>
+<p class="meta">${t.exported} ${date(data.exportedAt)}</p>
+<h2>${t.account}</h2>
+<p>${esc(data.account.displayName)} · ${esc(data.account.email)} · ${esc(data.account.role ?? '')}</p>
+<h2>${t.apologies}</h2>
+${list(data.apologies, (a) => a.versions.map((v) => `<article><h3>${t.version} ${v.number}</h3><p class="meta">${date(v.savedAt)}</p><p>${para(v.text)}</p></article>`).join(''))}
+<h2>${t.reflections}</h2>
+${list(data.reflections, (r) => `<article><h3>${esc(r.prompt)}</h3><p class="meta">${date(r.updatedAt)} · ${r.shared ? t.shared : t.private}</p><p>${para(r.text)}</p></article>`)}
+<h2>${t.letters}</h2>
+${list(data.lettersSent, (l) => `<article><p class="meta">${date(l.sentAt)} · ${l.withdrawnAt ? t.withdrawn : l.openedAt ? t.opened : t.delivered}</p><p>${para(l.text)}</p></article>`)}
+<h2>${t.needs}</h2>
+${list(data.needs, (n) => `<article><p>${para(n.text)}</p><p class="meta">${date(n.createdAt)}${n.acknowledgedAt ? ` · ${t.acknowledged}` : ''}</p></article>`)}
+<h2>${t.programme}</h2>
+${list(data.programme, (p) => `<p>${esc(p.track)} / ${esc(p.step)} · ${date(p.doneAt)}</p>`)}
+<h2>${t.consent}</h2>
+${list(data.consent, (c) => `<p>${esc(c.kind)} · ${esc(c.textVersion)} · ${date(c.at)}</p>`)}
+</body></html>`;
+}

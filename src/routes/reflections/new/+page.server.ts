@@ -1,0 +1,27 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { actorOf } from '$lib/server/access/actor';
+import { createReflection } from '$lib/server/reflections/reflections';
+import { isReflectionPrompt } from '$lib/server/reflections/prompts';
+import { invalid, parseForm, requireUser } from '$lib/server/http';
+import { newReflectionSchema } from '$lib/schemas/couple';
+import { localizeHref, m } from '$lib/i18n';
+
+export const load: PageServerLoad = (event) => {
+	requireUser(event);
+	const prompt = event.url.searchParams.get('prompt') ?? '';
+	if (!isReflectionPrompt(prompt)) error(404, m.error_not_found());
+	return { prompt };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const user = requireUser(event);
+		const form = await event.request.formData();
+		const parsed = parseForm(newReflectionSchema, form);
+		if (!parsed.ok) return invalid(parsed.errors, { body: String(form.get('body') ?? '') });
+		const { id } = await createReflection(getDb(), actorOf(user), parsed.data);
+		redirect(303, localizeHref(`/reflections/${id}?saved=1`));
+	}
+};

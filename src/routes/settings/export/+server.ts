@@ -1,0 +1,26 @@
+import { error } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { getDb } from '$lib/server/db';
+import { exportUserData } from '$lib/server/privacy/export';
+import { renderExportHtml } from '$lib/server/privacy/export-html';
+import { m } from '$lib/i18n';
+
+/**
+ * The download of one's own data. A POST from the settings form (so SvelteKit's CSRF check
+ * applies and no link prefetch can trigger it), answered with a file.
+ */
+export const POST: RequestHandler = async ({ locals, request }) => {
+	if (!locals.user) error(401, m.error_not_found());
+	const format = String((await request.formData()).get('format') ?? 'json');
+	if (format !== 'json' && format !== 'html') error(400, m.error_export_format());
+	const data = await exportUserData(getDb(), locals.user.id);
+	const day = data.exportedAt.slice(0, 10);
+	const body = format === 'json' ? JSON.stringify(data, null, 2) : renderExportHtml(data, locals.locale);
+	return new Response(body, {
+		headers: {
+			'Content-Type': format === 'json' ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8',
+			'Content-Disposition': `attachment; filename="herstelpad-${day}.${format}"`,
+			'Cache-Control': 'no-store'
+		}
+	});
+};

@@ -1,0 +1,79 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { actorOf } from '$lib/server/access/actor';
+import { createInvitation, markInvitationEmailed, openInvitationOf, revokeInvitation, INVITATION_DAYS } from '$lib/server/couple/invitations';
+import { leaveCouple, partnerOf } from '$lib/server/couple/membership';
+import { listLetterbox } from '$lib/server/couple/letters';
+import { getPaceStatus } from '$lib/server/couple/pace';
+import { getMailer } from '$lib/server/mail';
+import { invitationMail } from '$lib/server/mail/templates';
+import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http';
+import { inviteEmailSchema } from '$lib/schemas/couple';
+import { localizeHref } from '$lib/i18n';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event);
+	const db = getDb();
+	const partner = await partnerOf(db, user.id);
+	if (!partner) {
+		const open = await openInvitationOf(db, user.id);
+		return {
+			partner: null,
+			invitation: open ? { id: open.id, expiresAt: open.expiresAt.toISOString(), emailed: !!open.emailedAt } : null
+		};
+	}
+	const pace = await getPaceStatus(db, partner.id);
+	const unopened = (await listLetterbox(db, actorOf(user))).filter((l) => !l.openedAt).length;
+	return {
+		partner: { displayName: partner.displayName, role: partner.role },
+		partnerPace: pace ? { status: pace.status, note: pace.note, updatedAt: pace.updatedAt.toISOString() } : null,
+		unopened,
+		invitation: null
+	};
+};
+
+export const actions: Actions = {
+	invite: async (event) => {
+		const user = requireUser(event);
+		try {
+			const { token } = await createInvitation(getDb(), user.id);
+			const link = new URL(localizeHref(`/invite/${token}`), event.url.origin).href;
+			// The link is shown once, right now; only its hash is stored.
+			return { values: { link, token, email: '' } };
+		} catch (err) {
+			return actionFailure(err);
+		}
+	},
+	email: async (event) => {
+		const user = requireUser(event);
+		const form = await event.request.formData();
+		const token = String(form.get('token') ?? '');
+		const link = new URL(localizeHref(`/invite/${token}`), event.url.origin).href;
+		const parsed = parseForm(inviteEmailSchema, form);
+		if (!parsed.ok) return invalid(parsed.errors, { email: String(form.get('email') ?? ''), link, token });
+		try {
+			await markInvitationEmailed(getDb(), user.id, parsed.data.token);
+			await getMailer().send(parsed.data.email, invitationMail(event.locals.locale, { inviter: user.displayName, link, days: INVITATION_DAYS }), 'invitation');
+		} catch (err) {
+			return actionFailure(err, { link, token });
+		}
+		return { emailed: true };
+	},
+	revoke: async (event) => {
+		const user = requireUser(event);
+		await revokeInvitation(getDb(), user.id);
+		return { revoked: true };
+	},
+	leave: async (event) => {
+		const user = requireUser(event);
+		const form = await event.request.formData();
+		if (form.get('confirm') !== 'on') return invalid({ confirm: '' });
+		try {
+			await leaveCouple(getDb(), user.id);
+		} catch (err) {
+			return actionFailure(err);
+		}
+		redirect(303, localizeHref('/together?left=1'));
+	}
+};

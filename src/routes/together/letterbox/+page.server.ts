@@ -1,0 +1,40 @@
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { actorOf } from '$lib/server/access/actor';
+import { listLetterbox, openLetter } from '$lib/server/couple/letters';
+import { getPaceStatus, setPaceStatus } from '$lib/server/couple/pace';
+import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http';
+import { idSchema, paceSchema } from '$lib/schemas/couple';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event);
+	const db = getDb();
+	const letters = await listLetterbox(db, actorOf(user));
+	const pace = await getPaceStatus(db, user.id);
+	return {
+		inCouple: !!user.coupleId,
+		letters: letters.map((l) => ({ id: l.id, kind: l.kind, sentAt: l.sentAt.toISOString(), opened: !!l.openedAt })),
+		pace: pace ? { status: pace.status, note: pace.note ?? '' } : null
+	};
+};
+
+export const actions: Actions = {
+	open: async (event) => {
+		const user = requireUser(event);
+		const parsed = parseForm(idSchema, await event.request.formData());
+		if (!parsed.ok) return invalid(parsed.errors);
+		try {
+			const letter = await openLetter(getDb(), actorOf(user), parsed.data.id);
+			return { letter: { id: letter.id, kind: letter.kind, body: letter.body, sentAt: letter.sentAt.toISOString() } };
+		} catch (err) {
+			return actionFailure(err);
+		}
+	},
+	status: async (event) => {
+		const user = requireUser(event);
+		const parsed = parseForm(paceSchema, await event.request.formData());
+		if (!parsed.ok) return invalid(parsed.errors);
+		await setPaceStatus(getDb(), actorOf(user), { status: parsed.data.status, note: parsed.data.note || null });
+		return { statusSaved: true };
+	}
+};

@@ -1,0 +1,56 @@
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { actorOf } from '$lib/server/access/actor';
+import { acknowledgeNeed, addNeed, getPartnerPace, listNeeds, removeNeed } from '$lib/server/couple/pace';
+import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http';
+import { idSchema, needSchema } from '$lib/schemas/couple';
+
+const plain = (n: { id: string; body: string; createdAt: Date; acknowledgedAt: Date | null }) => ({
+	id: n.id,
+	body: n.body,
+	createdAt: n.createdAt.toISOString(),
+	acknowledged: !!n.acknowledgedAt
+});
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event);
+	const db = getDb();
+	const partner = await getPartnerPace(db, actorOf(user));
+	return {
+		mine: (await listNeeds(db, user.id)).map(plain),
+		partner: partner ? { displayName: partner.partner.displayName, needs: partner.needs.map(plain) } : null
+	};
+};
+
+export const actions: Actions = {
+	add: async (event) => {
+		const user = requireUser(event);
+		const form = await event.request.formData();
+		const parsed = parseForm(needSchema, form);
+		if (!parsed.ok) return invalid(parsed.errors, { body: String(form.get('body') ?? '') });
+		await addNeed(getDb(), actorOf(user), parsed.data.body);
+		return { added: true };
+	},
+	remove: async (event) => {
+		const user = requireUser(event);
+		const parsed = parseForm(idSchema, await event.request.formData());
+		if (!parsed.ok) return invalid(parsed.errors);
+		try {
+			await removeNeed(getDb(), actorOf(user), parsed.data.id);
+		} catch (err) {
+			return actionFailure(err);
+		}
+		return { removed: true };
+	},
+	acknowledge: async (event) => {
+		const user = requireUser(event);
+		const parsed = parseForm(idSchema, await event.request.formData());
+		if (!parsed.ok) return invalid(parsed.errors);
+		try {
+			await acknowledgeNeed(getDb(), actorOf(user), parsed.data.id);
+		} catch (err) {
+			return actionFailure(err);
+		}
+		return { acknowledged: true };
+	}
+};
