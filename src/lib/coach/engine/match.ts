@@ -1,4 +1,4 @@
-import { accepts, compilePattern, type Alternatives, type Pattern, type WordSets } from './pattern';
+import { accepts, compilePattern, lengthsAt, type Alternatives, type Pattern, type WordSets } from './pattern';
 import type { Token } from './tokens';
 
 /** A pattern found in a sentence: token indices, end exclusive. */
@@ -42,7 +42,8 @@ export class PatternSet {
 	private add(pattern: Pattern): void {
 		const first = pattern.elements.find((element) => element.kind !== 'mark');
 		if (first?.kind === 'token' && !first.optional && first.test.prefixes.length === 0 && first.test.suffixes.length === 0) {
-			for (const word of first.test.exact) {
+			const starts = [...first.test.exact, ...first.test.sequences.map((sequence) => sequence[0])];
+			for (const word of new Set(starts)) {
 				const list = this.byWord.get(word) ?? [];
 				list.push(pattern);
 				this.byWord.set(word, list);
@@ -76,7 +77,7 @@ function matchAt(pattern: Pattern, tokens: readonly Token[], start: number): Mat
 				return end;
 			}
 			case 'not':
-				if (tokenIndex < tokens.length && accepts(element.test, tokens[tokenIndex].forms)) return -1;
+				if (lengthsAt(element.test, tokens, tokenIndex).length > 0) return -1;
 				return step(elementIndex + 1, tokenIndex);
 			case 'gap': {
 				const mark = gaps.length;
@@ -91,9 +92,8 @@ function matchAt(pattern: Pattern, tokens: readonly Token[], start: number): Mat
 				return -1;
 			}
 			case 'token': {
-				const token = tokens[tokenIndex];
-				if (token && accepts(element.test, token.forms)) {
-					const end = step(elementIndex + 1, tokenIndex + 1);
+				for (const length of lengthsAt(element.test, tokens, tokenIndex)) {
+					const end = step(elementIndex + 1, tokenIndex + length);
 					if (end >= 0) return end;
 				}
 				return element.optional ? step(elementIndex + 1, tokenIndex) : -1;

@@ -9,6 +9,7 @@ import { normalizeWord } from './normalize';
  * | `word*`      | a token starting with `word`; `*word` one ending with it             |
  * | `@set`       | a token in a named word set (`sets` in `common.json` or the file)    |
  * | `a\|b\|@set` | any of the alternatives                                              |
+ * | `in_de_war`  | a sequence of words, usable as one alternative (`_` joins words)     |
  * | `(a\|b)`     | optionally one such token                                            |
  * | `!a\|b`      | zero-width: the next token is none of these (or the sentence ends)   |
  * | `..N`        | a gap of 0 to N words inside one clause (no punctuation crossed)     |
@@ -28,6 +29,7 @@ export interface Alternatives {
 	exact: Set<string>;
 	prefixes: string[];
 	suffixes: string[];
+	sequences: string[][];
 }
 
 /** A compiled pattern; `source` keeps the text for error messages and notes. */
@@ -65,7 +67,7 @@ export function compilePattern(source: string, sets: WordSets): Pattern {
 }
 
 function alternatives(part: string, sets: WordSets, source: string): Alternatives {
-	const result: Alternatives = { exact: new Set(), prefixes: [], suffixes: [] };
+	const result: Alternatives = { exact: new Set(), prefixes: [], suffixes: [], sequences: [] };
 	for (const alternative of part.split('|')) {
 		if (alternative === '') throw new Error(`Empty alternative in "${source}"`);
 		if (alternative.startsWith('@')) {
@@ -81,9 +83,22 @@ function alternatives(part: string, sets: WordSets, source: string): Alternative
 
 function addWord(result: Alternatives, word: string): void {
 	const normal = normalizeWord(word);
-	if (normal.length > 1 && normal.endsWith('*')) result.prefixes.push(normal.slice(0, -1));
+	if (normal.includes('_') || normal.includes(' ')) result.sequences.push(normal.split(/[_ ]/).filter(Boolean));
+	else if (normal.length > 1 && normal.endsWith('*')) result.prefixes.push(normal.slice(0, -1));
 	else if (normal.length > 1 && normal.startsWith('*')) result.suffixes.push(normal.slice(1));
 	else result.exact.add(normal);
+}
+
+/** The numbers of tokens, from `index` on, that the alternatives can consume (0 when none). */
+export function lengthsAt(test: Alternatives, tokens: readonly { forms: readonly string[] }[], index: number): number[] {
+	const lengths: number[] = [];
+	const token = tokens[index];
+	if (!token) return lengths;
+	if (accepts(test, token.forms)) lengths.push(1);
+	for (const sequence of test.sequences) {
+		if (sequence.every((word, offset) => tokens[index + offset]?.forms.includes(word))) lengths.push(sequence.length);
+	}
+	return lengths;
 }
 
 /** Whether any form of a token satisfies the alternatives. */
