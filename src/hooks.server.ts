@@ -7,6 +7,8 @@ import { SESSION_COOKIE, validateSession } from '$lib/server/auth/sessions';
 import { setLocale } from '$lib/server/users/users';
 import { sessionCookieOptions } from '$lib/server/auth/cookies';
 import { log } from '$lib/server/log';
+import { isForbiddenCrossSiteForm } from '$lib/server/security/csrf';
+import { errorText } from '$lib/i18n';
 
 export const init: ServerInit = async () => {
 	const env = getEnv();
@@ -24,6 +26,13 @@ const handleParaglide: Handle = ({ event, resolve }) =>
 			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
 		});
 	});
+
+const handleCsrf: Handle = ({ event, resolve }) => {
+	if (isForbiddenCrossSiteForm(event.request, event.url)) {
+		return new Response(errorText('cross_site'), { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+	}
+	return resolve(event);
+};
 
 const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
@@ -69,7 +78,7 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleParaglide, handleSession, handleHeaders);
+export const handle = sequence(handleParaglide, handleCsrf, handleSession, handleHeaders);
 
 export const handleError: HandleServerError = ({ error, status }) => {
 	// Log the type only: messages can contain submitted text.

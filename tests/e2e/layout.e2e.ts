@@ -77,3 +77,12 @@ test('unknown pages give a friendly 404 in the right language', async ({ page })
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('This page does not exist');
 	await expectAccessible(page);
 });
+
+test('form posts from another site are refused', async ({ request }) => {
+	const response = await request.post('/signin', {
+		form: { email: 'x@example.org', password: 'whatever it is' },
+		headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }
+	});
+	expect(response.status()).toBe(403);
+	expect(await response.text()).toContain('andere website');
+});

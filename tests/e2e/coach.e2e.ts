@@ -1,0 +1,78 @@
+import { test, expect, expectAccessible, screenshot, signUp, uniqueEmail } from './fixtures';
+
+const poor = {
+	nl: 'Het spijt me als je je gekwetst voelt, maar het was maar een slippertje. Als jij meer aandacht had gegeven, was het nooit gebeurd.',
+	en: "I'm sorry if you feel hurt, but it was just a kiss. You made me feel alone."
+};
+const good = {
+	nl: 'Het spijt me dat ik met een collega naar bed ben geweest en je maandenlang heb voorgelogen. Ik heb je vertrouwen beschaamd en je veel pijn gedaan. Ik zal elke vraag eerlijk beantwoorden en het contact met haar is verbroken.',
+	en: 'I am sorry that I lied to you for months and had an affair with a colleague. I hurt you deeply and broke your trust. I will answer every question honestly, and I have ended all contact.'
+};
+
+for (const lang of ['nl', 'en'] as const) {
+	const en = lang === 'en';
+	test(`write a poor apology, see the findings, fix it, save, reload, see the history (${lang})`, async ({ page }) => {
+		await signUp(page, { name: 'Ruben', email: uniqueEmail(`coach-${lang}`), role: 'repairing', lang });
+		await page.getByRole('link', { name: en ? 'Write an apology' : 'Excuses schrijven' }).first().click();
+		await expect(page).toHaveURL(en ? /\/en\/coach$/ : /\/coach$/);
+		const text = page.getByLabel(en ? 'Your apology' : 'Je excuses');
+		// Live feedback: the analyser runs in the browser while typing, before anything is saved.
+		await text.fill(poor[lang]);
+		const feedback = page.getByRole('region', { name: 'Feedback' });
+		await expect(feedback.getByText(en ? 'Conditional regret' : 'Voorwaardelijke spijt', { exact: false }).first()).toBeVisible();
+		await expect(feedback.locator('.finding')).toHaveCount(7);
+		await expect(page.locator('.backdrop mark').first()).toBeVisible();
+		await expectAccessible(page);
+		await screenshot(page, `coach-poor-${lang}`);
+
+		await text.fill(good[lang]);
+		await expect(page.getByRole('status').filter({ hasText: en ? 'finds no pitfalls' : 'geen valkuilen' })).toBeVisible();
+		await expect(feedback.locator('.finding')).toHaveCount(0);
+		await page.getByRole('button', { name: en ? 'Save as draft' : 'Opslaan als ontwerp' }).click();
+		await expect(page).toHaveURL(/\/coach\/drafts\/[\w-]+\?saved=1$/);
+		await expect(page.getByText(en ? 'Version 1 has been saved.' : 'Versie 1 is opgeslagen.')).toBeVisible();
+
+		await text.fill(good[lang] + (en ? ' I love you.' : ' Ik hou van je.'));
+		await page.getByRole('button', { name: en ? 'Save as new version' : 'Opslaan als nieuwe versie' }).click();
+		await expect(page.getByText(en ? 'Version 2 has been saved.' : 'Versie 2 is opgeslagen.')).toBeVisible();
+		await page.reload();
+		const history = page.getByRole('region', { name: en ? 'Versions' : 'Versies' });
+		await expect(history.getByRole('listitem')).toHaveCount(2);
+		await expect(page.getByLabel(en ? 'Your apology' : 'Je excuses')).toHaveValue(new RegExp(en ? 'I love you' : 'Ik hou van je'));
+		await history.getByRole('link', { name: en ? 'Version 1' : 'Versie 1' }).click();
+		await expect(page.getByLabel(en ? 'Your apology' : 'Je excuses')).toHaveValue(good[lang]);
+		await expectAccessible(page);
+		await screenshot(page, `coach-history-${lang}`);
+
+		await page.goto(en ? '/en/coach/rules/blame-shift' : '/coach/rules/blame-shift');
+		await expect(page.getByRole('heading', { level: 2, name: en ? 'Better not like this' : 'Zo liever niet' })).toBeVisible();
+		await expectAccessible(page);
+	});
+}
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+	test('checking and saving work on the server, and bad input keeps the text', async ({ page, browser }) => {
+		const context = await browser.newContext({ javaScriptEnabled: true });
+		const setup = await context.newPage();
+		const email = uniqueEmail('nojs');
+		await signUp(setup, { name: 'Nina', email, role: 'repairing' });
+		await page.context().addCookies(await context.cookies());
+		await context.close();
+
+		await page.goto('/coach');
+		await page.getByLabel('Je excuses').fill(poor.nl);
+		await page.getByRole('button', { name: 'Nakijken zonder op te slaan' }).click();
+		await expect(page.locator('.finding')).toHaveCount(7);
+		await expect(page.getByLabel('Je excuses')).toHaveValue(poor.nl);
+
+		await page.getByLabel('Je excuses').fill('   ');
+		await page.getByRole('button', { name: 'Opslaan als ontwerp' }).click();
+		await expect(page.getByText('Schrijf eerst iets')).toBeVisible();
+
+		await page.getByLabel('Je excuses').fill(good.nl);
+		await page.getByRole('button', { name: 'Opslaan als ontwerp' }).click();
+		await expect(page.getByText('Versie 1 is opgeslagen.')).toBeVisible();
+		await expect(page.getByText('De coach vindt geen valkuilen', { exact: false })).toBeVisible();
+	});
+});
