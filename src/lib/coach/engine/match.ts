@@ -1,4 +1,4 @@
-import { accepts, compilePattern, lengthsAt, type Alternatives, type Pattern, type WordSets } from './pattern';
+import { accepts, compilePattern, lengthsAt, type Alternatives, type Element, type Pattern, type WordSets } from './pattern';
 import type { Token } from './tokens';
 
 /** A pattern found in a sentence: token indices, end exclusive. */
@@ -16,7 +16,11 @@ export interface Match {
  * once per token instead of once per pattern (keeps analysis linear in text length).
  */
 export class PatternSet {
+	/** Patterns under the words of their rarest required element: no such word in a sentence, no need to try. */
+	private readonly byAnchor = new Map<string, Pattern[]>();
+	private readonly unanchored: Pattern[] = [];
 	private readonly byWord = new Map<string, Pattern[]>();
+	private readonly byPrefix: { prefix: string; pattern: Pattern }[] = [];
 	private readonly scanned: Pattern[] = [];
 
 	constructor(sources: readonly string[], sets: WordSets) {
@@ -26,11 +30,25 @@ export class PatternSet {
 	/** Every match in one sentence, in order of start. */
 	findAll(tokens: readonly Token[]): Match[] {
 		const matches: Match[] = [];
-		for (let index = 0; index < tokens.length; index++) {
-			const candidates = new Set<Pattern>(this.scanned);
-			for (const form of tokens[index].forms) {
-				for (const pattern of this.byWord.get(form) ?? []) candidates.add(pattern);
+		const relevant = new Set<Pattern>(this.unanchored);
+		for (const token of tokens) {
+			for (const form of token.forms) {
+				const anchored = this.byAnchor.get(form);
+				if (anchored) for (const pattern of anchored) relevant.add(pattern);
 			}
+		}
+		if (relevant.size === 0) return matches;
+		const candidates = new Set<Pattern>();
+		for (let index = 0; index < tokens.length; index++) {
+			candidates.clear();
+			for (const form of tokens[index].forms) {
+				const listed = this.byWord.get(form);
+				if (listed) for (const pattern of listed) if (relevant.has(pattern)) candidates.add(pattern);
+				for (const { prefix, pattern } of this.byPrefix) {
+					if (form.startsWith(prefix) && relevant.has(pattern)) candidates.add(pattern);
+				}
+			}
+			for (const pattern of this.scanned) if (relevant.has(pattern)) candidates.add(pattern);
 			for (const pattern of candidates) {
 				const match = matchAt(pattern, tokens, index);
 				if (match) matches.push(match);
@@ -40,18 +58,54 @@ export class PatternSet {
 	}
 
 	private add(pattern: Pattern): void {
+		this.anchor(pattern);
 		const first = pattern.elements.find((element) => element.kind !== 'mark');
-		if (first?.kind === 'token' && !first.optional && first.test.prefixes.length === 0 && first.test.suffixes.length === 0) {
-			const starts = [...first.test.exact, ...first.test.sequences.map((sequence) => sequence[0])];
-			for (const word of new Set(starts)) {
-				const list = this.byWord.get(word) ?? [];
-				list.push(pattern);
-				this.byWord.set(word, list);
-			}
-		} else {
+		if (first?.kind !== 'token' || first.optional || first.test.suffixes.length > 0) {
 			this.scanned.push(pattern);
+			return;
+		}
+		const starts = [...first.test.exact, ...first.test.sequences.map((sequence) => sequence[0])];
+		for (const word of new Set(starts)) {
+			const list = this.byWord.get(word) ?? [];
+			list.push(pattern);
+			this.byWord.set(word, list);
+		}
+		for (const prefix of first.test.prefixes) this.byPrefix.push({ prefix, pattern });
+	}
+
+	private anchor(pattern: Pattern): void {
+		let best: string[] | undefined;
+		let bestCost = Infinity;
+		for (const element of pattern.elements) {
+			const words = anchorWords(element);
+			if (!words) continue;
+			const cost = words.reduce((sum, word) => sum + (FREQUENT.has(word) ? 40 : 1), 0);
+			if (cost < bestCost) {
+				best = words;
+				bestCost = cost;
+			}
+		}
+		if (!best) {
+			this.unanchored.push(pattern);
+			return;
+		}
+		for (const word of new Set(best)) {
+			const list = this.byAnchor.get(word) ?? [];
+			list.push(pattern);
+			this.byAnchor.set(word, list);
 		}
 	}
+}
+
+// Words in nearly every sentence make poor anchors; a rarer required word filters far more.
+const FREQUENT = new Set(
+	'a am and are be de dat die een en er het i ik in is it je jij me met mij mijn my niet not of op that the to u van was we wij with you'.split(' ')
+);
+
+function anchorWords(element: Element): string[] | undefined {
+	if (element.kind !== 'token' || element.optional) return undefined;
+	if (element.test.prefixes.length > 0 || element.test.suffixes.length > 0) return undefined;
+	return [...element.test.exact, ...element.test.sequences.map((sequence) => sequence[0])];
 }
 
 function matchAt(pattern: Pattern, tokens: readonly Token[], start: number): Match | undefined {

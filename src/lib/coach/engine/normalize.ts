@@ -6,5 +6,8 @@ const COMBINING_MARKS = /[\u0300-\u036f]/g;
  * writers type "één" and "een", "I’m" and "I'm" interchangeably.
  */
 export function normalizeWord(value: string): string {
-	return value.toLowerCase().normalize('NFD').replace(COMBINING_MARKS, '').replace(APOSTROPHES, "'");
+	const lower = value.toLowerCase();
+	// Most words are plain ASCII; skip Unicode normalisation for them.
+	if (/^[\x00-\x7f]*$/.test(lower)) return lower;
+	return lower.normalize('NFD').replace(COMBINING_MARKS, '').replace(APOSTROPHES, "'");
 }

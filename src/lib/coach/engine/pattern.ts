@@ -89,11 +89,16 @@ function addWord(result: Alternatives, word: string): void {
 	else result.exact.add(normal);
 }
 
+const NONE: readonly number[] = Object.freeze([]);
+const ONE: readonly number[] = Object.freeze([1]);
+
 /** The numbers of tokens, from `index` on, that the alternatives can consume (0 when none). */
-export function lengthsAt(test: Alternatives, tokens: readonly { forms: readonly string[] }[], index: number): number[] {
-	const lengths: number[] = [];
+export function lengthsAt(test: Alternatives, tokens: readonly { forms: readonly string[] }[], index: number): readonly number[] {
 	const token = tokens[index];
-	if (!token) return lengths;
+	if (!token) return NONE;
+	// Most alternatives are single words; answer those without allocating.
+	if (test.sequences.length === 0) return accepts(test, token.forms) ? ONE : NONE;
+	const lengths: number[] = [];
 	if (accepts(test, token.forms)) lengths.push(1);
 	for (const sequence of test.sequences) {
 		if (sequence.every((word, offset) => tokens[index + offset]?.forms.includes(word))) lengths.push(sequence.length);

@@ -16,7 +16,11 @@ export function report(
 	actual: string,
 	expected: string | null
 ): void {
+	// A vfile message is an Error; its stack trace says nothing about the text and costs more than the analysis.
+	const limit = Error.stackTraceLimit;
+	Error.stackTraceLimit = 0;
 	const message = file.message(reason, { place, source: 'herstelpad', ruleId });
+	Error.stackTraceLimit = limit;
 	message.actual = actual;
 	message.expected = expected === null ? [] : [expected];
 	message.url = ruleUrl(ruleId);

@@ -1,0 +1,220 @@
+import { retext } from 'retext';
+import retextDutch from 'retext-dutch';
+import retextEnglish from 'retext-english';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { analyzeApology, detectLanguage, MAX_APOLOGY_LENGTH, RULE_IDS, RULE_INFO, type CoachLanguage, type RuleId } from './index';
+import blameShift from './rules/blame-shift';
+import butApology from './rules/but-apology';
+
+function ids(text: string, lang: CoachLanguage): RuleId[] {
+	return analyzeApology(text, { lang }).findings.map((finding) => finding.ruleId);
+}
+
+/** Each pattern rule: sentences that must fire it and near-misses that must not, in both languages. */
+const CASES: Record<string, Record<CoachLanguage, { fires: string[]; clean: string[] }>> = {
+	'blame-shift': {
+		nl: {
+			fires: ['Ik ging vreemd omdat jij nooit thuis was.', 'Als je meer aandacht had gegeven, was het niet gebeurd.', 'Het kwam door jou.', 'Gij waart er nooit.', 'Het is ook jouw schuld.'],
+			clean: ['Jij verdiende de waarheid.', 'Ik vertel het omdat je het verdient.', 'Het is niet jouw schuld.', 'Als je wilt praten, ben ik er.']
+		},
+		en: {
+			fires: ['I cheated because you never listened.', 'You made me do it.', 'If you had been home more, this would not have happened.', "It's partly your fault."],
+			clean: ['You deserved the truth.', 'I tell you because you deserve honesty.', "It's not your fault.", 'You made me so happy for years.']
+		}
+	},
+	'conditional-apology': {
+		nl: {
+			fires: ['Het spijt me als ik je pijn heb gedaan.', 'Sorry dat je je zo voelt.', 'Mocht ik je gekwetst hebben, dan spijt me dat.'],
+			clean: ['Het spijt me dat ik je pijn heb gedaan.', 'Het spijt me. Als je wilt praten, ben ik er.']
+		},
+		en: {
+			fires: ["I'm sorry if I hurt you.", 'Sorry you feel that way.', 'I apologize if that upset you.'],
+			clean: ["I'm sorry that I hurt you.", "I'm sorry. If you want to talk, I'm here."]
+		}
+	},
+	'but-apology': {
+		nl: {
+			fires: ['Het spijt me, maar ik was eenzaam.', 'Sorry maar het is gebeurd.'],
+			clean: ['Het spijt me. Maar ik weet dat woorden niet genoeg zijn.', 'Het spijt me niet alleen om de affaire, maar ook om de leugens.', 'Ik weet het niet, maar het spijt me.']
+		},
+		en: {
+			fires: ["I'm sorry, but you were never home.", 'I apologize, however I was stressed.'],
+			clean: ["I'm sorry. But I know words are not enough.", "I don't know if you can forgive me, but I'm sorry."]
+		}
+	},
+	minimizing: {
+		nl: {
+			fires: ['Het was maar één keer.', 'Het betekende niets.', 'Sorry voor mijn slippertje.', 'Het stelde niks voor.'],
+			clean: ['Ik ga niet doen alsof het niets betekende.', "Het was niet 'maar een kus'."]
+		},
+		en: {
+			fires: ['It was just a kiss.', "It didn't mean anything.", "It's no big deal.", 'It was only once.'],
+			clean: ["I won't pretend it meant nothing.", "It wasn't just a kiss."]
+		}
+	},
+	justification: {
+		nl: {
+			fires: ['Ik was dronken.', 'Ik voelde me eenzaam.', 'Ik wist niet wat ik deed.', 'Het kwam door de stress.'],
+			clean: ['Ik was niet dronken.', 'Ik wist precies wat ik deed.']
+		},
+		en: {
+			fires: ['I was drunk.', "I'd been drinking.", "I couldn't help it.", 'I felt so lonely.'],
+			clean: ["I wasn't drunk.", 'I knew exactly what I was doing.']
+		}
+	},
+	'intimate-detail': {
+		nl: {
+			fires: ['De seks was beter.', 'Zij is mooier dan jij.', 'Hij is beter in bed.'],
+			clean: ['Ik heb met een collega geslapen.', 'Niemand is mooier dan jij.']
+		},
+		en: {
+			fires: ['The sex was amazing.', 'She was better in bed.', 'He is more attentive than you.'],
+			clean: ['I slept with a coworker.', 'Nobody is better than you.']
+		}
+	},
+	'forgiveness-pressure': {
+		nl: {
+			fires: ['Je moet me vergeven.', 'Kunnen we het nu vergeten?', 'Ik wil dat je me binnen een week vergeeft.', 'Laten we er een streep onder zetten.'],
+			clean: ['Ik hoop dat je me ooit kunt vergeven.', 'Je hoeft me niet te vergeven.', 'Ik verwacht niet dat je me vergeeft.']
+		},
+		en: {
+			fires: ["Let's move on.", 'I need you to forgive me.', 'You have to forgive me.', 'Can we put this behind us by Christmas?'],
+			clean: ['I hope you can forgive me one day.', "You don't have to forgive me.", "I don't expect you to forgive me."]
+		}
+	},
+	'vague-agency': {
+		nl: {
+			fires: ['Er zijn fouten gemaakt.', 'Er is iets gebeurd.', 'Het is gewoon gebeurd.', 'Het liep uit de hand.'],
+			clean: ['Ik heb fouten gemaakt.', 'Er is niet zomaar iets gebeurd: ik ben vreemdgegaan.']
+		},
+		en: {
+			fires: ['Mistakes were made.', 'Things happened.', 'It just happened.', 'Things got out of hand.'],
+			clean: ['I made mistakes.', 'I let things get out of hand.']
+		}
+	},
+	'self-punishment': {
+		nl: {
+			fires: ['Ik ben een monster.', 'Ik verdien je niet.', 'Ik haat mezelf.', 'Je bent beter af zonder mij.'],
+			clean: ['Ik ben geen monster, maar ik heb iets slechts gedaan.', 'Ik schaam me.']
+		},
+		en: {
+			fires: ["I'm a monster.", "I don't deserve you.", 'I hate myself.', "You'd be better off without me."],
+			clean: ["I'm not a monster.", "I'm ashamed."]
+		}
+	}
+};
+
+describe('public API', () => {
+	it('exports the rule contract in order', () => {
+		expect(RULE_IDS).toEqual([
+			'blame-shift', 'conditional-apology', 'but-apology', 'minimizing', 'justification', 'intimate-detail',
+			'forgiveness-pressure', 'vague-agency', 'self-punishment', 'missing-regret', 'missing-ownership',
+			'missing-acknowledgment', 'missing-commitment'
+		]);
+		expect(MAX_APOLOGY_LENGTH).toBe(20_000);
+		for (const id of RULE_IDS) {
+			for (const lang of ['nl', 'en'] as const) {
+				const info = RULE_INFO[id][lang];
+				for (const field of ['title', 'summary', 'explanation', 'poorExample', 'goodExample'] as const) {
+					expect(info[field].length, `${id}.${lang}.${field}`).toBeGreaterThan(0);
+				}
+			}
+		}
+	});
+
+	it('deep-compares one whole finding', () => {
+		const result = analyzeApology('Ik heb gelogen. Het spijt me, maar ik was dronken.', { lang: 'nl' });
+		expect(result.findings.find((finding) => finding.ruleId === 'but-apology')).toEqual({
+			ruleId: 'but-apology',
+			severity: 'warning',
+			message: '„maar” na je spijtbetuiging neemt die weer terug; zet er een punt achter',
+			line: 1,
+			column: 31,
+			offset: 30,
+			endOffset: 34,
+			actual: 'maar',
+			expected: '.'
+		});
+	});
+
+	it('treats the empty string as four missing elements at the start', () => {
+		const result = analyzeApology('');
+		expect(result.elements).toEqual({ regret: false, ownership: false, acknowledgment: false, commitment: false });
+		expect(result.findings.map((f) => [f.ruleId, f.severity, f.line, f.column, f.offset, f.endOffset, f.actual])).toEqual([
+			['missing-acknowledgment', 'info', 1, 1, 0, 0, ''],
+			['missing-commitment', 'info', 1, 1, 0, 0, ''],
+			['missing-ownership', 'info', 1, 1, 0, 0, ''],
+			['missing-regret', 'info', 1, 1, 0, 0, '']
+		]);
+	});
+
+	it('sorts by offset, keeps text.slice(offset, endOffset) === actual, and handles odd input', () => {
+		const text = 'Sorry.\n\nHet was maar een kus, maar het spijt me, maar jij was er nooit en ik was dronken.';
+		const { findings } = analyzeApology(text, { lang: 'nl' });
+		const offsets = findings.map((f) => f.offset);
+		expect([...offsets].sort((a, b) => a - b)).toEqual(offsets);
+		for (const f of findings.filter((f) => f.severity === 'warning')) expect(text.slice(f.offset, f.endOffset)).toBe(f.actual);
+		for (const odd of ['   ', '!!!', '\u{1F494}'.repeat(100), 'maar '.repeat(4000), 'a'.repeat(MAX_APOLOGY_LENGTH)]) {
+			expect(() => analyzeApology(odd)).not.toThrow();
+		}
+		expect(() => analyzeApology('a'.repeat(MAX_APOLOGY_LENGTH + 1))).toThrow(RangeError);
+	});
+
+	it('detects the language, Dutch when unsure', () => {
+		expect(detectLanguage("I'm sorry, I cheated on you.")).toBe('en');
+		expect(detectLanguage('Het spijt me, ik ben vreemdgegaan.')).toBe('nl');
+		expect(detectLanguage('Ge zijt mijn alles, sorry.')).toBe('nl');
+		expect(detectLanguage('')).toBe('nl');
+		expect(analyzeApology('I hurt you.').language).toBe('en');
+	});
+
+	it('recognises the elements through word order, contractions and curly apostrophes', () => {
+		const good = (text: string, lang: CoachLanguage) => analyzeApology(text, { lang }).elements;
+		const all = { regret: true, ownership: true, acknowledgment: true, commitment: true };
+		expect(good('Dat ik ben vreemdgegaan, spijt me. Ik weet dat ik je pijn heb gedaan. Ik zal nooit meer liegen.', 'nl')).toEqual(all);
+		expect(good("'k Heb u bedrogen en u gekwetst. Het spijt mij. Van nu af aan zal ik eerlijk zijn.", 'nl')).toEqual(all);
+		expect(good('Ik ging vreemd en ik heb je voorgelogen. Sorry. Ik heb je vertrouwen beschaamd. Ik beloof je eerlijkheid.', 'nl')).toEqual(all);
+		expect(good('I’ve been unfaithful. I’m sorry. I’ve broken your trust. I’ll be honest from now on.', 'en')).toEqual(all);
+		expect(good("I didn't cheat. I'm not sorry. I never meant to hurt you.", 'en')).toEqual({ regret: false, ownership: false, acknowledgment: false, commitment: false });
+		expect(good('Ik heb niet gelogen en ik heb geen spijt. Als ik je pijn heb gedaan, jammer.', 'nl')).toMatchObject({ regret: false, ownership: false, acknowledgment: false });
+	});
+});
+
+describe('pattern rules', () => {
+	for (const [rule, byLanguage] of Object.entries(CASES)) {
+		for (const lang of ['nl', 'en'] as const) {
+			it.each(byLanguage[lang].fires)(`${rule} (${lang}) fires on %j`, (text) => {
+				expect(ids(text, lang)).toContain(rule);
+			});
+			it.each(byLanguage[lang].clean)(`${rule} (${lang}) stays quiet on %j`, (text) => {
+				expect(ids(text, lang)).not.toContain(rule);
+			});
+		}
+	}
+});
+
+describe('plugins used directly, unified style', () => {
+	it('reports vfile messages with place, source, ruleId, actual, expected and url', () => {
+		const file = new VFile('Het spijt me, maar omdat jij nooit thuis was, ging ik vreemd.');
+		const processor = retext().use(retextDutch).use(butApology, { lang: 'nl' }).use(blameShift, { lang: 'nl' });
+		processor.runSync(processor.parse(file), file);
+		expect(file.messages.map(String)).toEqual([
+			'1:15-1:19: „maar” na je spijtbetuiging neemt die weer terug; zet er een punt achter',
+			'1:20-1:29: „omdat jij” legt de oorzaak bij je partner; benoem wat jij deed, zonder te wijzen'
+		]);
+		const [message] = file.messages;
+		expect(message.source).toBe('herstelpad');
+		expect(message.ruleId).toBe('but-apology');
+		expect(message.actual).toBe('maar');
+		expect(message.expected).toEqual(['.']);
+		expect(message.url).toBe('/coach/rules/but-apology');
+	});
+
+	it('works with the English parser too', () => {
+		const file = new VFile("I'm sorry, but you made me do it.");
+		const processor = retext().use(retextEnglish).use(blameShift, { lang: 'en' });
+		processor.runSync(processor.parse(file), file);
+		expect(file.messages.map(String)).toEqual(['1:16-1:27: “you made me” puts the cause on your partner; name what you did, without pointing']);
+	});
+});
