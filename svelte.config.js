@@ -26,7 +26,7 @@ const config = {
 			}
 		},
 		// Our own origin check in hooks.server.ts replaces SvelteKit's (see security/csrf.ts).
-		csrf: { checkOrigin: false }
+		csrf: { trustedOrigins: ['*'] }
 	}
 };
 

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { changePassword } from '$lib/server/auth/accounts';
+import { changePassword, signOutElsewhere } from '$lib/server/auth/accounts';
 import { countSessions } from '$lib/server/auth/sessions';
 import { clearSessionCookie } from '$lib/server/auth/web';
 import { listConsentEvents } from '$lib/server/consent/consent';
@@ -41,6 +41,11 @@ export const actions: Actions = {
 			return actionFailure(err);
 		}
 		return { saved: 'password' as const };
+	},
+	elsewhere: async (event) => {
+		const user = requireUser(event);
+		await signOutElsewhere(getDb(), user.id, event.locals.sessionId!);
+		return { saved: 'elsewhere' as const };
 	},
 	delete: async (event) => {
 		const user = requireUser(event);

@@ -11,8 +11,11 @@ import {
 	resetPassword,
 	SIGN_IN_LIMITS,
 	signIn,
+	signOut,
+	signOutElsewhere,
 	signUp
 } from './accounts';
+import { listSecurityEvents } from '../security/events';
 import { countSessions, validateSession } from './sessions';
 import { hashToken } from '../security/tokens';
 
@@ -128,6 +131,20 @@ describe(`accounts (${databaseKind})`, () => {
 		await changePassword(db, { userId, currentPassword: password, newPassword: 'a completely new one', currentSessionId: current!.sessionId });
 		expect(await validateSession(db, session.token)).not.toBeNull();
 		expect(await validateSession(db, other.session.token)).toBeNull();
+	});
+
+	it('signs out here, or everywhere else, and records it', async () => {
+		const { userId, session } = await signUp(db, { email: 'eli@example.org', password, displayName: 'Eli', locale: 'nl' });
+		const phone = await signIn(db, { email: 'eli@example.org', password, address: '10.6.6.6' });
+		const laptop = await signIn(db, { email: 'eli@example.org', password, address: '10.6.6.7' });
+		const here = await validateSession(db, session.token);
+		await signOutElsewhere(db, userId, here!.sessionId);
+		expect(await validateSession(db, phone.session.token)).toBeNull();
+		expect(await validateSession(db, laptop.session.token)).toBeNull();
+		expect(await validateSession(db, session.token)).not.toBeNull();
+		await signOut(db, userId, here!.sessionId);
+		expect(await validateSession(db, session.token)).toBeNull();
+		expect((await listSecurityEvents(db, userId)).map((e) => e.kind)).toEqual(['sign-out', 'sign-out', 'sign-in', 'sign-in']);
 	});
 
 	it('expires sessions and extends active ones', async () => {

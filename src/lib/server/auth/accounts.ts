@@ -4,7 +4,7 @@ import { passwordResetTokens, users } from '../db/schema';
 import { DomainError } from '../errors';
 import { recordConsent } from '../consent/consent';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
-import { createSession, endOtherSessions } from './sessions';
+import { createSession, endOtherSessions, endSession } from './sessions';
 import { clearLimit, hitLimit, peekLimit, type Limit } from '../security/rate-limit';
 import { hashToken, newId, newToken } from '../security/tokens';
 import { recordSecurityEvent } from '../security/events';
@@ -152,4 +152,15 @@ export async function changePassword(
 export async function confirmPassword(db: Database, userId: string, password: string) {
 	const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
 	if (!user || !(await verifyPassword(user.passwordHash, password))) throw new DomainError('wrong_password');
+}
+
+export async function signOut(db: Database, userId: string, sessionId: string) {
+	await endSession(db, sessionId);
+	await recordSecurityEvent(db, userId, 'sign-out');
+}
+
+/** "Sign out everywhere else": for a lost phone or a shared computer. */
+export async function signOutElsewhere(db: Database, userId: string, currentSessionId: string) {
+	await endOtherSessions(db, userId, currentSessionId);
+	await recordSecurityEvent(db, userId, 'sign-out');
 }
