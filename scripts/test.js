@@ -28,7 +28,7 @@ rmSync(join(root, 'test-results'), { recursive: true, force: true });
 
 if (only !== 'e2e') {
 	const db = process.env.TEST_DATABASE_URL ? 'PostgreSQL (TEST_DATABASE_URL)' : 'PGlite';
-	console.log(`\n▶ Unit and database tests on ${db}\n`);
+	console.log(`\n▶ Unit and database tests on ${db}, Node ${process.versions.node}\n`);
 	const status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']);
 	const report = readJson('test-results/unit.json');
 	if (report) {

@@ -54,6 +54,9 @@ test('two partners: invite, letterbox, private reflections, leaving, export and 
 	await expect(b.getByText('Opgeslagen. Je partner ziet het nu.')).toBeVisible();
 	await expectAccessible(b);
 
+	await a.goto('/dashboard');
+	await expect(a.getByRole('region', { name: 'Hoe het met Bo is' })).toContainText('Schrijf maar, ik lees het later.');
+
 	// A writes an apology and sends it to B's letterbox.
 	await a.goto('/coach');
 	await a.getByLabel('Je excuses').fill('Het spijt me dat ik je heb bedrogen en voorgelogen. Ik heb je diep gekwetst. Ik zal al je vragen eerlijk beantwoorden.');

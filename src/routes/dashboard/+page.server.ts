@@ -3,6 +3,8 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { getProgress } from '$lib/server/program/progress';
 import { listGuides } from '$lib/server/program/guides';
+import { getPartnerPace } from '$lib/server/couple/pace';
+import { actorOf } from '$lib/server/access/actor';
 import { requireUser } from '$lib/server/http';
 import { localizeHref } from '$lib/i18n';
 
@@ -11,12 +13,14 @@ export const load: PageServerLoad = async (event) => {
 	if (!user.role) redirect(303, localizeHref('/onboarding/role'));
 	const progress = await getProgress(getDb(), user.id, user.role);
 	const guides = listGuides(user.role, event.locals.locale);
+	const partner = await getPartnerPace(getDb(), actorOf(user));
 	const next = progress.steps.find((s) => !s.doneAt);
 	const nextGuide = next ? guides.find((g) => g.slug === next.slug) : undefined;
 	return {
 		displayName: user.displayName,
 		role: user.role,
 		progress: { done: progress.done, total: progress.total, percent: progress.percent },
+		partner: partner ? { displayName: partner.partner.displayName, status: partner.status?.status ?? null, note: partner.status?.note ?? null } : null,
 		next: nextGuide ? { slug: nextGuide.slug, number: nextGuide.number, title: nextGuide.title, summary: nextGuide.summary } : null
 	};
 };
