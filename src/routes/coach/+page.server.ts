@@ -5,7 +5,7 @@ import { listApologyDrafts, saveApologyVersion } from '$lib/server/apology/draft
 import { actorOf } from '$lib/server/access/actor';
 import { actionFailure, invalid, requireUser } from '$lib/server/http';
 import { localizeHref } from '$lib/i18n';
-import { analyzeForPage, readApologyForm, ruleTitles } from './workspace.server';
+import { analyzeAction, readApologyForm, ruleTitles } from './workspace.server';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
@@ -17,12 +17,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	analyze: async (event) => {
-		requireUser(event);
-		const input = readApologyForm(await event.request.formData());
-		if (!input.ok) return invalid(input.errors, input.values);
-		return { values: input.values, analysis: analyzeForPage(input.body, input.lang) };
-	},
+	analyze: analyzeAction,
 	save: async (event) => {
 		const user = requireUser(event);
 		const input = readApologyForm(await event.request.formData());

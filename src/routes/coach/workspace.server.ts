@@ -1,6 +1,7 @@
 import { analyzeApology, RULE_IDS, RULE_INFO, type CoachLanguage } from '$lib/coach';
 import { apologyTextSchema } from '$lib/schemas/apology';
-import { parseForm } from '$lib/server/http';
+import type { RequestEvent } from '@sveltejs/kit';
+import { invalid, parseForm, requireUser } from '$lib/server/http';
 
 /** What both workspace pages share: rule titles in the reader's language and the no-JS check. */
 export function ruleTitles(locale: 'nl' | 'en') {
@@ -16,6 +17,14 @@ export function readApologyForm(form: FormData) {
 	if (!parsed.ok) return { ok: false as const, errors: parsed.errors, values };
 	const lang = parsed.data.lang && parsed.data.lang !== 'auto' ? (parsed.data.lang as CoachLanguage) : undefined;
 	return { ok: true as const, body: parsed.data.body, lang, values };
+}
+
+/** The "check without saving" action both workspace pages share: analyses, stores nothing. */
+export async function analyzeAction(event: RequestEvent) {
+	requireUser(event);
+	const input = readApologyForm(await event.request.formData());
+	if (!input.ok) return invalid(input.errors, input.values);
+	return { values: input.values, analysis: analyzeForPage(input.body, input.lang) };
 }
 
 export function analyzeForPage(body: string, lang?: CoachLanguage) {

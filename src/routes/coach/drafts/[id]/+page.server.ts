@@ -7,7 +7,7 @@ import { sendApologyVersion } from '$lib/server/couple/letters';
 import { actionFailure, invalid, parseForm, raise, requireUser } from '$lib/server/http';
 import { sendVersionSchema } from '$lib/schemas/couple';
 import { localizeHref } from '$lib/i18n';
-import { analyzeForPage, readApologyForm, ruleTitles } from '../../workspace.server';
+import { analyzeAction, analyzeForPage, readApologyForm, ruleTitles } from '../../workspace.server';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
@@ -31,12 +31,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	analyze: async (event) => {
-		requireUser(event);
-		const input = readApologyForm(await event.request.formData());
-		if (!input.ok) return invalid(input.errors, input.values);
-		return { values: input.values, analysis: analyzeForPage(input.body, input.lang) };
-	},
+	analyze: analyzeAction,
 	save: async (event) => {
 		const user = requireUser(event);
 		const input = readApologyForm(await event.request.formData());
