@@ -41,6 +41,23 @@ describe('corpus', () => {
 		}
 	});
 
+	it('gives only suggestions a writer can read after “Try instead:”', () => {
+		// `expected` is null or words in the text's language: never empty, never only punctuation ("." or "…").
+		const unreadable: string[] = [];
+		for (const lang of ['nl', 'en'] as const) {
+			for (const entry of CORPUS[lang]) {
+				for (const finding of analyzeApology(entry.text, { lang }).findings) {
+					const { expected } = finding;
+					if (expected === null) continue;
+					if (expected.trim() === '' || !/\p{L}/u.test(expected)) {
+						unreadable.push(`${entry.id} ${finding.ruleId}: ${JSON.stringify(expected)}`);
+					}
+				}
+			}
+		}
+		expect(unreadable).toEqual([]);
+	});
+
 	it('reaches micro-averaged precision and recall of at least 0.90', () => {
 		const { perRule, misses } = score(['nl', 'en']);
 		const total: Counts = { tp: 0, fp: 0, fn: 0 };

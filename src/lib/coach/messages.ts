@@ -17,8 +17,8 @@ const TEMPLATES: Record<RuleId, Record<CoachLanguage, MessageTemplate>> = {
 		en: { reason: '“{actual}” makes your regret conditional or aims it at their feelings; say what you regret', expected: 'I’m sorry that I …' }
 	},
 	'but-apology': {
-		nl: { reason: '„{actual}” na je spijtbetuiging neemt die weer terug; zet er een punt achter', expected: '.' },
-		en: { reason: '“{actual}” after your apology takes it back; end the sentence there', expected: '.' }
+		nl: { reason: '„{actual}” na je spijtbetuiging neemt die weer terug; zet er een punt achter', expected: 'Het spijt me.' },
+		en: { reason: '“{actual}” after your apology takes it back; end the sentence there', expected: 'I’m sorry.' }
 	},
 	minimizing: {
 		nl: { reason: '„{actual}” maakt wat je deed kleiner; noem het zoals het was', expected: null },

@@ -134,8 +134,21 @@ describe('public API', () => {
 			offset: 30,
 			endOffset: 34,
 			actual: 'maar',
-			expected: '.'
+			expected: 'Het spijt me.'
 		});
+	});
+
+	it('suggests the regret on its own for a but-apology, as a sentence', () => {
+		const expected = (text: string, lang: CoachLanguage) =>
+			analyzeApology(text, { lang }).findings.find((finding) => finding.ruleId === 'but-apology')?.expected;
+		expect(expected('Ik ben vreemdgegaan en het spijt me echt, maar jij was er nooit.', 'nl')).toBe('Ik ben vreemdgegaan en het spijt me echt.');
+		expect(expected('Het spijt me, ik was echter dronken.', 'nl')).toBe('Het spijt me.');
+		expect(expected("'k Heb er spijt van, maar jij was er nooit.", 'nl')).toBe("'k Heb er spijt van.");
+		expect(expected('sorry maar ik kon er niks aan doen', 'nl')).toBe('Sorry.');
+		expect(expected("i'm sorry but you pushed me", 'en')).toBe("I'm sorry.");
+		expect(expected('I’m sorry; however, you must understand.', 'en')).toBe('I’m sorry.');
+		const long = `Ik weet dat dit voor jou ${'heel '.repeat(30)}moeilijk is, het spijt me echt, maar ik was eenzaam.`;
+		expect(expected(long, 'nl')).toBe('Het spijt me echt.');
 	});
 
 	it('treats the empty string as four missing elements at the start', () => {
@@ -207,7 +220,7 @@ describe('plugins used directly, unified style', () => {
 		expect(message.source).toBe('herstelpad');
 		expect(message.ruleId).toBe('but-apology');
 		expect(message.actual).toBe('maar');
-		expect(message.expected).toEqual(['.']);
+		expect(message.expected).toEqual(['Het spijt me.']);
 		expect(message.url).toBe('/coach/rules/but-apology');
 	});
 

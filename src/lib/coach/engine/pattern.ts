@@ -108,10 +108,13 @@ export function lengthsAt(test: Alternatives, tokens: readonly { forms: readonly
 
 /** Whether any form of a token satisfies the alternatives. */
 export function accepts(test: Alternatives, forms: readonly string[]): boolean {
-	for (const form of forms) {
-		if (test.exact.has(form)) return true;
-		for (const prefix of test.prefixes) if (form.startsWith(prefix)) return true;
-		for (const suffix of test.suffixes) if (form.endsWith(suffix)) return true;
+	// Index loops: this runs for nearly every token and pattern, so it must not allocate iterators.
+	const { exact, prefixes, suffixes } = test;
+	for (let index = 0; index < forms.length; index++) {
+		const form = forms[index];
+		if (exact.has(form)) return true;
+		for (let at = 0; at < prefixes.length; at++) if (form.startsWith(prefixes[at])) return true;
+		for (let at = 0; at < suffixes.length; at++) if (form.endsWith(suffixes[at])) return true;
 	}
 	return false;
 }

@@ -30,9 +30,12 @@ export function sentencesOf(tree: Root, expansions: Expansions): Token[][] {
 	let sentences = cache.get(tree);
 	if (!sentences) {
 		sentences = [];
-		for (const paragraph of tree.children) {
+		for (let at = 0; at < tree.children.length; at++) {
+			const paragraph = tree.children[at];
 			if (paragraph.type !== 'ParagraphNode') continue;
-			for (const sentence of (paragraph as Paragraph).children) {
+			const { children } = paragraph as Paragraph;
+			for (let index = 0; index < children.length; index++) {
+				const sentence = children[index];
 				if (sentence.type === 'SentenceNode') sentences.push(tokenize(sentence, expansions));
 			}
 		}
@@ -43,24 +46,67 @@ export function sentencesOf(tree: Root, expansions: Expansions): Token[][] {
 
 function tokenize(sentence: Sentence, expansions: Expansions): Token[] {
 	const tokens: Token[] = [];
-	for (const node of sentence.children) {
+	const formsOf = formsCacheOf(expansions);
+	const { children } = sentence;
+	for (let at = 0; at < children.length; at++) {
+		const node = children[at];
 		if (!node.position) continue;
 		const start = node.position.start as Point;
 		const end = node.position.end as Point;
 		if (node.type === 'WordNode') {
-			const word = normalizeWord(toString(node));
-			// parse-dutch splits the Flemish "'k" into a quote and "k".
-			const expanded = expansions.get(word) ?? (word === 'k' ? [['ik']] : [[word]]);
-			const width = Math.max(...expanded.map((alternative) => alternative.length));
-			for (let index = 0; index < width; index++) {
-				const forms = expanded.map((alternative) => alternative[index] ?? '');
-				tokens.push({ forms: [...new Set(forms)], punctuation: false, start, end });
+			// Nearly every word is one text node: read its value without serialising the node.
+			const only = node.children.length === 1 ? node.children[0] : undefined;
+			const raw = only && 'value' in only ? only.value : toString(node);
+			let positions = formsOf.get(raw);
+			if (!positions) {
+				positions = formsFor(normalizeWord(raw), expansions);
+				if (formsOf.size >= FORMS_CACHE_LIMIT) formsOf.clear();
+				formsOf.set(raw, positions);
+			}
+			for (let index = 0; index < positions.length; index++) {
+				tokens.push({ forms: positions[index], punctuation: false, start, end });
 			}
 		} else if (node.type === 'PunctuationNode' || node.type === 'SymbolNode') {
 			const mark = toString(node);
 			if (QUOTES.has(mark)) continue;
-			tokens.push({ forms: [mark], punctuation: true, start, end });
+			let forms = MARK_FORMS.get(mark);
+			if (!forms) {
+				forms = Object.freeze([mark]);
+				if (MARK_FORMS.size >= FORMS_CACHE_LIMIT) MARK_FORMS.clear();
+				MARK_FORMS.set(mark, forms);
+			}
+			tokens.push({ forms, punctuation: true, start, end });
 		}
 	}
 	return tokens;
+}
+
+/**
+ * The forms of each token a normalised word stands for. Computed once per distinct word and
+ * shared (frozen) by every token of that word, so long texts do not allocate per occurrence.
+ */
+function formsFor(word: string, expansions: Expansions): readonly (readonly string[])[] {
+	// parse-dutch splits the Flemish "'k" into a quote and "k".
+	const expanded = expansions.get(word) ?? (word === 'k' ? [['ik']] : [[word]]);
+	const width = Math.max(...expanded.map((alternative) => alternative.length));
+	const positions: (readonly string[])[] = [];
+	for (let index = 0; index < width; index++) {
+		const forms = expanded.map((alternative) => alternative[index] ?? '');
+		positions.push(Object.freeze([...new Set(forms)]));
+	}
+	return Object.freeze(positions);
+}
+
+// Word → forms, per expansion table. Bounded so that a stream of distinct words cannot grow it forever.
+const FORMS_CACHE_LIMIT = 20_000;
+const MARK_FORMS = new Map<string, readonly string[]>();
+const formsCaches = new WeakMap<Expansions, Map<string, readonly (readonly string[])[]>>();
+
+function formsCacheOf(expansions: Expansions): Map<string, readonly (readonly string[])[]> {
+	let forms = formsCaches.get(expansions);
+	if (!forms) {
+		forms = new Map();
+		formsCaches.set(expansions, forms);
+	}
+	return forms;
 }

@@ -2,18 +2,33 @@ import type { Root } from 'nlcst';
 import type { VFile } from 'vfile';
 import { COMMON, type RuleDataByLanguage } from '../data/index';
 import { expansionsOf } from '../engine/expansions';
+import type { Match } from '../engine/match';
 import { CompiledRule } from '../engine/rule-data';
 import { report } from '../engine/report';
-import { sentencesOf } from '../engine/tokens';
+import { sentencesOf, type Token } from '../engine/tokens';
 import { messageFor } from '../messages';
-import type { RuleId } from '../types';
+import type { CoachLanguage, RuleId } from '../types';
 import type { RuleOptions } from './options';
+
+/** What a rule may look at to tailor its suggestion to one match. */
+export interface SuggestionContext {
+	text: string;
+	lang: CoachLanguage;
+	/** The tokens of the sentence the match is in. */
+	tokens: readonly Token[];
+	match: Match;
+}
 
 /**
  * Builds a retext plugin that warns about every match of a rule's patterns, one message per match.
- * Compilation happens when the plugin is attached, not per text.
+ * Compilation happens when the plugin is attached, not per text. `suggest` may tailor the
+ * suggestion (`expected`) to the match; when it gives `null`, the message template's one is used.
  */
-export function createPatternRule(ruleId: RuleId, data: RuleDataByLanguage) {
+export function createPatternRule(
+	ruleId: RuleId,
+	data: RuleDataByLanguage,
+	suggest?: (context: SuggestionContext) => string | null
+) {
 	return function patternRule(options: RuleOptions) {
 		const common = COMMON[options.lang];
 		const rule = new CompiledRule(data[options.lang], common);
@@ -26,7 +41,8 @@ export function createPatternRule(ruleId: RuleId, data: RuleDataByLanguage) {
 					const end = tokens[match.reportEnd - 1].end;
 					const actual = text.slice(start.offset, end.offset);
 					const { reason, expected } = messageFor(ruleId, options.lang, actual);
-					report(file, ruleId, reason, { start, end }, actual, expected);
+					const tailored = suggest?.({ text, lang: options.lang, tokens, match }) ?? null;
+					report(file, ruleId, reason, { start, end }, actual, tailored ?? expected);
 				}
 			}
 		};
