@@ -44,10 +44,11 @@ describe('data files', () => {
 				const data = ruleData(lang, id);
 				const sets = { ...COMMON[lang].sets, ...data.sets };
 				checkList(data.patterns, `${lang}/${id} patterns`);
+				if (data.unblocked) checkList(data.unblocked, `${lang}/${id} unblocked`);
 				if (data.exceptions) checkList(data.exceptions, `${lang}/${id} exceptions`);
 				if (data.blockers) checkList(data.blockers, `${lang}/${id} blockers`);
 				for (const [name, list] of Object.entries(data.sets ?? {})) checkList(list, `${lang}/${id} sets.${name}`);
-				for (const source of [...data.patterns, ...(data.exceptions ?? [])]) {
+				for (const source of [...data.patterns, ...(data.unblocked ?? []), ...(data.exceptions ?? [])]) {
 					expect(() => compilePattern(source, sets), source).not.toThrow();
 				}
 			});

@@ -15,11 +15,11 @@ function ids(text: string, lang: CoachLanguage): RuleId[] {
 const CASES: Record<string, Record<CoachLanguage, { fires: string[]; clean: string[] }>> = {
 	'blame-shift': {
 		nl: {
-			fires: ['Ik ging vreemd omdat jij nooit thuis was.', 'Als je meer aandacht had gegeven, was het niet gebeurd.', 'Het kwam door jou.', 'Gij waart er nooit.', 'Het is ook jouw schuld.'],
-			clean: ['Jij verdiende de waarheid.', 'Ik vertel het omdat je het verdient.', 'Het is niet jouw schuld.', 'Als je wilt praten, ben ik er.']
+			fires: ['Ik ging vreemd omdat jij nooit thuis was.', 'Als je meer aandacht had gegeven, was het niet gebeurd.', 'Het kwam door jou.', 'Gij waart er nooit.', 'Het is ook jouw schuld.', 'Als gij niet altijd zo kil waart geweest, was dit nooit gebeurd.', 'Door jouw constante kritiek zocht ik het elders.'],
+			clean: ['Jij verdiende de waarheid.', 'Ik vertel het omdat je het verdient.', 'Het is niet jouw schuld.', 'Als je wilt praten, ben ik er.', 'Als ik eerlijk was geweest, was het nooit zover gekomen.', 'Door jou besef ik wat ik bijna kwijt ben.']
 		},
 		en: {
-			fires: ['I cheated because you never listened.', 'You made me do it.', 'If you had been home more, this would not have happened.', "It's partly your fault."],
+			fires: ['I cheated because you never listened.', 'You made me do it.', 'If you had been home more, this would not have happened.', "It's partly your fault.", 'Had you been there for me, none of this would have happened.'],
 			clean: ['You deserved the truth.', 'I tell you because you deserve honesty.', "It's not your fault.", 'You made me so happy for years.']
 		}
 	},
@@ -85,12 +85,12 @@ const CASES: Record<string, Record<CoachLanguage, { fires: string[]; clean: stri
 	},
 	'vague-agency': {
 		nl: {
-			fires: ['Er zijn fouten gemaakt.', 'Er is iets gebeurd.', 'Het is gewoon gebeurd.', 'Het liep uit de hand.'],
-			clean: ['Ik heb fouten gemaakt.', 'Er is niet zomaar iets gebeurd: ik ben vreemdgegaan.']
+			fires: ['Er zijn fouten gemaakt.', 'Er is iets gebeurd.', 'Het is gewoon gebeurd.', 'Het liep uit de hand.', 'Er is tegen je gelogen.', 'Op die reis zijn dingen gebeurd.'],
+			clean: ['Ik heb fouten gemaakt.', 'Er is niet zomaar iets gebeurd: ik ben vreemdgegaan.', 'Er is door mij gelogen.', 'Er is niemand die ik zo gekwetst heb.']
 		},
 		en: {
-			fires: ['Mistakes were made.', 'Things happened.', 'It just happened.', 'Things got out of hand.'],
-			clean: ['I made mistakes.', 'I let things get out of hand.']
+			fires: ['Mistakes were made.', 'Things happened.', 'It just happened.', 'Things got out of hand.', 'Lies were told.'],
+			clean: ['I made mistakes.', 'I let things get out of hand.', 'Your trust was broken by me.', "I'll tell you everything that happened between her and me."]
 		}
 	},
 	'self-punishment': {
@@ -180,6 +180,11 @@ describe('public API', () => {
 		expect(detectLanguage('Ge zijt mijn alles, sorry.')).toBe('nl');
 		expect(detectLanguage('')).toBe('nl');
 		expect(analyzeApology('I hurt you.').language).toBe('en');
+	});
+
+	it('reads a word the Dutch parser keeps with its full stop as the word itself', () => {
+		// parse-dutch takes "op." for an abbreviation; "te veel op" must still be found.
+		expect(ids('Ik had die avond echt te veel op.', 'nl')).toContain('justification');
 	});
 
 	it('recognises the elements through word order, contractions and curly apostrophes', () => {

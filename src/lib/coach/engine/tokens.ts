@@ -87,7 +87,7 @@ function tokenize(sentence: Sentence, expansions: Expansions): Token[] {
  */
 function formsFor(word: string, expansions: Expansions): readonly (readonly string[])[] {
 	// parse-dutch splits the Flemish "'k" into a quote and "k".
-	const expanded = expansions.get(word) ?? (word === 'k' ? [['ik']] : [[word]]);
+	const expanded = expansions.get(word) ?? (word === 'k' ? [['ik']] : trailingDot(word));
 	const width = Math.max(...expanded.map((alternative) => alternative.length));
 	const positions: (readonly string[])[] = [];
 	for (let index = 0; index < width; index++) {
@@ -95,6 +95,15 @@ function formsFor(word: string, expansions: Expansions): readonly (readonly stri
 		positions.push(Object.freeze([...new Set(forms)]));
 	}
 	return Object.freeze(positions);
+}
+
+/**
+ * parse-dutch keeps a full stop on words it takes for abbreviations ("op." in "ik had te veel op."):
+ * such a word also stands for itself without the stop.
+ */
+function trailingDot(word: string): string[][] {
+	if (word.length < 2 || !word.endsWith('.') || word.slice(0, -1).includes('.')) return [[word]];
+	return [[word], [word.slice(0, -1)]];
 }
 
 // Word → forms, per expansion table. Bounded so that a stream of distinct words cannot grow it forever.
