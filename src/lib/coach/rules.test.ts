@@ -15,22 +15,22 @@ function ids(text: string, lang: CoachLanguage): RuleId[] {
 const CASES: Record<string, Record<CoachLanguage, { fires: string[]; clean: string[] }>> = {
 	'blame-shift': {
 		nl: {
-			fires: ['Ik ging vreemd omdat jij nooit thuis was.', 'Als je meer aandacht had gegeven, was het niet gebeurd.', 'Het kwam door jou.', 'Gij waart er nooit.', 'Het is ook jouw schuld.', 'Als gij niet altijd zo kil waart geweest, was dit nooit gebeurd.', 'Door jouw constante kritiek zocht ik het elders.'],
-			clean: ['Jij verdiende de waarheid.', 'Ik vertel het omdat je het verdient.', 'Het is niet jouw schuld.', 'Als je wilt praten, ben ik er.', 'Als ik eerlijk was geweest, was het nooit zover gekomen.', 'Door jou besef ik wat ik bijna kwijt ben.']
+			fires: ['Ik ging vreemd omdat jij nooit thuis was.', 'Als je meer aandacht had gegeven, was het niet gebeurd.', 'Het kwam door jou.', 'Gij waart er nooit.', 'Het is ook jouw schuld.', 'Als gij niet altijd zo kil waart geweest, was dit nooit gebeurd.', 'Door jouw constante kritiek zocht ik het elders.', 'Jij was weer eens het hele weekend weg, dus ik voelde me aan de kant gezet.', 'Jij was altijd zo afstandelijk, daardoor ging ik het ergens anders zoeken.'],
+			clean: ['Jij verdiende de waarheid.', 'Ik vertel het omdat je het verdient.', 'Het is niet jouw schuld.', 'Als je wilt praten, ben ik er.', 'Als ik eerlijk was geweest, was het nooit zover gekomen.', 'Door jou besef ik wat ik bijna kwijt ben.', 'Jij was weg, dus ik heb je een brief geschreven.', 'Jij was zo verdrietig, daardoor besefte ik wat ik had gedaan.']
 		},
 		en: {
-			fires: ['I cheated because you never listened.', 'You made me do it.', 'If you had been home more, this would not have happened.', "It's partly your fault.", 'Had you been there for me, none of this would have happened.'],
-			clean: ['You deserved the truth.', 'I tell you because you deserve honesty.', "It's not your fault.", 'You made me so happy for years.']
+			fires: ['I cheated because you never listened.', 'You made me do it.', 'If you had been home more, this would not have happened.', "It's partly your fault.", 'Had you been there for me, none of this would have happened.', "You'd been so distant for months that I didn't feel like I had a partner."],
+			clean: ['You deserved the truth.', 'I tell you because you deserve honesty.', "It's not your fault.", 'You made me so happy for years.', "I know you've been so distant since you found out, and I understand.", 'You were away, so I wrote you this letter.']
 		}
 	},
 	'conditional-apology': {
 		nl: {
-			fires: ['Het spijt me als ik je pijn heb gedaan.', 'Sorry dat je je zo voelt.', 'Mocht ik je gekwetst hebben, dan spijt me dat.'],
-			clean: ['Het spijt me dat ik je pijn heb gedaan.', 'Het spijt me. Als je wilt praten, ben ik er.']
+			fires: ['Het spijt me als ik je pijn heb gedaan.', 'Sorry dat je je zo voelt.', 'Mocht ik je gekwetst hebben, dan spijt me dat.', 'Als je door mijn gedrag aan jezelf twijfelt, dan spijt me dat.'],
+			clean: ['Het spijt me dat ik je pijn heb gedaan.', 'Het spijt me. Als je wilt praten, ben ik er.', 'Als je dit leest, wil ik zeggen dat het me spijt.', 'Ik heb er spijt van, ook als je me nooit vergeeft.']
 		},
 		en: {
-			fires: ["I'm sorry if I hurt you.", 'Sorry you feel that way.', 'I apologize if that upset you.'],
-			clean: ["I'm sorry that I hurt you.", "I'm sorry. If you want to talk, I'm here."]
+			fires: ["I'm sorry if I hurt you.", 'Sorry you feel that way.', 'I apologize if that upset you.', 'If you doubt yourself because of me, then I regret that.'],
+			clean: ["I'm sorry that I hurt you.", "I'm sorry. If you want to talk, I'm here.", "I'm sorry, even if you never forgive me.", "If you need space, I understand, and I'm sorry."]
 		}
 	},
 	'but-apology': {
@@ -49,8 +49,8 @@ const CASES: Record<string, Record<CoachLanguage, { fires: string[]; clean: stri
 			clean: ['Ik ga niet doen alsof het niets betekende.', "Het was niet 'maar een kus'."]
 		},
 		en: {
-			fires: ['It was just a kiss.', "It didn't mean anything.", "It's no big deal.", 'It was only once.'],
-			clean: ["I won't pretend it meant nothing.", "It wasn't just a kiss."]
+			fires: ['It was just a kiss.', "It didn't mean anything.", "It's no big deal.", 'It was only once.', "I'm not going to lie, it didn't mean anything."],
+			clean: ["I won't pretend it meant nothing.", "It wasn't just a kiss.", "I'm not going to tell you it was just a mistake or that it didn't mean anything."]
 		}
 	},
 	justification: {
@@ -59,28 +59,28 @@ const CASES: Record<string, Record<CoachLanguage, { fires: string[]; clean: stri
 			clean: ['Ik was niet dronken.', 'Ik wist precies wat ik deed.']
 		},
 		en: {
-			fires: ['I was drunk.', "I'd been drinking.", "I couldn't help it.", 'I felt so lonely.'],
-			clean: ["I wasn't drunk.", 'I knew exactly what I was doing.']
+			fires: ['I was drunk.', "I'd been drinking.", "I couldn't help it.", 'I felt so lonely.', 'Work was crushing me and I just couldn’t help myself.'],
+			clean: ["I wasn't drunk.", 'I knew exactly what I was doing.', "I couldn't help noticing you were crying.", 'The guilt is crushing me.']
 		}
 	},
 	'intimate-detail': {
 		nl: {
-			fires: ['De seks was beter.', 'Zij is mooier dan jij.', 'Hij is beter in bed.'],
-			clean: ['Ik heb met een collega geslapen.', 'Niemand is mooier dan jij.']
+			fires: ['De seks was beter.', 'Zij is mooier dan jij.', 'Hij is beter in bed.', 'Ik ben met Roel naar bed geweest, drie keer bij hem thuis, op de bank en onder de douche.'],
+			clean: ['Ik heb met een collega geslapen.', 'Niemand is mooier dan jij.', 'Ik heb op de bank geslapen die nacht.', 'Ik heb met hem geslapen en ik slaap nu op de bank.']
 		},
 		en: {
-			fires: ['The sex was amazing.', 'She was better in bed.', 'He is more attentive than you.'],
-			clean: ['I slept with a coworker.', 'Nobody is better than you.']
+			fires: ['The sex was amazing.', 'She was better in bed.', 'He is more attentive than you.', 'We had sex in the shower and on the couch.'],
+			clean: ['I slept with a coworker.', 'Nobody is better than you.', "I'm sorry I slept with him; I'll sleep on the sofa until you decide."]
 		}
 	},
 	'forgiveness-pressure': {
 		nl: {
-			fires: ['Je moet me vergeven.', 'Kunnen we het nu vergeten?', 'Ik wil dat je me binnen een week vergeeft.', 'Laten we er een streep onder zetten.'],
-			clean: ['Ik hoop dat je me ooit kunt vergeven.', 'Je hoeft me niet te vergeven.', 'Ik verwacht niet dat je me vergeeft.']
+			fires: ['Je moet me vergeven.', 'Kunnen we het nu vergeten?', 'Ik wil dat je me binnen een week vergeeft.', 'Laten we er een streep onder zetten.', 'Ik wil wel dat we hier na de vakantie een punt achter zetten.'],
+			clean: ['Ik hoop dat je me ooit kunt vergeven.', 'Je hoeft me niet te vergeven.', 'Ik verwacht niet dat je me vergeeft.', 'Ik hoop dat we er ooit samen een punt achter kunnen zetten.', 'Ik heb na de vakantie een punt achter het contact met haar gezet.']
 		},
 		en: {
-			fires: ["Let's move on.", 'I need you to forgive me.', 'You have to forgive me.', 'Can we put this behind us by Christmas?'],
-			clean: ['I hope you can forgive me one day.', "You don't have to forgive me.", "I don't expect you to forgive me."]
+			fires: ["Let's move on.", 'I need you to forgive me.', 'You have to forgive me.', 'Can we put this behind us by Christmas?', 'I want us to put this behind us after the holidays.'],
+			clean: ['I hope you can forgive me one day.', "You don't have to forgive me.", "I don't expect you to forgive me.", "I'll start therapy after the holidays.", "I don't want us to put this behind us too quickly."]
 		}
 	},
 	'vague-agency': {
@@ -196,6 +196,31 @@ describe('public API', () => {
 		expect(good('I’ve been unfaithful. I’m sorry. I’ve broken your trust. I’ll be honest from now on.', 'en')).toEqual(all);
 		expect(good("I didn't cheat. I'm not sorry. I never meant to hurt you.", 'en')).toEqual({ regret: false, ownership: false, acknowledgment: false, commitment: false });
 		expect(good('Ik heb niet gelogen en ik heb geen spijt. Als ik je pijn heb gedaan, jammer.', 'nl')).toMatchObject({ regret: false, ownership: false, acknowledgment: false });
+	});
+
+	it('ends a sentence at a full stop before a lowercase word, unless the word is an abbreviation', () => {
+		const good = (text: string, lang: CoachLanguage) => analyzeApology(text, { lang }).elements;
+		// The parsers take "you." before "i" for an abbreviation: the "not" before it must not block "i hurt you".
+		expect(good("i'm really sorry. i hooked up with someone and didn't tell you. i hurt you and i know it. i'll never lie again.", 'en')).toEqual({ regret: true, ownership: true, acknowledgment: true, commitment: true });
+		expect(ids('Sorry, bijv. je vriendin wist het. Ik ben vreemdgegaan.', 'nl')).not.toContain('but-apology');
+	});
+
+	it('recognises acknowledgment with a pronoun for the act, other verbs and nouns, and not the partner as agent', () => {
+		const acknowledged = (text: string, lang: CoachLanguage) => analyzeApology(text, { lang }).elements.acknowledgment;
+		for (const text of ['Dat heeft je pijn gedaan.', 'Ik weet hoe diep dat je raakt.', 'Ik heb je leven op zijn kop gezet.', 'Mijn leugens hebben je diep gekwetst.']) {
+			expect(acknowledged(text, 'nl'), text).toBe(true);
+		}
+		for (const text of ['Ik weet dat je me pijn hebt gedaan.', 'Ik weet dat je geraakt bent.', 'Als dat je pijn heeft gedaan, spijt het me.', 'Het heeft mij kapotgemaakt.']) {
+			expect(acknowledged(text, 'nl'), text).toBe(false);
+		}
+		for (const text of ['I know it tore you apart.', "I know how much pain I've caused you.", "I'm so sorry for hurting you.", 'I turned your life upside down.']) {
+			expect(acknowledged(text, 'en'), text).toBe(true);
+		}
+		for (const text of ["I'm not sorry for hurting you.", 'It tore me apart.', 'I know how much pain she caused you.', "I'm sorry if it hurt you."]) {
+			expect(acknowledged(text, 'en'), text).toBe(false);
+		}
+		expect(analyzeApology('Het zal niet meer gebeuren.', { lang: 'nl' }).elements.commitment).toBe(true);
+		expect(analyzeApology("I can't promise it won't happen again.", { lang: 'en' }).elements.commitment).toBe(false);
 	});
 });
 

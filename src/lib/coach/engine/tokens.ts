@@ -36,7 +36,7 @@ export function sentencesOf(tree: Root, expansions: Expansions): Token[][] {
 			const { children } = paragraph as Paragraph;
 			for (let index = 0; index < children.length; index++) {
 				const sentence = children[index];
-				if (sentence.type === 'SentenceNode') sentences.push(tokenize(sentence, expansions));
+				if (sentence.type === 'SentenceNode') tokenize(sentence, expansions, sentences);
 			}
 		}
 		cache.set(tree, sentences);
@@ -44,8 +44,13 @@ export function sentencesOf(tree: Root, expansions: Expansions): Token[][] {
 	return sentences;
 }
 
-function tokenize(sentence: Sentence, expansions: Expansions): Token[] {
-	const tokens: Token[] = [];
+/**
+ * Appends the sentence's tokens to `sentences`. The parsers take a word with a full stop before a
+ * lowercase word for an abbreviation ("tell you. i hurt you"); unless it is a known abbreviation,
+ * such a word is split into the word and a full stop, and a new sentence starts after it.
+ */
+function tokenize(sentence: Sentence, expansions: Expansions, sentences: Token[][]): void {
+	let tokens: Token[] = [];
 	const formsOf = formsCacheOf(expansions);
 	const { children } = sentence;
 	for (let at = 0; at < children.length; at++) {
@@ -57,6 +62,18 @@ function tokenize(sentence: Sentence, expansions: Expansions): Token[] {
 			// Nearly every word is one text node: read its value without serialising the node.
 			const only = node.children.length === 1 ? node.children[0] : undefined;
 			const raw = only && 'value' in only ? only.value : toString(node);
+			const stop = stopAfter(raw);
+			if (stop) {
+				const wordEnd = { line: end.line, column: end.column - 1, offset: end.offset - 1 };
+				const forms = formsFor(normalizeWord(stop), expansions);
+				for (let index = 0; index < forms.length; index++) {
+					tokens.push({ forms: forms[index], punctuation: false, start, end: wordEnd });
+				}
+				tokens.push({ forms: FULL_STOP, punctuation: true, start: wordEnd, end });
+				sentences.push(tokens);
+				tokens = [];
+				continue;
+			}
 			let positions = formsOf.get(raw);
 			if (!positions) {
 				positions = formsFor(normalizeWord(raw), expansions);
@@ -78,7 +95,23 @@ function tokenize(sentence: Sentence, expansions: Expansions): Token[] {
 			tokens.push({ forms, punctuation: true, start, end });
 		}
 	}
-	return tokens;
+	if (tokens.length > 0) sentences.push(tokens);
+}
+
+const FULL_STOP: readonly string[] = Object.freeze(['.']);
+
+// Abbreviations that may stand before a lowercase word without ending the sentence.
+const ABBREVIATIONS = new Set([
+	'approx', 'bijv', 'bv', 'ca', 'dhr', 'dr', 'enz', 'etc', 'evt', 'excl', 'incl', 'jr', 'mevr',
+	'mr', 'mrs', 'ms', 'mw', 'nl', 'nr', 'o', 'resp', 'sr', 'st', 'vb', 'vgl', 'vs', 'zgn'
+]);
+
+/** The word without its full stop when the parser kept one on a word that is no abbreviation. */
+function stopAfter(raw: string): string | undefined {
+	if (raw.length < 2 || !raw.endsWith('.')) return undefined;
+	const stem = raw.slice(0, -1);
+	if (stem.includes('.') || !/\p{L}$/u.test(stem) || ABBREVIATIONS.has(stem.toLowerCase())) return undefined;
+	return stem;
 }
 
 /**
