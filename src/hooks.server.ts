@@ -3,7 +3,8 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getEnv } from '$lib/server/env';
 import { closeDatabase, configFromEnv, getDb, initDatabase } from '$lib/server/db';
-import { SESSION_COOKIE, validateSession } from '$lib/server/auth/sessions';
+import { SESSION_COOKIE, purgeExpiredSessions, validateSession } from '$lib/server/auth/sessions';
+import { purgeStaleLimits } from '$lib/server/security/rate-limit';
 import { setLocale } from '$lib/server/users/users';
 import { sessionCookieOptions } from '$lib/server/auth/cookies';
 import { log } from '$lib/server/log';
@@ -14,6 +15,9 @@ export const init: ServerInit = async () => {
 	const env = getEnv();
 	const handle = await initDatabase(configFromEnv(env));
 	log.info('database.ready', { kind: handle.kind });
+	// Housekeeping at start-up; a scheduled job can take this over when there is a job queue.
+	await purgeExpiredSessions(handle.db);
+	await purgeStaleLimits(handle.db);
 	// PGlite would keep the process alive on SIGTERM otherwise.
 	process.once('sveltekit:shutdown', () => void closeDatabase());
 };
@@ -49,7 +53,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 		if (session) {
 			event.locals.user = session.user;
 			event.locals.sessionId = session.sessionId;
-			event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(session.expiresAt));
+			if (session.extended) event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(session.expiresAt));
 			// The language someone reads in is the language their e-mails should be in.
 			if (session.user.locale !== event.locals.locale) {
 				await setLocale(db, session.user.id, event.locals.locale);

@@ -16,7 +16,8 @@ import {
 	signUp
 } from './accounts';
 import { listSecurityEvents } from '../security/events';
-import { countSessions, validateSession } from './sessions';
+import { countSessions, purgeExpiredSessions, validateSession } from './sessions';
+import { hitLimit, peekLimit, purgeStaleLimits } from '../security/rate-limit';
 import { hashToken } from '../security/tokens';
 
 const password = 'a quiet morning walk';
@@ -150,10 +151,27 @@ describe(`accounts (${databaseKind})`, () => {
 	it('expires sessions and extends active ones', async () => {
 		const { session } = await signUp(db, { email: 'lou@example.org', password, displayName: 'Lou', locale: 'en' });
 		const later = new Date(Date.now() + 20 * 24 * 60 * 60 * 1000);
+		expect((await validateSession(db, session.token))!.extended).toBe(false);
 		const extended = await validateSession(db, session.token, later);
+		expect(extended!.extended).toBe(true);
 		expect(extended!.expiresAt.getTime()).toBeGreaterThan(session.expiresAt.getTime());
 		const muchLater = new Date(extended!.expiresAt.getTime() + 1000);
 		expect(await validateSession(db, session.token, muchLater)).toBeNull();
+	});
+
+	it('purges expired sessions and stale rate-limit windows', async () => {
+		const { userId } = await signUp(db, { email: 'old@example.org', password, displayName: 'Old', locale: 'en' });
+		expect(await countSessions(db, userId)).toBe(1);
+		await purgeExpiredSessions(db, new Date(Date.now() + 31 * 24 * 60 * 60 * 1000));
+		expect(await countSessions(db, userId, new Date(0))).toBe(0);
+
+		const limit = { max: 1, windowSeconds: 60 };
+		const past = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+		await hitLimit(db, 'test:stale', limit, past);
+		await hitLimit(db, 'test:stale', limit, past);
+		expect((await peekLimit(db, 'test:stale', limit, past)).allowed).toBe(false);
+		await purgeStaleLimits(db);
+		expect((await peekLimit(db, 'test:stale', limit, past)).allowed).toBe(true);
 	});
 
 	it('never writes e-mail addresses or passwords to the log', async () => {

@@ -21,6 +21,8 @@ export interface SessionUser {
 export interface ValidSession {
 	sessionId: string;
 	expiresAt: Date;
+	/** True when this request moved the expiry forward, so the cookie must follow. */
+	extended: boolean;
 	user: SessionUser;
 }
 
@@ -54,11 +56,10 @@ export async function validateSession(db: Database, token: string, now = new Dat
 		.leftJoin(coupleMembers, eq(coupleMembers.userId, users.id))
 		.where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)));
 	if (!row) return null;
-	if (row.expiresAt.getTime() - now.getTime() < (SESSION_DAYS / 2) * DAY) {
-		row.expiresAt = new Date(now.getTime() + SESSION_DAYS * DAY);
-		await db.update(sessions).set({ expiresAt: row.expiresAt }).where(eq(sessions.id, id));
-	}
-	return row;
+	if (row.expiresAt.getTime() - now.getTime() >= (SESSION_DAYS / 2) * DAY) return { ...row, extended: false };
+	const expiresAt = new Date(now.getTime() + SESSION_DAYS * DAY);
+	await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id));
+	return { ...row, expiresAt, extended: true };
 }
 
 export async function endSession(db: Database, sessionId: string) {

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { lt, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { rateLimits } from '../db/schema';
 
@@ -54,4 +54,9 @@ export async function peekLimit(db: Database, key: string, limit: Limit, now = n
 
 export async function clearLimit(db: Database, key: string) {
 	await db.delete(rateLimits).where(sql`${rateLimits.key} = ${key}`);
+}
+
+/** Windows are at most an hour long; anything older than a day is dead weight. */
+export async function purgeStaleLimits(db: Database, now = new Date()) {
+	await db.delete(rateLimits).where(lt(rateLimits.windowStart, new Date(now.getTime() - 24 * 60 * 60 * 1000)));
 }
