@@ -1,0 +1,77 @@
+import { test, expect, expectAccessible, signUp, uniqueEmail } from './fixtures';
+
+/**
+ * An accessibility sweep: every page of the app, signed out and signed in as a partner in a
+ * couple with some content, in both languages, each checked with axe.
+ */
+test('every page is axe-clean in Dutch and English', async ({ browser }) => {
+	test.setTimeout(240_000);
+	const aContext = await browser.newContext();
+	const bContext = await browser.newContext();
+	const a = await aContext.newPage();
+	const b = await bContext.newPage();
+	await signUp(a, { name: 'Ada', email: uniqueEmail('a11y-a'), role: 'repairing' });
+	await signUp(b, { name: 'Bo', email: uniqueEmail('a11y-b'), role: 'hurt' });
+
+	await a.goto('/together');
+	await a.getByRole('button', { name: 'Uitnodigingslink maken' }).click();
+	const link = await a.getByLabel('Je uitnodigingslink (alleen nu zichtbaar)').inputValue();
+	const invitePath = new URL(link).pathname;
+	await expectAccessible(a);
+	await b.goto(invitePath);
+	await expectAccessible(b);
+	await b.getByRole('button', { name: 'Uitnodiging aanvaarden' }).click();
+	await expect(b).toHaveURL(/\/together$/);
+
+	await a.goto('/coach');
+	await a.getByLabel('Je excuses').fill('Het spijt me dat ik heb gelogen. Ik heb je pijn gedaan. Ik zal eerlijk zijn.');
+	await a.getByRole('button', { name: 'Opslaan als ontwerp' }).click();
+	await expect(a).toHaveURL(/\/coach\/drafts\//);
+	const draftPath = new URL(a.url()).pathname;
+	await a.getByRole('button', { name: 'Versie 1 versturen' }).click();
+	await expect(a.getByRole('status').filter({ hasText: 'brievenbus' })).toBeVisible();
+
+	await b.goto('/reflections/new?prompt=what-we-learnt');
+	await b.getByLabel('Je antwoord').fill('Wat ik geleerd heb.');
+	await b.getByRole('button', { name: 'Opslaan' }).click();
+	await b.getByRole('button', { name: 'Delen met mijn partner' }).click();
+	const reflectionPath = new URL(b.url()).pathname;
+	await b.goto('/together/needs');
+	await b.getByLabel('Iets toevoegen').fill('Tijd');
+	await b.getByRole('button', { name: 'Toevoegen' }).click();
+
+	const publicPages = ['/', '/signin', '/signup', '/forgot-password', '/reset-password?token=not-a-valid-token-at-all', '/privacy', '/help', '/quick-exit', '/coach/rules', '/coach/rules/minimizing', '/nothing-here'];
+	const aPages = ['/dashboard', '/program', '/program/listen', '/onboarding/role', '/coach', draftPath, '/reflections', reflectionPath, '/reflections/new?prompt=parting-well', '/together', '/together/letters', '/together/needs', '/settings'];
+	const bPages = ['/dashboard', '/program/first-shock', '/together', '/together/letterbox'];
+	for (const prefix of ['', '/en']) {
+		const anonymousContext = await browser.newContext();
+		const anonymous = await anonymousContext.newPage();
+		for (const path of publicPages) {
+			await anonymous.goto(prefix + path);
+			await expectAccessible(anonymous);
+		}
+		await anonymousContext.close();
+		for (const path of aPages) {
+			await a.goto(prefix + path);
+			await expectAccessible(a);
+		}
+		for (const path of bPages) {
+			await b.goto(prefix + path);
+			await expectAccessible(b);
+		}
+	}
+	await b.goto('/together/letterbox');
+	await b.getByRole('button', { name: 'Openen' }).click();
+	await expect(b.getByText('Het spijt me dat ik heb gelogen.')).toBeVisible();
+	await expectAccessible(b);
+
+	// The dark colour scheme has its own palette; its contrast is checked too.
+	await a.emulateMedia({ colorScheme: 'dark' });
+	for (const path of ['/', '/dashboard', draftPath, '/together', '/settings', '/help']) {
+		await a.goto(path);
+		await expectAccessible(a);
+	}
+
+	await aContext.close();
+	await bContext.close();
+});
