@@ -19,7 +19,7 @@ export const actions: Actions = {
 		const parsed = parseForm(signUpSchema, form);
 		if (!parsed.ok) return invalid(parsed.errors, values);
 		try {
-			const { session } = await signUp(getDb(), { ...parsed.data, locale: locals.locale });
+			const { session } = await signUp(getDb(), { ...parsed.data, locale: locals.locale, address: locals.address });
 			setSessionCookie(cookies, session);
 		} catch (err) {
 			return actionFailure(err, values);

@@ -10,6 +10,7 @@ import {
 	requestPasswordReset,
 	resetPassword,
 	SIGN_IN_LIMITS,
+	SIGN_UP_LIMIT,
 	signIn,
 	signOut,
 	signOutElsewhere,
@@ -50,6 +51,15 @@ describe(`accounts (${databaseKind})`, () => {
 		expect(events.map((e) => [e.kind, e.locale])).toEqual([['given', 'nl']]);
 		const valid = await validateSession(db, session.token);
 		expect(valid?.user.email).toBe('sam@example.org');
+	});
+
+	it('throttles account creation from one address', async () => {
+		const address = '198.51.100.99';
+		for (let i = 0; i < SIGN_UP_LIMIT.max; i++) {
+			await signUp(db, { email: `bulk${i}@example.org`, password, displayName: 'Bulk', locale: 'en', address });
+		}
+		expect(await codeOf(signUp(db, { email: 'one-more@example.org', password, displayName: 'More', locale: 'en', address }))).toBe('too_many_attempts');
+		expect(await codeOf(signUp(db, { email: 'elsewhere@example.org', password, displayName: 'Else', locale: 'en', address: '198.51.100.100' }))).toBe('ok');
 	});
 
 	it('refuses a second account for the same e-mail address', async () => {

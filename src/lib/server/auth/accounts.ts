@@ -25,15 +25,23 @@ export const RESET_LIMITS = {
 	address: { max: 10, windowSeconds: 60 * 60 } satisfies Limit
 };
 export const RESET_TOKEN_MINUTES = 60;
+/** Generous for a household behind one address, tight enough to stop scripted account creation. */
+export const SIGN_UP_LIMIT = { max: 50, windowSeconds: 60 * 60 } satisfies Limit;
 
 export interface SignUpInput {
 	email: string;
 	password: string;
 	displayName: string;
 	locale: Locale;
+	/** The client's address, for throttling; omitted by tools that create accounts directly. */
+	address?: string;
 }
 
 export async function signUp(db: Database, input: SignUpInput, now = new Date()) {
+	if (input.address) {
+		const limit = await hitLimit(db, `signup:address:${input.address}`, SIGN_UP_LIMIT, now);
+		if (!limit.allowed) throw new DomainError('too_many_attempts', { retryAfterSeconds: limit.retryAfterSeconds });
+	}
 	const existing = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email));
 	if (existing.length > 0) throw new DomainError('email_taken');
 	const id = newId();
