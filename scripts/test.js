@@ -24,7 +24,11 @@ function readJson(path) {
 	}
 }
 
-rmSync(join(root, 'test-results'), { recursive: true, force: true });
+// Clear only what this run will write again, so a unit-only run keeps the last screenshots.
+if (only !== 'e2e') rmSync(join(root, 'test-results', 'unit.json'), { force: true });
+if (only !== 'unit') {
+	for (const name of ['e2e.json', 'screenshots', 'artifacts']) rmSync(join(root, 'test-results', name), { recursive: true, force: true });
+}
 
 if (only !== 'e2e') {
 	const db = process.env.TEST_DATABASE_URL ? 'PostgreSQL (TEST_DATABASE_URL)' : 'PGlite';
