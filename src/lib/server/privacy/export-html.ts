@@ -1,6 +1,21 @@
+import { m } from '$lib/paraglide/messages.js';
 import type { UserExport } from './export';
+import { getGuide } from '../program/guides';
+import { isStepOf, type Track } from '../program/steps';
 
 type Locale = 'nl' | 'en';
+type MessageFn = (inputs: Record<string, never>, options: { locale: Locale }) => string;
+
+/** The page is for a person (or their therapist), so stored ids become the words the app shows. */
+function named(key: string, locale: Locale, fallback: string) {
+	const fn = (m as unknown as Record<string, MessageFn | undefined>)[key];
+	return fn ? fn({}, { locale }) : fallback;
+}
+
+function stepTitle(track: string, step: string, locale: Locale) {
+	const known = (track === 'repairing' || track === 'hurt') && isStepOf(track as Track, step);
+	return (known && getGuide(track as Track, step, locale)?.title) || `${track} / ${step}`;
+}
 
 const esc = (s: string | null | undefined) =>
 	(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -23,6 +38,10 @@ const labels = {
 		acknowledged: 'erkend door je partner',
 		programme: 'Afgeronde stappen',
 		consent: 'Toestemming',
+		consentGiven: 'gegeven',
+		consentWithdrawn: 'ingetrokken',
+		textVersion: 'tekstversie',
+		pace: 'Mijn tempo',
 		none: 'Niets.',
 		exported: 'Gemaakt op'
 	},
@@ -43,6 +62,10 @@ const labels = {
 		acknowledged: 'acknowledged by your partner',
 		programme: 'Completed steps',
 		consent: 'Consent',
+		consentGiven: 'given',
+		consentWithdrawn: 'withdrawn',
+		textVersion: 'text version',
+		pace: 'My pace',
 		none: 'Nothing.',
 		exported: 'Made on'
 	}
@@ -63,18 +86,19 @@ export function renderExportHtml(data: UserExport, locale: Locale): string {
 <p>${t.intro}</p>
 <p class="meta">${t.exported} ${date(data.exportedAt)}</p>
 <h2>${t.account}</h2>
-<p>${esc(data.account.displayName)} · ${esc(data.account.email)} · ${esc(data.account.role ?? '')}</p>
+<p>${esc(data.account.displayName)} · ${esc(data.account.email)}${data.account.role ? ` · ${esc(named(`role_${data.account.role}`, locale, data.account.role))}` : ''}</p>
 <h2>${t.apologies}</h2>
 ${list(data.apologies, (a) => a.versions.map((v) => `<article><h3>${t.version} ${v.number}</h3><p class="meta">${date(v.savedAt)}</p><p>${para(v.text)}</p></article>`).join(''))}
 <h2>${t.reflections}</h2>
-${list(data.reflections, (r) => `<article><h3>${esc(r.prompt)}</h3><p class="meta">${date(r.updatedAt)} · ${r.shared ? t.shared : t.private}</p><p>${para(r.text)}</p></article>`)}
+${list(data.reflections, (r) => `<article><h3>${esc(named(`reflection_prompt_${r.prompt.replaceAll('-', '_')}`, locale, r.prompt))}</h3><p class="meta">${date(r.updatedAt)} · ${r.shared ? t.shared : t.private}</p><p>${para(r.text)}</p></article>`)}
 <h2>${t.letters}</h2>
 ${list(data.lettersSent, (l) => `<article><p class="meta">${date(l.sentAt)} · ${l.withdrawnAt ? t.withdrawn : l.openedAt ? t.opened : t.delivered}</p><p>${para(l.text)}</p></article>`)}
+${data.pace ? `<h2>${t.pace}</h2><p>${esc(named(`pace_${data.pace.status.replaceAll('-', '_')}`, locale, data.pace.status))}</p>${data.pace.note ? `<p>${para(data.pace.note)}</p>` : ''}` : ''}
 <h2>${t.needs}</h2>
 ${list(data.needs, (n) => `<article><p>${para(n.text)}</p><p class="meta">${date(n.createdAt)}${n.acknowledgedAt ? ` · ${t.acknowledged}` : ''}</p></article>`)}
 <h2>${t.programme}</h2>
-${list(data.programme, (p) => `<p>${esc(p.track)} / ${esc(p.step)} · ${date(p.doneAt)}</p>`)}
+${list(data.programme, (p) => `<p>${esc(stepTitle(p.track, p.step, locale))} · ${date(p.doneAt)}</p>`)}
 <h2>${t.consent}</h2>
-${list(data.consent, (c) => `<p>${esc(c.kind)} · ${esc(c.textVersion)} · ${date(c.at)}</p>`)}
+${list(data.consent, (c) => `<p>${c.kind === 'withdrawn' ? t.consentWithdrawn : t.consentGiven} · ${t.textVersion} ${esc(c.textVersion)} · ${date(c.at)}</p>`)}
 </body></html>`;
 }
