@@ -87,5 +87,5 @@ export const handle = sequence(handleParaglide, handleCsrf, handleSession, handl
 export const handleError: HandleServerError = ({ error, status }) => {
 	// Log the type only: messages can contain submitted text.
 	if (status >= 500) log.error('request.failed', { status, type: error instanceof Error ? error.name : typeof error });
-	return { message: status === 404 ? 'Not found' : 'Something went wrong' };
+	return { message: errorText(status === 404 ? 'not_found' : 'generic') };
 };

@@ -16,9 +16,9 @@ export class HttpUser {
 		const api = await playwrightRequest.newContext({ baseURL });
 		const email = uniqueEmail(name);
 		const user = new HttpUser(api, baseURL, email);
-		const res = await user.post('/signup', { displayName: name, email, password: PASSWORD, adult: 'on', consent: 'on' });
+		const res = await user.post('/signup?/signup', { displayName: name, email, password: PASSWORD, adult: 'on', consent: 'on' });
 		expect(res.status(), 'sign-up').toBe(303);
-		expect((await user.post('/onboarding/role', { role })).status(), 'role').toBe(303);
+		expect((await user.post('/onboarding/role?/choose', { role })).status(), 'role').toBe(303);
 		return user;
 	}
 

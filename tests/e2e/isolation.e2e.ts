@@ -16,12 +16,12 @@ test('ids from another couple and the partner’s private items answer 404 every
 
 	const apology = 'Het spijt me dat ik heb gelogen. Ik heb je pijn gedaan. Ik zal eerlijk zijn.';
 	const theirDraft = await c.createAndGetId('/coach?/save', { body: apology, lang: 'nl' }, /\/coach\/drafts\/([\w-]+)/);
-	const theirPrivate = await c.createAndGetId('/reflections/new', { prompt: 'my-part', body: 'C private' }, /\/reflections\/([\w-]+)/);
-	const theirShared = await c.createAndGetId('/reflections/new', { prompt: 'my-part', body: 'C shared with D' }, /\/reflections\/([\w-]+)/);
+	const theirPrivate = await c.createAndGetId('/reflections/new?/create', { prompt: 'my-part', body: 'C private' }, /\/reflections\/([\w-]+)/);
+	const theirShared = await c.createAndGetId('/reflections/new?/create', { prompt: 'my-part', body: 'C shared with D' }, /\/reflections\/([\w-]+)/);
 	expect((await c.post(`/reflections/${theirShared}?/share`)).status()).toBe(200);
 	expect((await c.post('/together/letters?/send', { body: 'C to D' })).status()).toBe(200);
 	expect((await d.post('/together/needs?/add', { body: 'D needs this' })).status()).toBe(200);
-	const partnerPrivate = await b.createAndGetId('/reflections/new', { prompt: 'what-we-learnt', body: 'B private' }, /\/reflections\/([\w-]+)/);
+	const partnerPrivate = await b.createAndGetId('/reflections/new?/create', { prompt: 'what-we-learnt', body: 'B private' }, /\/reflections\/([\w-]+)/);
 
 	// Ids of D's need and of the letter in D's letterbox, read as D.
 	const needsHtml = await (await d.get('/together/needs')).text();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withoutControlCharacters } from './text';
 
 /**
  * Shared input schemas. Error texts are message-key suffixes (`error_<code>`), so the route can
@@ -21,7 +22,12 @@ const checkbox = z.literal('on', { error: 'required' });
 export const locale = z.enum(['nl', 'en']);
 
 export const signUpSchema = z.object({
-	displayName: z.string({ error: 'name_required' }).trim().min(1, { error: 'name_required' }).max(60, { error: 'name_too_long' }),
+	displayName: z
+		.string({ error: 'name_required' })
+		.trim()
+		.min(1, { error: 'name_required' })
+		.max(60, { error: 'name_too_long' })
+		.refine(...withoutControlCharacters),
 	email,
 	password: newPassword,
 	adult: z.literal('on', { error: 'adult_required' }),

@@ -1,21 +1,28 @@
 import { z } from 'zod';
 import { email } from './auth';
+import { UUID, withoutControlCharacters } from './text';
 
 const text = (max: number, code = 'text_required') =>
 	z
 		.string({ error: code })
 		.trim()
 		.min(1, { error: code })
-		.max(max, { error: 'text_too_long' });
+		.max(max, { error: 'text_too_long' })
+		.refine(...withoutControlCharacters);
 
 export const inviteEmailSchema = z.object({ email, token: z.string({ error: 'invitation_invalid' }).min(20, { error: 'invitation_invalid' }).max(200, { error: 'invitation_invalid' }) });
 export const letterSchema = z.object({ body: text(20_000) });
 export const paceSchema = z.object({
 	status: z.enum(['space', 'ready-to-read', 'ready-to-talk'], { error: 'status_required' }),
-	note: z.string().trim().max(500, { error: 'text_too_long' }).optional()
+	note: z
+		.string()
+		.trim()
+		.max(500, { error: 'text_too_long' })
+		.refine(...withoutControlCharacters)
+		.optional()
 });
 export const needSchema = z.object({ body: text(500) });
-export const idSchema = z.object({ id: z.string({ error: 'not_found' }).min(1, { error: 'not_found' }).max(100, { error: 'not_found' }) });
+export const idSchema = z.object({ id: z.string({ error: 'not_found' }).regex(UUID, { error: 'not_found' }) });
 export const reflectionSchema = z.object({ body: text(20_000) });
 export const newReflectionSchema = z.object({
 	prompt: z.enum(['why-it-happened', 'my-part', 'what-i-change', 'what-we-learnt', 'our-relationship', 'parting-well'], { error: 'prompt_required' }),

@@ -18,7 +18,8 @@ export const errorStatus = {
 	invitation_own: 400,
 	invitation_already_emailed: 409,
 	already_in_couple: 409,
-	not_in_couple: 409
+	not_in_couple: 409,
+	mail_failed: 503
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;
@@ -39,3 +40,11 @@ export class DomainError extends Error {
 
 /** Not found and not allowed look the same from outside, so ids of others' items leak nothing. */
 export const notFound = () => new DomainError('not_found');
+
+/** PostgreSQL's unique_violation, as thrown by node-postgres and PGlite (drizzle may wrap it). */
+export function isUniqueViolation(err: unknown): boolean {
+	for (let e: unknown = err, depth = 0; e && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
+		if ((e as { code?: unknown }).code === '23505') return true;
+	}
+	return false;
+}

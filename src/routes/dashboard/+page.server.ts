@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/db';
 import { getProgress } from '$lib/server/program/progress';
 import { listGuides } from '$lib/server/program/guides';
 import { getPartnerPace } from '$lib/server/couple/pace';
+import { openInvitationOf } from '$lib/server/couple/invitations';
 import { actorOf } from '$lib/server/access/actor';
 import { requireUser } from '$lib/server/http';
 import { localizeHref } from '$lib/i18n';
@@ -14,12 +15,15 @@ export const load: PageServerLoad = async (event) => {
 	const progress = await getProgress(getDb(), user.id, user.role);
 	const guides = listGuides(user.role, event.locals.locale);
 	const partner = await getPartnerPace(getDb(), actorOf(user));
+	const invitation = partner ? null : await openInvitationOf(getDb(), user.id);
 	const next = progress.steps.find((s) => !s.doneAt);
 	const nextGuide = next ? guides.find((g) => g.slug === next.slug) : undefined;
 	return {
 		displayName: user.displayName,
 		role: user.role,
 		progress: { done: progress.done, total: progress.total, percent: progress.percent },
+		solo: !partner,
+		invitationOpenUntil: invitation ? invitation.expiresAt.toISOString() : null,
 		partner: partner ? { displayName: partner.partner.displayName, status: partner.status?.status ?? null, note: partner.status?.note ?? null } : null,
 		next: nextGuide ? { slug: nextGuide.slug, number: nextGuide.number, title: nextGuide.title, summary: nextGuide.summary } : null
 	};

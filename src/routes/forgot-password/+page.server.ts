@@ -2,6 +2,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requestPasswordReset, RESET_TOKEN_MINUTES } from '$lib/server/auth/accounts';
 import { getMailer } from '$lib/server/mail';
+import { log } from '$lib/server/log';
 import { passwordResetMail } from '$lib/server/mail/templates';
 import { actionFailure, invalid, parseForm } from '$lib/server/http';
 import { forgotPasswordSchema } from '$lib/schemas/auth';
@@ -10,7 +11,7 @@ import { localizeHref } from '$lib/paraglide/runtime.js';
 export const load: PageServerLoad = () => ({});
 
 export const actions: Actions = {
-	default: async ({ request, locals, url }) => {
+	request: async ({ request, locals, url }) => {
 		const form = await request.formData();
 		const values = { email: String(form.get('email') ?? '') };
 		const parsed = parseForm(forgotPasswordSchema, form);
@@ -19,11 +20,10 @@ export const actions: Actions = {
 			const reset = await requestPasswordReset(getDb(), { email: parsed.data.email, address: locals.address });
 			if (reset) {
 				const link = new URL(localizeHref(`/reset-password?token=${reset.token}`, { locale: reset.locale }), url.origin).href;
-				await getMailer().send(
-					parsed.data.email,
-					passwordResetMail(reset.locale, { name: reset.displayName, link, minutes: RESET_TOKEN_MINUTES }),
-					'password-reset'
-				);
+				// A failed delivery must not answer differently from an unknown address; it is logged, without the address.
+				await getMailer()
+					.send(parsed.data.email, passwordResetMail(reset.locale, { name: reset.displayName, link, minutes: RESET_TOKEN_MINUTES }), 'password-reset')
+					.catch((err: unknown) => log.error('mail.failed', { kind: 'password-reset', type: err instanceof Error ? err.name : typeof err }));
 			}
 		} catch (err) {
 			return actionFailure(err, values);

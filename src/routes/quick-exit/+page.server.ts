@@ -1,9 +1,10 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getContentPage } from '$lib/server/content/pages';
+import { errorText } from '$lib/i18n';
 
 export const load: PageServerLoad = ({ locals }) => {
 	const page = getContentPage('quick-exit', locals.locale);
-	if (!page) error(404, 'Not found');
+	if (!page) error(404, errorText('not_found'));
 	return { page };
 };

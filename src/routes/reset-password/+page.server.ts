@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies }) => {
+	reset: async ({ request, cookies }) => {
 		const parsed = parseForm(resetPasswordSchema, await request.formData());
 		if (!parsed.ok) return invalid(parsed.errors);
 		try {

@@ -14,7 +14,7 @@ export const load: PageServerLoad = (event) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, locals, url, setHeaders }) => {
+	signin: async ({ request, cookies, locals, url, setHeaders }) => {
 		const form = await request.formData();
 		const values = { email: String(form.get('email') ?? '') };
 		const parsed = parseForm(signInSchema, form);

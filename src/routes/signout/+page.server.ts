@@ -8,7 +8,7 @@ import { localizeHref } from '$lib/i18n';
 export const load: PageServerLoad = () => redirect(303, localizeHref('/'));
 
 export const actions: Actions = {
-	default: async ({ locals, cookies }) => {
+	signout: async ({ locals, cookies }) => {
 		if (locals.user && locals.sessionId) await signOut(getDb(), locals.user.id, locals.sessionId);
 		clearSessionCookie(cookies);
 		redirect(303, localizeHref('/'));

@@ -13,7 +13,7 @@ export const load: PageServerLoad = (event) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, locals, url }) => {
+	signup: async ({ request, cookies, locals, url }) => {
 		const form = await request.formData();
 		const values = { displayName: String(form.get('displayName') ?? ''), email: String(form.get('email') ?? '') };
 		const parsed = parseForm(signUpSchema, form);

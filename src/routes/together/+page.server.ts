@@ -2,15 +2,15 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { actorOf } from '$lib/server/access/actor';
-import { createInvitation, markInvitationEmailed, openInvitationOf, revokeInvitation, INVITATION_DAYS } from '$lib/server/couple/invitations';
+import { createInvitation, emailInvitation, openInvitationOf, revokeInvitation, INVITATION_DAYS } from '$lib/server/couple/invitations';
 import { leaveCouple, partnerOf } from '$lib/server/couple/membership';
 import { listLetterbox } from '$lib/server/couple/letters';
-import { getPaceStatus } from '$lib/server/couple/pace';
+import { getPartnerPace } from '$lib/server/couple/pace';
 import { getMailer } from '$lib/server/mail';
 import { invitationMail } from '$lib/server/mail/templates';
 import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http';
 import { inviteEmailSchema } from '$lib/schemas/couple';
-import { localizeHref } from '$lib/i18n';
+import { errorText, localizeHref } from '$lib/i18n';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
@@ -23,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
 			invitation: open ? { id: open.id, expiresAt: open.expiresAt.toISOString(), emailed: !!open.emailedAt } : null
 		};
 	}
-	const pace = await getPaceStatus(db, partner.id);
+	const pace = (await getPartnerPace(db, actorOf(user)))?.status;
 	const unopened = (await listLetterbox(db, actorOf(user))).filter((l) => !l.openedAt).length;
 	return {
 		partner: { displayName: partner.displayName, role: partner.role },
@@ -53,10 +53,10 @@ export const actions: Actions = {
 		const parsed = parseForm(inviteEmailSchema, form);
 		if (!parsed.ok) return invalid(parsed.errors, { email: String(form.get('email') ?? ''), link, token });
 		try {
-			await markInvitationEmailed(getDb(), user.id, parsed.data.token);
-			await getMailer().send(parsed.data.email, invitationMail(event.locals.locale, { inviter: user.displayName, link, days: INVITATION_DAYS }), 'invitation');
+			const mail = invitationMail(event.locals.locale, { inviter: user.displayName, link, days: INVITATION_DAYS });
+			await emailInvitation(getDb(), user.id, parsed.data.token, () => getMailer().send(parsed.data.email, mail, 'invitation'));
 		} catch (err) {
-			return actionFailure(err, { link, token });
+			return actionFailure(err, { link, token, email: parsed.data.email });
 		}
 		return { emailed: true };
 	},
@@ -68,7 +68,7 @@ export const actions: Actions = {
 	leave: async (event) => {
 		const user = requireUser(event);
 		const form = await event.request.formData();
-		if (form.get('confirm') !== 'on') return invalid({ confirm: '' });
+		if (form.get('confirm') !== 'on') return invalid({ confirm: errorText('leave_confirm_required') });
 		try {
 			await leaveCouple(getDb(), user.id);
 		} catch (err) {

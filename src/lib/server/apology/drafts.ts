@@ -3,6 +3,7 @@ import type { Database } from '../db';
 import { apologyDrafts, apologyVersions } from '../db/schema';
 import { assertCan, type Actor, type ItemAccess } from '../access/policy';
 import { newId } from '../security/tokens';
+import { DomainError, isUniqueViolation } from '../errors';
 import { analyzeApology, type CoachLanguage } from '../../coach';
 
 /**
@@ -26,6 +27,16 @@ export interface SaveInput {
 export async function saveApologyVersion(db: Database, actor: Actor, input: SaveInput) {
 	const analysis = analyzeApology(input.body, input.lang ? { lang: input.lang } : {});
 	const ruleIds = [...new Set(analysis.findings.map((f) => f.ruleId))];
+	try {
+		return await insertVersion(db, actor, input, analysis.language, ruleIds, analysis);
+	} catch (err) {
+		// Two saves of one draft at the same moment: one gets the number, the other is asked to reload.
+		if (isUniqueViolation(err)) throw new DomainError('conflict');
+		throw err;
+	}
+}
+
+async function insertVersion<A>(db: Database, actor: Actor, input: SaveInput, language: CoachLanguage, ruleIds: string[], analysis: A) {
 	return db.transaction(async (tx) => {
 		let draftId = input.draftId;
 		if (draftId) {
@@ -37,7 +48,7 @@ export async function saveApologyVersion(db: Database, actor: Actor, input: Save
 		}
 		const [{ last }] = await tx.select({ last: max(apologyVersions.number) }).from(apologyVersions).where(eq(apologyVersions.draftId, draftId));
 		const number = (last ?? 0) + 1;
-		await tx.insert(apologyVersions).values({ id: newId(), draftId, number, body: input.body, language: analysis.language, ruleIds });
+		await tx.insert(apologyVersions).values({ id: newId(), draftId, number, body: input.body, language, ruleIds });
 		return { draftId, number, analysis };
 	});
 }

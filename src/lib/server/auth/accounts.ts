@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Database } from '../db';
 import { passwordResetTokens, users } from '../db/schema';
-import { DomainError } from '../errors';
+import { DomainError, isUniqueViolation } from '../errors';
 import { recordConsent } from '../consent/consent';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
 import { createSession, endOtherSessions, endSession } from './sessions';
@@ -46,17 +46,23 @@ export async function signUp(db: Database, input: SignUpInput, now = new Date())
 	if (existing.length > 0) throw new DomainError('email_taken');
 	const id = newId();
 	const passwordHash = await hashPassword(input.password);
-	await db.transaction(async (tx) => {
-		await tx.insert(users).values({
-			id,
-			email: input.email,
-			passwordHash,
-			displayName: input.displayName,
-			locale: input.locale,
-			adultConfirmedAt: now
+	try {
+		await db.transaction(async (tx) => {
+			await tx.insert(users).values({
+				id,
+				email: input.email,
+				passwordHash,
+				displayName: input.displayName,
+				locale: input.locale,
+				adultConfirmedAt: now
+			});
+			await recordConsent(tx as unknown as Database, id, 'given', input.locale);
 		});
-		await recordConsent(tx as unknown as Database, id, 'given', input.locale);
-	});
+	} catch (err) {
+		// The same address signing up twice at the same moment: the unique index decides.
+		if (isUniqueViolation(err)) throw new DomainError('email_taken');
+		throw err;
+	}
 	const session = await createSession(db, id, now);
 	return { userId: id, session };
 }

@@ -4,10 +4,10 @@ import type { Database, DatabaseHandle } from '../db';
 import type { Actor } from '../access/policy';
 import { signUp } from '../auth/accounts';
 import { chooseRole, deleteAccount } from '../users/users';
-import { acceptInvitation, createInvitation, declineInvitation, describeInvitation, markInvitationEmailed, openInvitationOf, revokeInvitation } from './invitations';
+import { acceptInvitation, createInvitation, declineInvitation, describeInvitation, emailInvitation, INVITATION_MAIL_LIMIT, markInvitationEmailed, openInvitationOf, revokeInvitation } from './invitations';
 import { coupleIdOf, leaveCouple, partnerOf } from './membership';
 import { listLetterbox, listSentLetters, openLetter, sendApologyVersion, sendLetter } from './letters';
-import { acknowledgeNeed, addNeed, getPartnerPace, removeNeed, setPaceStatus } from './pace';
+import { acknowledgeNeed, addNeed, getOwnPaceStatus, getPartnerPace, listMyNeeds, removeNeed, setPaceStatus } from './pace';
 import { createReflection, getReflection, listSharedWithMe, shareReflection, unshareReflection, updateReflection } from '../reflections/reflections';
 import { saveApologyVersion } from '../apology/drafts';
 import { exportUserData } from '../privacy/export';
@@ -152,5 +152,50 @@ describe(`couple space (${databaseKind})`, () => {
 		expect(await partnerOf(db, b)).toBeNull();
 		expect((await listSentLetters(db, await actor(b))).map((l) => l.body)).toEqual(['from b to a']);
 		expect(JSON.stringify(await exportUserData(db, b))).toContain('B shares this');
+	});
+	it('sends an invitation e-mail again only after a failed delivery, and a few a day at most', async () => {
+		const solo = (await signUp(db, { email: 'solo@example.org', password: pass, displayName: 'solo', locale: 'nl' })).userId;
+		const first = await createInvitation(db, solo);
+		const broken = async () => {
+			throw new Error('smtp down');
+		};
+		await expect(emailInvitation(db, solo, first.token, broken)).rejects.toThrow('mail_failed');
+		expect((await openInvitationOf(db, solo))?.emailedAt).toBeNull();
+		let delivered = 0;
+		await emailInvitation(db, solo, first.token, async () => void delivered++);
+		expect(delivered).toBe(1);
+		await expect(emailInvitation(db, solo, first.token, async () => void delivered++)).rejects.toThrow('invitation_already_emailed');
+		// A fresh link each time does not buy more e-mails than the daily limit.
+		const fresh = await createInvitation(db, solo);
+		await expect(emailInvitation(db, solo, fresh.token, async () => void delivered++)).rejects.toThrow('too_many_attempts');
+		expect(delivered).toBe(1);
+		expect(INVITATION_MAIL_LIMIT.max).toBe(3);
+	});
+
+	it('keeps needs and status within the couple they were meant for, never a later partner', async () => {
+		const make = async (name: string) => (await signUp(db, { email: `${name}@example.org`, password: pass, displayName: name, locale: 'nl' })).userId;
+		const hurt = await make('hanna');
+		const first = await make('floor');
+		const later = await make('lars');
+		await addNeed(db, await actor(hurt), 'written while solo');
+		await acceptInvitation(db, hurt, (await createInvitation(db, first)).token);
+		await addNeed(db, await actor(hurt), 'for the first partner');
+		await setPaceStatus(db, await actor(hurt), { status: 'space', note: 'about the first partner' });
+		expect((await getPartnerPace(db, await actor(first)))?.needs.map((n) => n.body)).toEqual(['written while solo', 'for the first partner']);
+		await leaveCouple(db, first);
+		expect(await getOwnPaceStatus(db, await actor(hurt))).toBeNull();
+		await acceptInvitation(db, later, (await createInvitation(db, hurt)).token);
+		const seen = await getPartnerPace(db, await actor(later));
+		expect(seen?.needs).toEqual([]);
+		expect(seen?.status).toBeNull();
+		const [old] = (await listMyNeeds(db, await actor(hurt))).filter((n) => n.body === 'for the first partner');
+		await expect(acknowledgeNeed(db, await actor(later), old.id)).rejects.toThrow('not_found');
+		await expect(acknowledgeNeed(db, await actor(first), old.id)).rejects.toThrow('not_found');
+		expect((await listMyNeeds(db, await actor(hurt))).map((n) => [n.body, n.current])).toEqual([
+			['written while solo', false],
+			['for the first partner', false]
+		]);
+		await addNeed(db, await actor(hurt), 'for the new partner');
+		expect((await getPartnerPace(db, await actor(later)))?.needs.map((n) => n.body)).toEqual(['for the new partner']);
 	});
 });

@@ -1,9 +1,11 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '../db';
-import { coupleMembers, couples, invitations, users } from '../db/schema';
-import { DomainError } from '../errors';
+import { coupleMembers, couples, invitations, needs, users } from '../db/schema';
+import { DomainError, isUniqueViolation } from '../errors';
 import { hashToken, newId, newToken } from '../security/tokens';
 import { recordSecurityEvent } from '../security/events';
+import { hitLimit, type Limit } from '../security/rate-limit';
+import { log } from '../log';
 import { coupleIdOf } from './membership';
 
 export const INVITATION_DAYS = 7;
@@ -53,6 +55,27 @@ export async function markInvitationEmailed(db: Database, inviterId: string, tok
 		.where(and(eq(invitations.tokenHash, hashToken(token)), eq(invitations.inviterId, inviterId), isNull(invitations.emailedAt), usable(now)))
 		.returning({ id: invitations.id });
 	if (!row) throw new DomainError('invitation_already_emailed');
+	return row.id;
+}
+
+/**
+ * A new link can always be made, so the one-e-mail rule alone would not stop someone from mailing
+ * an address again and again; a few invitation e-mails a day is all anyone needs.
+ */
+export const INVITATION_MAIL_LIMIT: Limit = { max: 3, windowSeconds: 24 * 60 * 60 };
+
+/** Sends the one e-mail of an invitation; when delivery fails, it may be tried again. */
+export async function emailInvitation(db: Database, inviterId: string, token: string, deliver: () => Promise<void>, now = new Date()) {
+	const limit = await hitLimit(db, `invite-mail:${inviterId}`, INVITATION_MAIL_LIMIT, now);
+	if (!limit.allowed) throw new DomainError('too_many_attempts', { retryAfterSeconds: limit.retryAfterSeconds });
+	const id = await markInvitationEmailed(db, inviterId, token, now);
+	try {
+		await deliver();
+	} catch (err) {
+		await db.update(invitations).set({ emailedAt: null }).where(eq(invitations.id, id));
+		log.error('mail.failed', { kind: 'invitation', type: err instanceof Error ? err.name : typeof err });
+		throw new DomainError('mail_failed');
+	}
 }
 
 async function findUsable(db: Database, token: string, now: Date) {
@@ -77,21 +100,33 @@ export async function acceptInvitation(db: Database, inviteeId: string, token: s
 	if (await coupleIdOf(db, inviteeId)) throw new DomainError('already_in_couple');
 	if (await coupleIdOf(db, invitation.inviterId)) throw new DomainError('invitation_invalid');
 	const coupleId = newId();
+	try {
+		await joinCouple(db, invitation.id, coupleId, [invitation.inviterId, inviteeId], now);
+	} catch (err) {
+		// Two acceptances at the same moment: the unique membership lets one win; the other is told plainly.
+		if (isUniqueViolation(err)) throw new DomainError('already_in_couple');
+		throw err;
+	}
+	await recordSecurityEvent(db, inviteeId, 'invitation-accepted');
+	return { coupleId };
+}
+
+async function joinCouple(db: Database, invitationId: string, coupleId: string, members: [string, string], now: Date) {
 	await db.transaction(async (tx) => {
 		const [spent] = await tx
 			.update(invitations)
 			.set({ acceptedAt: now })
-			.where(and(eq(invitations.id, invitation.id), usable(now)))
+			.where(and(eq(invitations.id, invitationId), usable(now)))
 			.returning({ id: invitations.id });
 		if (!spent) throw new DomainError('invitation_invalid');
 		await tx.insert(couples).values({ id: coupleId });
-		await tx.insert(coupleMembers).values([
-			{ coupleId, userId: invitation.inviterId },
-			{ coupleId, userId: inviteeId }
-		]);
+		await tx.insert(coupleMembers).values(members.map((userId) => ({ coupleId, userId })));
+		// Needs written while solo were written for whoever would come: they belong to this couple now.
+		await tx
+			.update(needs)
+			.set({ coupleId })
+			.where(and(inArray(needs.ownerId, members), isNull(needs.coupleId)));
 	});
-	await recordSecurityEvent(db, inviteeId, 'invitation-accepted');
-	return { coupleId };
 }
 
 export async function declineInvitation(db: Database, token: string, now = new Date()) {

@@ -1,6 +1,6 @@
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Database } from '../db';
-import { coupleMembers, couples, letters, reflections, users } from '../db/schema';
+import { coupleMembers, couples, letters, paceStatus, reflections, users } from '../db/schema';
 import { DomainError } from '../errors';
 import { recordSecurityEvent } from '../security/events';
 
@@ -29,7 +29,8 @@ export async function partnerOf(db: Database, userId: string): Promise<(Partner 
 
 /**
  * Leaving ends the couple for both at once: memberships go, shares made in this couple are
- * withdrawn, unopened letters are withdrawn. Each keeps their own items.
+ * withdrawn, unopened letters are withdrawn, and the pace status (a signal to this partner) ends.
+ * Each keeps their own items; needs stay bound to this couple, so no later partner sees them.
  */
 export async function leaveCouple(db: Database, userId: string) {
 	const coupleId = await coupleIdOf(db, userId);
@@ -40,6 +41,7 @@ export async function leaveCouple(db: Database, userId: string) {
 		await tx.delete(coupleMembers).where(eq(coupleMembers.coupleId, coupleId));
 		await tx.update(reflections).set({ sharedCoupleId: null }).where(eq(reflections.sharedCoupleId, coupleId));
 		await tx.update(letters).set({ withdrawnAt: new Date() }).where(and(eq(letters.coupleId, coupleId), isNull(letters.withdrawnAt)));
+		await tx.delete(paceStatus).where(inArray(paceStatus.userId, members.map((m) => m.userId)));
 	});
 	for (const member of members) await recordSecurityEvent(db, member.userId, 'couple-left');
 }

@@ -1,13 +1,15 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Database } from '../db';
 import { needs, paceStatus } from '../db/schema';
-import { assertCan, type Actor } from '../access/policy';
+import { assertCan, can, type Actor, type ItemAccess } from '../access/policy';
 import { newId } from '../security/tokens';
 import { partnerOf } from './membership';
 
 /**
  * Pace signals of the hurt partner: a status and a needs list. Both exist to be seen by the
- * partner, so they are always shared within the couple (the interface says so).
+ * partner, so they are always shared within the couple (the interface says so) — and only within
+ * it: a need belongs to the couple it was written for, and a status ends with the couple, so
+ * nothing written for one partner ever reaches a later one.
  */
 export type PaceState = 'space' | 'ready-to-read' | 'ready-to-talk';
 
@@ -18,49 +20,77 @@ export async function setPaceStatus(db: Database, actor: Actor, input: { status:
 		.onConflictDoUpdate({ target: paceStatus.userId, set: { status: input.status, note: input.note, updatedAt: new Date() } });
 }
 
-export async function getPaceStatus(db: Database, userId: string) {
+/** The actor's own status. */
+export async function getOwnPaceStatus(db: Database, actor: Actor) {
 	const [row] = await db
 		.select({ status: paceStatus.status, note: paceStatus.note, updatedAt: paceStatus.updatedAt })
 		.from(paceStatus)
-		.where(eq(paceStatus.userId, userId));
+		.where(eq(paceStatus.userId, actor.userId));
 	return row ?? null;
 }
 
+/** What the partner sees of the owner's pace: the status lives as long as the couple does. */
+async function readPartnerStatus(db: Database, actor: Actor, partner: { id: string; coupleId: string }) {
+	const item: ItemAccess = { ownerId: partner.id, visibility: 'shared', coupleId: partner.coupleId };
+	if (!can(actor, 'read', item)) return null;
+	const [row] = await db
+		.select({ status: paceStatus.status, note: paceStatus.note, updatedAt: paceStatus.updatedAt })
+		.from(paceStatus)
+		.where(eq(paceStatus.userId, partner.id));
+	return row ?? null;
+}
+
+const needAccess = (row: { ownerId: string; coupleId: string | null }): ItemAccess => ({
+	ownerId: row.ownerId,
+	visibility: 'shared',
+	coupleId: row.coupleId
+});
+
+const needColumns = { id: needs.id, ownerId: needs.ownerId, coupleId: needs.coupleId, body: needs.body, createdAt: needs.createdAt, acknowledgedAt: needs.acknowledgedAt };
+
+/** The partner's status and the needs they wrote for this couple; null when solo. */
 export async function getPartnerPace(db: Database, actor: Actor) {
 	const partner = await partnerOf(db, actor.userId);
 	if (!partner) return null;
-	return { partner: { displayName: partner.displayName, role: partner.role }, status: await getPaceStatus(db, partner.id), needs: await listNeeds(db, partner.id) };
+	const rows = await db.select(needColumns).from(needs).where(eq(needs.ownerId, partner.id)).orderBy(asc(needs.createdAt));
+	return {
+		partner: { displayName: partner.displayName, role: partner.role },
+		status: await readPartnerStatus(db, actor, partner),
+		needs: rows.filter((row) => can(actor, 'read', needAccess(row))).map(({ id, body, createdAt, acknowledgedAt }) => ({ id, body, createdAt, acknowledgedAt }))
+	};
 }
 
 export async function addNeed(db: Database, actor: Actor, body: string) {
 	const id = newId();
-	await db.insert(needs).values({ id, ownerId: actor.userId, body });
+	await db.insert(needs).values({ id, ownerId: actor.userId, coupleId: actor.coupleId, body });
 	return { id };
 }
 
-export async function listNeeds(db: Database, ownerId: string) {
-	return db
-		.select({ id: needs.id, body: needs.body, createdAt: needs.createdAt, acknowledgedAt: needs.acknowledgedAt })
-		.from(needs)
-		.where(eq(needs.ownerId, ownerId))
-		.orderBy(asc(needs.createdAt));
+/** The actor's own needs; `current` is false for those written for an earlier couple, which nobody sees any more. */
+export async function listMyNeeds(db: Database, actor: Actor) {
+	const rows = await db.select(needColumns).from(needs).where(eq(needs.ownerId, actor.userId)).orderBy(asc(needs.createdAt));
+	return rows.map((row) => ({
+		id: row.id,
+		body: row.body,
+		createdAt: row.createdAt,
+		acknowledgedAt: row.acknowledgedAt,
+		current: row.coupleId === null || row.coupleId === actor.coupleId
+	}));
 }
 
-async function needAccess(db: Database, id: string) {
-	const [row] = await db.select({ ownerId: needs.ownerId }).from(needs).where(eq(needs.id, id));
-	if (!row) return undefined;
-	const partner = await partnerOf(db, row.ownerId);
-	return { ownerId: row.ownerId, visibility: 'shared' as const, coupleId: partner?.coupleId ?? null };
+async function loadNeed(db: Database, id: string) {
+	const [row] = await db.select({ ownerId: needs.ownerId, coupleId: needs.coupleId }).from(needs).where(eq(needs.id, id));
+	return row ? needAccess(row) : undefined;
 }
 
 export async function removeNeed(db: Database, actor: Actor, id: string) {
-	assertCan(actor, 'delete', await needAccess(db, id));
-	await db.delete(needs).where(and(eq(needs.id, id), eq(needs.ownerId, actor.userId)));
+	assertCan(actor, 'delete', await loadNeed(db, id));
+	await db.delete(needs).where(eq(needs.id, id));
 }
 
 /** The partner says "I have read this and take it seriously"; they cannot change the need. */
 export async function acknowledgeNeed(db: Database, actor: Actor, id: string, now = new Date()) {
-	const item = await needAccess(db, id);
+	const item = await loadNeed(db, id);
 	assertCan(actor, 'respond', item);
 	if (item.ownerId === actor.userId) return;
 	await db.update(needs).set({ acknowledgedAt: now }).where(eq(needs.id, id));

@@ -230,6 +230,11 @@ export const needs = pgTable(
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
 		body: text('body').notNull(),
+		/**
+		 * The couple the need was written for; null while its owner is solo (bound on joining).
+		 * No foreign key: a need must never fall back to null and reach a later partner.
+		 */
+		coupleId: text('couple_id'),
 		createdAt: createdAt(),
 		acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true })
 	},

@@ -12,7 +12,7 @@ export const load: PageServerLoad = (event) => {
 };
 
 export const actions: Actions = {
-	default: async (event) => {
+	choose: async (event) => {
 		const user = requireUser(event);
 		const parsed = parseForm(roleSchema, await event.request.formData());
 		if (!parsed.ok) return invalid(parsed.errors);

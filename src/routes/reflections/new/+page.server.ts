@@ -16,7 +16,7 @@ export const load: PageServerLoad = (event) => {
 };
 
 export const actions: Actions = {
-	default: async (event) => {
+	create: async (event) => {
 		const user = requireUser(event);
 		const form = await event.request.formData();
 		const parsed = parseForm(newReflectionSchema, form);

@@ -11,7 +11,9 @@ import { m } from '$lib/i18n';
  */
 export const POST: RequestHandler = async ({ locals, request }) => {
 	if (!locals.user) error(401, m.error_not_found());
-	const format = String((await request.formData()).get('format') ?? 'json');
+	// Anything but a form (a JSON body, say) is a bad request, not a crash.
+	const form = await request.formData().catch(() => undefined);
+	const format = String(form?.get('format') ?? '');
 	if (format !== 'json' && format !== 'html') error(400, m.error_export_format());
 	const data = await exportUserData(getDb(), locals.user.id);
 	const day = data.exportedAt.slice(0, 10);

@@ -2,7 +2,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { actorOf } from '$lib/server/access/actor';
 import { listLetterbox, openLetter } from '$lib/server/couple/letters';
-import { getPaceStatus, setPaceStatus } from '$lib/server/couple/pace';
+import { getOwnPaceStatus, setPaceStatus } from '$lib/server/couple/pace';
 import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http';
 import { idSchema, paceSchema } from '$lib/schemas/couple';
 
@@ -10,7 +10,7 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const db = getDb();
 	const letters = await listLetterbox(db, actorOf(user));
-	const pace = await getPaceStatus(db, user.id);
+	const pace = await getOwnPaceStatus(db, actorOf(user));
 	return {
 		inCouple: !!user.coupleId,
 		letters: letters.map((l) => ({ id: l.id, kind: l.kind, sentAt: l.sentAt.toISOString(), opened: !!l.openedAt })),
@@ -32,8 +32,9 @@ export const actions: Actions = {
 	},
 	status: async (event) => {
 		const user = requireUser(event);
-		const parsed = parseForm(paceSchema, await event.request.formData());
-		if (!parsed.ok) return invalid(parsed.errors);
+		const form = await event.request.formData();
+		const parsed = parseForm(paceSchema, form);
+		if (!parsed.ok) return invalid(parsed.errors, { status: String(form.get('status') ?? ''), note: String(form.get('note') ?? '') });
 		await setPaceStatus(getDb(), actorOf(user), { status: parsed.data.status, note: parsed.data.note || null });
 		return { statusSaved: true };
 	}

@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { actorOf } from '$lib/server/access/actor';
-import { acknowledgeNeed, addNeed, getPartnerPace, listNeeds, removeNeed } from '$lib/server/couple/pace';
+import { acknowledgeNeed, addNeed, getPartnerPace, listMyNeeds, removeNeed } from '$lib/server/couple/pace';
 import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http';
 import { idSchema, needSchema } from '$lib/schemas/couple';
 
@@ -17,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 	const db = getDb();
 	const partner = await getPartnerPace(db, actorOf(user));
 	return {
-		mine: (await listNeeds(db, user.id)).map(plain),
+		mine: (await listMyNeeds(db, actorOf(user))).map((n) => ({ ...plain(n), current: n.current })),
 		partner: partner ? { displayName: partner.partner.displayName, needs: partner.needs.map(plain) } : null
 	};
 };
