@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../db';
 import { apologyDrafts, apologyVersions, letters } from '../db/schema';
-import { assertCan, type Actor, type ItemAccess } from '../access/policy';
+import { assertCan, can, type Actor, type ItemAccess } from '../access/policy';
 import { DomainError } from '../errors';
 import { newId } from '../security/tokens';
 import { recordSecurityEvent } from '../security/events';
@@ -40,11 +40,13 @@ export async function sendApologyVersion(db: Database, actor: Actor, draftId: st
 /** The recipient's letterbox. Bodies are not included: a letter is read only by opening it. */
 export async function listLetterbox(db: Database, actor: Actor) {
 	if (!actor.coupleId) return [];
-	return db
-		.select({ id: letters.id, kind: letters.kind, sentAt: letters.sentAt, openedAt: letters.openedAt })
+	const rows = await db
+		.select({ id: letters.id, senderId: letters.senderId, coupleId: letters.coupleId, withdrawnAt: letters.withdrawnAt, kind: letters.kind, sentAt: letters.sentAt, openedAt: letters.openedAt })
 		.from(letters)
 		.where(and(eq(letters.recipientId, actor.userId), eq(letters.coupleId, actor.coupleId), isNull(letters.withdrawnAt)))
 		.orderBy(desc(letters.sentAt));
+	// The query already narrows to this couple; the policy still has the last word, as for every read.
+	return rows.filter((row) => can(actor, 'read', access(row))).map(({ id, kind, sentAt, openedAt }) => ({ id, kind, sentAt, openedAt }));
 }
 
 async function loadLetter(db: Database, id: string) {

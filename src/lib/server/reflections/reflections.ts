@@ -1,7 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Database } from '../db';
 import { reflections } from '../db/schema';
-import { assertCan, type Actor, type ItemAccess } from '../access/policy';
+import { assertCan, can, type Actor, type ItemAccess } from '../access/policy';
 import { DomainError } from '../errors';
 import { newId } from '../security/tokens';
 import { recordSecurityEvent } from '../security/events';
@@ -75,10 +75,11 @@ export async function listMyReflections(db: Database, actor: Actor) {
 export async function listSharedWithMe(db: Database, actor: Actor) {
 	if (!actor.coupleId) return [];
 	const rows = await db
-		.select({ id: reflections.id, ownerId: reflections.ownerId, prompt: reflections.prompt, body: reflections.body, updatedAt: reflections.updatedAt })
+		.select({ id: reflections.id, ownerId: reflections.ownerId, sharedCoupleId: reflections.sharedCoupleId, prompt: reflections.prompt, body: reflections.body, updatedAt: reflections.updatedAt })
 		.from(reflections)
 		.where(eq(reflections.sharedCoupleId, actor.coupleId))
 		.orderBy(desc(reflections.updatedAt));
-	return rows.filter((r) => r.ownerId !== actor.userId).map((r) => ({ id: r.id, prompt: r.prompt, excerpt: r.body.slice(0, 120), updatedAt: r.updatedAt }));
+	// The query narrows to this couple's shares; the policy still has the last word, as for every read.
+	return rows.filter((r) => r.ownerId !== actor.userId && can(actor, 'read', access(r))).map((r) => ({ id: r.id, prompt: r.prompt, excerpt: r.body.slice(0, 120), updatedAt: r.updatedAt }));
 }
 
