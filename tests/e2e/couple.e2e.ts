@@ -12,12 +12,12 @@ test('two partners: invite, letterbox, private reflections, leaving, export and 
 	const aEmail = uniqueEmail('partner-a');
 	const bEmail = uniqueEmail('partner-b');
 
-	// A signs up as the repairing partner and creates an invitation.
+	// A signs up as the repairing partner and creates an invitation, straight from the dashboard.
 	await signUp(a, { name: 'Ada', email: aEmail, role: 'repairing' });
-	await a.getByRole('link', { name: 'Samen' }).first().click();
-	await expectAccessible(a);
+	await expect(a.getByRole('heading', { name: 'Je partner uitnodigen' })).toBeVisible();
 	await a.getByRole('button', { name: 'Uitnodigingslink maken' }).click();
 	const link = await a.getByLabel('Je uitnodigingslink (alleen nu zichtbaar)').inputValue();
+	await expectAccessible(a);
 	expect(link).toMatch(/\/invite\/[\w-]+$/);
 	await screenshot(a, 'together-invite-nl');
 
