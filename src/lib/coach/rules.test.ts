@@ -15,22 +15,22 @@ function ids(text: string, lang: CoachLanguage): RuleId[] {
 const CASES: Record<string, Record<CoachLanguage, { fires: string[]; clean: string[] }>> = {
 	'blame-shift': {
 		nl: {
-			fires: ['Ik ging vreemd omdat jij nooit thuis was.', 'Als je meer aandacht had gegeven, was het niet gebeurd.', 'Het kwam door jou.', 'Gij waart er nooit.', 'Het is ook jouw schuld.', 'Als gij niet altijd zo kil waart geweest, was dit nooit gebeurd.', 'Door jouw constante kritiek zocht ik het elders.', 'Jij was weer eens het hele weekend weg, dus ik voelde me aan de kant gezet.', 'Jij was altijd zo afstandelijk, daardoor ging ik het ergens anders zoeken.'],
-			clean: ['Jij verdiende de waarheid.', 'Ik vertel het omdat je het verdient.', 'Het is niet jouw schuld.', 'Als je wilt praten, ben ik er.', 'Als ik eerlijk was geweest, was het nooit zover gekomen.', 'Door jou besef ik wat ik bijna kwijt ben.', 'Jij was weg, dus ik heb je een brief geschreven.', 'Jij was zo verdrietig, daardoor besefte ik wat ik had gedaan.']
+			fires: ['Ik ging vreemd omdat jij nooit thuis was.', 'Als je meer aandacht had gegeven, was het niet gebeurd.', 'Het kwam door jou.', 'Gij waart er nooit.', 'Het is ook jouw schuld.', 'Als gij niet altijd zo kil waart geweest, was dit nooit gebeurd.', 'Door jouw constante kritiek zocht ik het elders.', 'Jij was weer eens het hele weekend weg, dus ik voelde me aan de kant gezet.', 'Jij was altijd zo afstandelijk, daardoor ging ik het ergens anders zoeken.', 'Als jij niet altijd met je werk bezig was geweest, had ik nooit naar iemand anders gekeken.', 'Als jij na de geboorte van onze zoon nog een beetje oog voor mij had gehad, was ik nooit bij hem uitgekomen.', 'Had jij me niet zo verwaarloosd, dan was ik nooit in haar armen beland.', 'Jij zat de laatste maanden alleen nog maar met je neus in je werk, en daardoor ben ik bij een ander gaan zoeken.', 'Je zat de hele tijd op je telefoon, dus ik ging ergens anders aandacht zoeken.', 'Jij was er gewoon nooit.', 'Ge zijt er haast nooit.', 'Jij liet me me jarenlang onzichtbaar voelen.'],
+			clean: ['Jij verdiende de waarheid.', 'Ik vertel het omdat je het verdient.', 'Het is niet jouw schuld.', 'Als je wilt praten, ben ik er.', 'Als ik eerlijk was geweest, was het nooit zover gekomen.', 'Door jou besef ik wat ik bijna kwijt ben.', 'Jij was weg, dus ik heb je een brief geschreven.', 'Jij was zo verdrietig, daardoor besefte ik wat ik had gedaan.', 'Als jij het niet had ontdekt, had ik het je nooit verteld, en dat is laf.', 'Jij zat op je werk toen ik het je vertelde, dus ik heb je later gebeld.', 'Jij was er nog nooit geweest, dus ik nam haar mee naar dat hotel.', 'Ik weet dat ik je eenzaam heb laten voelen.', 'Ik begrijp dat dat het nog erger maakt, omdat je haar elke week op het schoolplein ziet.', 'Ik heb je het gevoel gegeven dat je er niet meer toe deed.']
 		},
 		en: {
-			fires: ['I cheated because you never listened.', 'You made me do it.', 'If you had been home more, this would not have happened.', "It's partly your fault.", 'Had you been there for me, none of this would have happened.', "You'd been so distant for months that I didn't feel like I had a partner."],
-			clean: ['You deserved the truth.', 'I tell you because you deserve honesty.', "It's not your fault.", 'You made me so happy for years.', "I know you've been so distant since you found out, and I understand.", 'You were away, so I wrote you this letter.']
+			fires: ['I cheated because you never listened.', 'You made me do it.', 'If you had been home more, this would not have happened.', "It's partly your fault.", 'Had you been there for me, none of this would have happened.', "You'd been so distant for months that I didn't feel like I had a partner.", "if you'd actually wanted me around maybe i wouldn't have gone looking.", "If you'd paid me any attention I wouldn't have strayed.", "You left me feeling invisible for years, and that's why I started sleeping with Rob.", 'You let me feel unwanted for months.'],
+			clean: ['You deserved the truth.', 'I tell you because you deserve honesty.', "It's not your fault.", 'You made me so happy for years.', "I know you've been so distant since you found out, and I understand.", 'You were away, so I wrote you this letter.', 'If you ever want to know more, just ask.', "If you'd like, I'll show you all the messages.", 'I know I left you feeling alone.', 'You made me feel so loved, and I threw it away.']
 		}
 	},
 	'conditional-apology': {
 		nl: {
-			fires: ['Het spijt me als ik je pijn heb gedaan.', 'Sorry dat je je zo voelt.', 'Mocht ik je gekwetst hebben, dan spijt me dat.', 'Als je door mijn gedrag aan jezelf twijfelt, dan spijt me dat.'],
-			clean: ['Het spijt me dat ik je pijn heb gedaan.', 'Het spijt me. Als je wilt praten, ben ik er.', 'Als je dit leest, wil ik zeggen dat het me spijt.', 'Ik heb er spijt van, ook als je me nooit vergeeft.']
+			fires: ['Het spijt me als ik je pijn heb gedaan.', 'Sorry dat je je zo voelt.', 'Mocht ik je gekwetst hebben, dan spijt me dat.', 'Als je door mijn gedrag aan jezelf twijfelt, dan spijt me dat.', 'Het spijt me als ik je pijn heb gedaan, maar ik was eenzaam.'],
+			clean: ['Het spijt me dat ik je pijn heb gedaan.', 'Het spijt me. Als je wilt praten, ben ik er.', 'Als je dit leest, wil ik zeggen dat het me spijt.', 'Ik heb er spijt van, ook als je me nooit vergeeft.', 'Het spijt me, maar als jij niet altijd weg was geweest, was dit nooit gebeurd.']
 		},
 		en: {
-			fires: ["I'm sorry if I hurt you.", 'Sorry you feel that way.', 'I apologize if that upset you.', 'If you doubt yourself because of me, then I regret that.'],
-			clean: ["I'm sorry that I hurt you.", "I'm sorry. If you want to talk, I'm here.", "I'm sorry, even if you never forgive me.", "If you need space, I understand, and I'm sorry."]
+			fires: ["I'm sorry if I hurt you.", 'Sorry you feel that way.', 'I apologize if that upset you.', 'If you doubt yourself because of me, then I regret that.', "I'm sorry if I hurt you, but you were never home."],
+			clean: ["I'm sorry that I hurt you.", "I'm sorry. If you want to talk, I'm here.", "I'm sorry, even if you never forgive me.", "If you need space, I understand, and I'm sorry.", "I'm sorry, but if you had been home more this would never have happened."]
 		}
 	},
 	'but-apology': {
@@ -45,52 +45,52 @@ const CASES: Record<string, Record<CoachLanguage, { fires: string[]; clean: stri
 	},
 	minimizing: {
 		nl: {
-			fires: ['Het was maar één keer.', 'Het betekende niets.', 'Sorry voor mijn slippertje.', 'Het stelde niks voor.'],
-			clean: ['Ik ga niet doen alsof het niets betekende.', "Het was niet 'maar een kus'."]
+			fires: ['Het was maar één keer.', 'Het betekende niets.', 'Sorry voor mijn slippertje.', 'Het stelde niks voor.', 'Voor mij was het een uitschuiver die niks voorstelde.', 'Het was een zoen die weinig voorstelde.', 'ik heb met iemand gezoend. was niks, een paar minuten.', 'Er is iets misgegaan op een feestje, meer niet.', 'Het was niet meer dan een kus.', 'Het was een kus en niets meer.'],
+			clean: ['Ik ga niet doen alsof het niets betekende.', "Het was niet 'maar een kus'.", 'Ik kan me niets voorstellen dat erger is dan wat ik je heb aangedaan.', 'Ik zal niet zeggen dat het niks voorstelde.', 'Het was geen uitschuiver, het was een keuze.', 'Het is niet meer dan normaal dat je boos bent.', 'Ik wil niets meer dan je vertrouwen terugwinnen.', 'Ik weet dat het veel meer was dan een slippertje.', 'Ik heb niets meer te verbergen, en niets meer te verzwijgen.']
 		},
 		en: {
-			fires: ['It was just a kiss.', "It didn't mean anything.", "It's no big deal.", 'It was only once.', "I'm not going to lie, it didn't mean anything."],
-			clean: ["I won't pretend it meant nothing.", "It wasn't just a kiss.", "I'm not going to tell you it was just a mistake or that it didn't mean anything."]
+			fires: ['It was just a kiss.', "It didn't mean anything.", "It's no big deal.", 'It was only once.', "I'm not going to lie, it didn't mean anything.", 'It was just a bit of flirting online, nothing physical ever happened.', 'Nothing sexual ever happened between us.', 'It was a kiss and nothing more.', 'It was nothing more than a fling.'],
+			clean: ["I won't pretend it meant nothing.", "It wasn't just a kiss.", "I'm not going to tell you it was just a mistake or that it didn't mean anything.", "I won't pretend that nothing physical happened.", 'It was more than just a bit of flirting.', 'I want nothing more than to earn back your trust.', "I told her it's over, and nothing more will happen."]
 		}
 	},
 	justification: {
 		nl: {
-			fires: ['Ik was dronken.', 'Ik voelde me eenzaam.', 'Ik wist niet wat ik deed.', 'Het kwam door de stress.'],
-			clean: ['Ik was niet dronken.', 'Ik wist precies wat ik deed.']
+			fires: ['Ik was dronken.', 'Ik voelde me eenzaam.', 'Ik wist niet wat ik deed.', 'Het kwam door de stress.', 'Ge moet begrijpen dat ik die avond mezelf niet was.', 'Ik had net mijn job verloren.', 'Ik had te veel bier op.', 'Omdat ik te veel pintjes op had, ging het mis.', 'Ik was al weken alleen in dat hotel.', 'Ik snakte naar aandacht.'],
+			clean: ['Ik was niet dronken.', 'Ik wist precies wat ik deed.', 'Ik zeg niet dat ik mezelf niet was.', 'Ik heb mijn baan verloren door wat ik deed, en dat is mijn eigen schuld.', 'Ik had niet te veel op, ik wist wat ik deed.', 'Ik was weken alleen met dit geheim.', 'Ik snak naar jou.']
 		},
 		en: {
-			fires: ['I was drunk.', "I'd been drinking.", "I couldn't help it.", 'I felt so lonely.', 'Work was crushing me and I just couldn’t help myself.'],
-			clean: ["I wasn't drunk.", 'I knew exactly what I was doing.', "I couldn't help noticing you were crying.", 'The guilt is crushing me.']
+			fires: ['I was drunk.', "I'd been drinking.", "I couldn't help it.", 'I felt so lonely.', 'Work was crushing me and I just couldn’t help myself.', "I'd been alone for weeks on that project and I was desperate for someone to talk to.", "I'd just lost my job.", 'I had too many beers.'],
+			clean: ["I wasn't drunk.", 'I knew exactly what I was doing.', "I couldn't help noticing you were crying.", 'The guilt is crushing me.', "I'm desperate for you to forgive me.", 'I lost my job because of what I did.', 'I was alone with my guilt for weeks.']
 		}
 	},
 	'intimate-detail': {
 		nl: {
-			fires: ['De seks was beter.', 'Zij is mooier dan jij.', 'Hij is beter in bed.', 'Ik ben met Roel naar bed geweest, drie keer bij hem thuis, op de bank en onder de douche.'],
-			clean: ['Ik heb met een collega geslapen.', 'Niemand is mooier dan jij.', 'Ik heb op de bank geslapen die nacht.', 'Ik heb met hem geslapen en ik slaap nu op de bank.']
+			fires: ['De seks was beter.', 'Zij is mooier dan jij.', 'Hij is beter in bed.', 'Ik ben met Roel naar bed geweest, drie keer bij hem thuis, op de bank en onder de douche.', 'We hebben het drie keer gedaan en hij wist precies hoe hij me moest aanraken.', 'In bed was het met haar spannender dan het bij ons de laatste jaren is geweest.', 'Het was met hem spannender dan het bij ons ooit was.'],
+			clean: ['Ik heb met een collega geslapen.', 'Niemand is mooier dan jij.', 'Ik heb op de bank geslapen die nacht.', 'Ik heb met hem geslapen en ik slaap nu op de bank.', 'Hij wist precies wat ik wilde horen, en daar ben ik ingetrapt.', 'Ik wil dat het thuis beter wordt dan het bij ons ooit was.', 'Het was niet spannender dan bij ons.']
 		},
 		en: {
-			fires: ['The sex was amazing.', 'She was better in bed.', 'He is more attentive than you.', 'We had sex in the shower and on the couch.'],
-			clean: ['I slept with a coworker.', 'Nobody is better than you.', "I'm sorry I slept with him; I'll sleep on the sofa until you decide."]
+			fires: ['The sex was amazing.', 'She was better in bed.', 'He is more attentive than you.', 'We had sex in the shower and on the couch.', "She was gorgeous, honestly sexier than anyone I've been with, you included.", "It was the best sex I've ever had.", 'He knew exactly how to touch me.'],
+			clean: ['I slept with a coworker.', 'Nobody is better than you.', "I'm sorry I slept with him; I'll sleep on the sofa until you decide.", 'He knew exactly what to say to get me to trust him.', "I know you're better than anyone I've been with, and I threw it away.", "You're the best thing that ever happened to me."]
 		}
 	},
 	'forgiveness-pressure': {
 		nl: {
-			fires: ['Je moet me vergeven.', 'Kunnen we het nu vergeten?', 'Ik wil dat je me binnen een week vergeeft.', 'Laten we er een streep onder zetten.', 'Ik wil wel dat we hier na de vakantie een punt achter zetten.'],
-			clean: ['Ik hoop dat je me ooit kunt vergeven.', 'Je hoeft me niet te vergeven.', 'Ik verwacht niet dat je me vergeeft.', 'Ik hoop dat we er ooit samen een punt achter kunnen zetten.', 'Ik heb na de vakantie een punt achter het contact met haar gezet.']
+			fires: ['Je moet me vergeven.', 'Kunnen we het nu vergeten?', 'Ik wil dat je me binnen een week vergeeft.', 'Laten we er een streep onder zetten.', 'Ik wil wel dat we hier na de vakantie een punt achter zetten.', 'Ik ga eraan werken, maar je moet me echt een kans geven.', 'Dan moet je me ook een nieuwe kans geven.', 'Geef me nou gewoon een kans.'],
+			clean: ['Ik hoop dat je me ooit kunt vergeven.', 'Je hoeft me niet te vergeven.', 'Ik verwacht niet dat je me vergeeft.', 'Ik hoop dat we er ooit samen een punt achter kunnen zetten.', 'Ik heb na de vakantie een punt achter het contact met haar gezet.', 'Ik hoop dat je me ooit een kans wilt geven.', 'Ik moet je een kans geven om boos te zijn.', 'Je moet me geen nieuwe kans geven als je dat niet wilt.']
 		},
 		en: {
-			fires: ["Let's move on.", 'I need you to forgive me.', 'You have to forgive me.', 'Can we put this behind us by Christmas?', 'I want us to put this behind us after the holidays.'],
-			clean: ['I hope you can forgive me one day.', "You don't have to forgive me.", "I don't expect you to forgive me.", "I'll start therapy after the holidays.", "I don't want us to put this behind us too quickly."]
+			fires: ["Let's move on.", 'I need you to forgive me.', 'You have to forgive me.', 'Can we put this behind us by Christmas?', 'I want us to put this behind us after the holidays.', 'Can we please just move past this by Christmas?', 'You have to give me another chance.'],
+			clean: ['I hope you can forgive me one day.', "You don't have to forgive me.", "I don't expect you to forgive me.", "I'll start therapy after the holidays.", "I don't want us to put this behind us too quickly.", 'I hope one day we can move past this together, when you are ready.', 'You have to give yourself time.']
 		}
 	},
 	'vague-agency': {
 		nl: {
-			fires: ['Er zijn fouten gemaakt.', 'Er is iets gebeurd.', 'Het is gewoon gebeurd.', 'Het liep uit de hand.', 'Er is tegen je gelogen.', 'Op die reis zijn dingen gebeurd.'],
-			clean: ['Ik heb fouten gemaakt.', 'Er is niet zomaar iets gebeurd: ik ben vreemdgegaan.', 'Er is door mij gelogen.', 'Er is niemand die ik zo gekwetst heb.']
+			fires: ['Er zijn fouten gemaakt.', 'Er is iets gebeurd.', 'Het is gewoon gebeurd.', 'Het liep uit de hand.', 'Er is tegen je gelogen.', 'Op die reis zijn dingen gebeurd.', 'Er is iets ontstaan tussen mij en een collega.', 'Er speelde al maanden iets tussen ons.'],
+			clean: ['Ik heb fouten gemaakt.', 'Er is niet zomaar iets gebeurd: ik ben vreemdgegaan.', 'Er is door mij gelogen.', 'Er is niemand die ik zo gekwetst heb.', 'Je kon nergens aan zien dat er iets mis was, omdat ik zo goed loog.', 'Er was iets mis met mij, dat weet ik nu.', 'Er speelt iets bij jou, dat zie ik.']
 		},
 		en: {
-			fires: ['Mistakes were made.', 'Things happened.', 'It just happened.', 'Things got out of hand.', 'Lies were told.'],
-			clean: ['I made mistakes.', 'I let things get out of hand.', 'Your trust was broken by me.', "I'll tell you everything that happened between her and me."]
+			fires: ['Mistakes were made.', 'Things happened.', 'It just happened.', 'Things got out of hand.', 'Lies were told.', "Something went on over the summer that shouldn't have.", 'Something developed between me and a colleague.'],
+			clean: ['I made mistakes.', 'I let things get out of hand.', 'Your trust was broken by me.', "I'll tell you everything that happened between her and me.", 'Something in me broke when I saw your face.', 'Things started to make sense when I talked to a therapist.']
 		}
 	},
 	'self-punishment': {
@@ -221,6 +221,24 @@ describe('public API', () => {
 		}
 		expect(analyzeApology('Het zal niet meer gebeuren.', { lang: 'nl' }).elements.commitment).toBe(true);
 		expect(analyzeApology("I can't promise it won't happen again.", { lang: 'en' }).elements.commitment).toBe(false);
+	});
+
+	it('shares the “ik” of coordinated verbs for ownership, and does not take the partner’s “nooit meer” for a commitment', () => {
+		const owned = (text: string, lang: CoachLanguage) => analyzeApology(text, { lang }).elements.ownership;
+		for (const text of ['Ik ben met Nathalie mee naar huis gegaan en heb met haar geslapen.', 'Ik ben die avond bij haar gebleven en heb je daarover voorgelogen.', 'Ik ben naar zijn hotel gegaan en ben met hem naar bed geweest.']) {
+			expect(owned(text, 'nl'), text).toBe(true);
+		}
+		for (const text of ['Ik ben naar huis gegaan en heb niet met haar geslapen.', 'Ik heb het je verteld en heb je gevraagd of hij loog.']) {
+			expect(owned(text, 'nl'), text).toBe(false);
+		}
+		expect(owned('I went back to her place after the party and slept with her.', 'en')).toBe(true);
+		const committed = (text: string, lang: CoachLanguage) => analyzeApology(text, { lang }).elements.commitment;
+		for (const text of ['Ik zou het je niet kwalijk nemen als je me nooit meer wilt zien.', 'Ik snap dat je nooit meer iets van me wilt horen.']) {
+			expect(committed(text, 'nl'), text).toBe(false);
+		}
+		for (const text of ['Ik zorg ervoor dat je nooit meer hoeft te twijfelen.', 'Ik zweer je: nooit meer.']) {
+			expect(committed(text, 'nl'), text).toBe(true);
+		}
 	});
 });
 
