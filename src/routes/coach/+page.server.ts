@@ -1,11 +1,9 @@
-import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { listApologyDrafts, saveApologyVersion } from '$lib/server/apology/drafts';
+import { listApologyDrafts } from '$lib/server/apology/drafts';
 import { actorOf } from '$lib/server/access/actor';
-import { actionFailure, invalid, requireUser } from '$lib/server/http';
-import { localizeHref } from '$lib/i18n';
-import { analyzeAction, readApologyForm, ruleTitles } from './workspace.server';
+import { requireUser } from '$lib/server/http';
+import { analyzeAction, ruleTitles, saveAction } from './workspace.server';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
@@ -18,16 +16,5 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	analyze: analyzeAction,
-	save: async (event) => {
-		const user = requireUser(event);
-		const input = readApologyForm(await event.request.formData());
-		if (!input.ok) return invalid(input.errors, input.values);
-		let draftId: string;
-		try {
-			({ draftId } = await saveApologyVersion(getDb(), actorOf(user), { body: input.body, lang: input.lang }));
-		} catch (err) {
-			return actionFailure(err, input.values);
-		}
-		redirect(303, localizeHref(`/coach/drafts/${draftId}?saved=1`));
-	}
+	save: (event) => saveAction(event)
 };

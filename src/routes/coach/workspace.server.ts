@@ -1,9 +1,13 @@
 import { analyzeApology, RULE_IDS, RULE_INFO, type CoachLanguage } from '$lib/coach';
 import { apologyTextSchema } from '$lib/schemas/apology';
-import type { RequestEvent } from '@sveltejs/kit';
-import { invalid, parseForm, requireUser } from '$lib/server/http';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { actorOf } from '$lib/server/access/actor';
+import { saveApologyVersion } from '$lib/server/apology/drafts';
+import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http';
+import { localizeHref } from '$lib/i18n';
 
-/** What both workspace pages share: rule titles in the reader's language and the no-JS check. */
+/** What both workspace pages share: rule titles in the reader's language, the no-JS check and saving. */
 export function ruleTitles(locale: 'nl' | 'en') {
 	return Object.fromEntries(RULE_IDS.map((id) => [id, RULE_INFO[id][locale].title]));
 }
@@ -29,4 +33,18 @@ export async function analyzeAction(event: RequestEvent) {
 
 export function analyzeForPage(body: string, lang?: CoachLanguage) {
 	return analyzeApology(body, lang ? { lang } : {});
+}
+
+/** Saves a new version (of `draftId`, or of a new draft) and shows the draft; a refusal keeps the text. */
+export async function saveAction(event: RequestEvent, draftId?: string) {
+	const user = requireUser(event);
+	const input = readApologyForm(await event.request.formData());
+	if (!input.ok) return invalid(input.errors, input.values);
+	let saved: string;
+	try {
+		({ draftId: saved } = await saveApologyVersion(getDb(), actorOf(user), { draftId, body: input.body, lang: input.lang }));
+	} catch (err) {
+		return actionFailure(err, input.values);
+	}
+	redirect(303, localizeHref(`/coach/drafts/${saved}?saved=1`));
 }

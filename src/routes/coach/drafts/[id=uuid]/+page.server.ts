@@ -1,13 +1,13 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { deleteApologyDraft, getApologyDraft, saveApologyVersion } from '$lib/server/apology/drafts';
+import { deleteApologyDraft, getApologyDraft } from '$lib/server/apology/drafts';
 import { actorOf } from '$lib/server/access/actor';
 import { sendApologyVersion } from '$lib/server/couple/letters';
 import { actionFailure, invalid, parseForm, raise, requireUser } from '$lib/server/http';
 import { sendVersionSchema } from '$lib/schemas/couple';
 import { localizeHref } from '$lib/i18n';
-import { analyzeAction, analyzeForPage, readApologyForm, ruleTitles } from '../../workspace.server';
+import { analyzeAction, analyzeForPage, ruleTitles, saveAction } from '../../workspace.server';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
@@ -32,17 +32,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	analyze: analyzeAction,
-	save: async (event) => {
-		const user = requireUser(event);
-		const input = readApologyForm(await event.request.formData());
-		if (!input.ok) return invalid(input.errors, input.values);
-		try {
-			await saveApologyVersion(getDb(), actorOf(user), { draftId: event.params.id, body: input.body, lang: input.lang });
-		} catch (err) {
-			return actionFailure(err, input.values);
-		}
-		redirect(303, localizeHref(`/coach/drafts/${event.params.id}?saved=1`));
-	},
+	save: (event) => saveAction(event, event.params.id),
 	send: async (event) => {
 		const user = requireUser(event);
 		const parsed = parseForm(sendVersionSchema, await event.request.formData());
