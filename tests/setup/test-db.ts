@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db';
+import { afterAll, beforeAll } from 'vitest';
+import { openDatabase, type Database, type DatabaseHandle } from '../../src/lib/server/db';
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database on
@@ -29,3 +30,21 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
 }
 
 export const databaseKind = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
+
+/**
+ * One fresh database for the test file that calls this (in its `describe`): opened before the
+ * file's own `beforeAll` hooks run, closed after its tests. Returns the way to reach it.
+ */
+export function useTestDatabase(): () => Database {
+	let handle: DatabaseHandle | undefined;
+	beforeAll(async () => {
+		handle = await createTestDatabase();
+	});
+	afterAll(async () => {
+		await handle?.close();
+	});
+	return () => {
+		if (!handle) throw new Error('the test database is opened in beforeAll; use it from a hook or a test');
+		return handle.db;
+	};
+}

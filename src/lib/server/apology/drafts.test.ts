@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, databaseKind } from '../../../../tests/setup/test-db';
-import type { Database, DatabaseHandle } from '../db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { databaseKind, useTestDatabase } from '../../../../tests/setup/test-db';
+import type { Database } from '../db';
 import type { Actor } from '../access/policy';
 import { signUp } from '../auth/accounts';
 import { deleteApologyDraft, getApologyDraft, listApologyDrafts, saveApologyVersion } from './drafts';
@@ -9,19 +9,17 @@ const poor = 'Sorry als je je gekwetst voelt, maar het was maar een slippertje.'
 const good = 'Ik ben vreemdgegaan en ik heb erover gelogen. Het spijt me. Ik heb je diep gekwetst. Ik zal al je vragen eerlijk beantwoorden.';
 
 describe(`apology drafts (${databaseKind})`, () => {
-	let handle: DatabaseHandle;
+	const database = useTestDatabase();
 	let db: Database;
 	let writer: Actor;
 	let other: Actor;
 
 	beforeAll(async () => {
-		handle = await createTestDatabase();
-		db = handle.db;
+		db = database();
 		const make = async (name: string) => ({ userId: (await signUp(db, { email: `${name}@example.org`, password: 'long enough pass', displayName: name, locale: 'nl' })).userId, coupleId: null });
 		writer = await make('writer');
 		other = await make('other');
 	});
-	afterAll(() => handle.close());
 
 	it('adds a version on every save and never overwrites an earlier one', async () => {
 		const first = await saveApologyVersion(db, writer, { body: poor });

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDatabase, databaseKind } from '../../../../tests/setup/test-db';
-import type { Database, DatabaseHandle } from '../db';
+import { databaseKind, useTestDatabase } from '../../../../tests/setup/test-db';
+import type { Database } from '../db';
 import { consentEvents, passwordResetTokens, users } from '../db/schema';
 import { DomainError } from '../errors';
 import {
@@ -34,13 +34,11 @@ async function codeOf(promise: Promise<unknown>) {
 }
 
 describe(`accounts (${databaseKind})`, () => {
-	let handle: DatabaseHandle;
+	const database = useTestDatabase();
 	let db: Database;
-	beforeAll(async () => {
-		handle = await createTestDatabase();
-		db = handle.db;
+	beforeAll(() => {
+		db = database();
 	});
-	afterAll(() => handle.close());
 
 	it('signs up with an Argon2id hash, a consent event and a working session', async () => {
 		const { userId, session } = await signUp(db, { email: 'sam@example.org', password, displayName: 'Sam', locale: 'nl' });

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, databaseKind } from '../../../../tests/setup/test-db';
-import type { Database, DatabaseHandle } from '../db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { databaseKind, useTestDatabase } from '../../../../tests/setup/test-db';
+import type { Database } from '../db';
 import type { Actor } from '../access/policy';
 import { signUp } from '../auth/accounts';
 import { chooseRole, deleteAccount } from '../users/users';
@@ -16,7 +16,7 @@ import { listSecurityEvents } from '../security/events';
 const pass = 'long enough pass';
 
 describe(`couple space (${databaseKind})`, () => {
-	let handle: DatabaseHandle;
+	const database = useTestDatabase();
 	let db: Database;
 	const actor = async (userId: string): Promise<Actor> => ({ userId, coupleId: await coupleIdOf(db, userId) });
 	let a: string; // repairing
@@ -25,8 +25,7 @@ describe(`couple space (${databaseKind})`, () => {
 	let d: string;
 
 	beforeAll(async () => {
-		handle = await createTestDatabase();
-		db = handle.db;
+		db = database();
 		const make = async (name: string, role: 'repairing' | 'hurt') => {
 			const { userId } = await signUp(db, { email: `${name}@example.org`, password: pass, displayName: name, locale: 'nl' });
 			await chooseRole(db, userId, role);
@@ -39,7 +38,6 @@ describe(`couple space (${databaseKind})`, () => {
 		const other = await createInvitation(db, c);
 		await acceptInvitation(db, d, other.token);
 	});
-	afterAll(() => handle.close());
 
 	it('invites with a single-use, revocable, expiring link and one e-mail at most', async () => {
 		const first = await createInvitation(db, a);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, databaseKind } from '../../../../tests/setup/test-db';
-import type { Database, DatabaseHandle } from '../db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { databaseKind, useTestDatabase } from '../../../../tests/setup/test-db';
+import type { Database } from '../db';
 import { signUp } from '../auth/accounts';
 import { chooseRole } from '../users/users';
 import { acceptInvitation, createInvitation } from '../couple/invitations';
@@ -15,15 +15,14 @@ import { EXPORT_FORMAT, exportUserData } from './export';
 import { renderExportHtml } from './export-html';
 
 describe(`data export (${databaseKind})`, () => {
-	let handle: DatabaseHandle;
+	const database = useTestDatabase();
 	let db: Database;
 	let hurt: string;
 	let repairing: string;
 	const actor = async (userId: string) => ({ userId, coupleId: await coupleIdOf(db, userId) });
 
 	beforeAll(async () => {
-		handle = await createTestDatabase();
-		db = handle.db;
+		db = database();
 		hurt = (await signUp(db, { email: 'hurt@example.org', password: 'long enough pass', displayName: 'Noor <b>', locale: 'nl' })).userId;
 		repairing = (await signUp(db, { email: 'repair@example.org', password: 'long enough pass', displayName: 'PARTNER-NAME', locale: 'nl' })).userId;
 		await chooseRole(db, hurt, 'hurt');
@@ -43,7 +42,6 @@ describe(`data export (${databaseKind})`, () => {
 		await saveApologyVersion(db, await actor(repairing), { body: 'PARTNER-CANARY-draft. Het spijt me.' });
 		await sendLetter(db, await actor(repairing), { kind: 'letter', body: 'PARTNER-CANARY-letter' });
 	});
-	afterAll(() => handle.close());
 
 	it('holds every kind of the user’s own data, and nothing of the partner', async () => {
 		const data = await exportUserData(db, hurt, new Date('2026-11-25T10:00:00Z'));

@@ -1,22 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, databaseKind } from '../../../../tests/setup/test-db';
-import type { Database, DatabaseHandle } from '../db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { databaseKind, useTestDatabase } from '../../../../tests/setup/test-db';
+import type { Database } from '../db';
 import { signUp } from '../auth/accounts';
 import { DomainError } from '../errors';
 import { getProgress, markStepDone, markStepUndone } from './progress';
 
 describe(`program progress (${databaseKind})`, () => {
-	let handle: DatabaseHandle;
+	const database = useTestDatabase();
 	let db: Database;
 	let a: string;
 	let b: string;
 	beforeAll(async () => {
-		handle = await createTestDatabase();
-		db = handle.db;
+		db = database();
 		a = (await signUp(db, { email: 'a@example.org', password: 'long enough pass', displayName: 'A', locale: 'nl' })).userId;
 		b = (await signUp(db, { email: 'b@example.org', password: 'long enough pass', displayName: 'B', locale: 'en' })).userId;
 	});
-	afterAll(() => handle.close());
 
 	it('marks steps done and undone, idempotently, per user', async () => {
 		await markStepDone(db, a, 'repairing', 'confess');

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, databaseKind } from '../../../../tests/setup/test-db';
-import type { Database, DatabaseHandle } from '../db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { databaseKind, useTestDatabase } from '../../../../tests/setup/test-db';
+import type { Database } from '../db';
 import { signUp } from '../auth/accounts';
 import { acceptInvitation, createInvitation } from '../couple/invitations';
 import { coupleIdOf, leaveCouple } from '../couple/membership';
@@ -8,20 +8,18 @@ import { listSecurityEvents } from '../security/events';
 import { createReflection, deleteReflection, getReflection, listMyReflections, listSharedWithMe, shareReflection, unshareReflection, updateReflection } from './reflections';
 
 describe(`reflections (${databaseKind})`, () => {
-	let handle: DatabaseHandle;
+	const database = useTestDatabase();
 	let db: Database;
 	let owner: string;
 	let partner: string;
 	const actor = async (userId: string) => ({ userId, coupleId: await coupleIdOf(db, userId) });
 
 	beforeAll(async () => {
-		handle = await createTestDatabase();
-		db = handle.db;
+		db = database();
 		const make = async (name: string) => (await signUp(db, { email: `${name}@example.org`, password: 'long enough pass', displayName: name, locale: 'en' })).userId;
 		owner = await make('owner');
 		partner = await make('partner');
 	});
-	afterAll(() => handle.close());
 
 	it('cannot be shared while its owner is not in a couple', async () => {
 		const { id } = await createReflection(db, await actor(owner), { prompt: 'why-it-happened', body: 'alone for now' });

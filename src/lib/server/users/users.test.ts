@@ -1,20 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDatabase, databaseKind } from '../../../../tests/setup/test-db';
-import type { Database, DatabaseHandle } from '../db';
+import { databaseKind, useTestDatabase } from '../../../../tests/setup/test-db';
+import type { Database } from '../db';
 import { consentEvents, sessions, stepProgress, users } from '../db/schema';
 import { signIn, signUp } from '../auth/accounts';
 import { markStepDone } from '../program/progress';
 import { chooseRole, createAdmin, deleteAccount } from './users';
 
 describe(`users (${databaseKind})`, () => {
-	let handle: DatabaseHandle;
+	const database = useTestDatabase();
 	let db: Database;
-	beforeAll(async () => {
-		handle = await createTestDatabase();
-		db = handle.db;
+	beforeAll(() => {
+		db = database();
 	});
-	afterAll(() => handle.close());
 
 	it('chooses and changes the role', async () => {
 		const { userId } = await signUp(db, { email: 'r@example.org', password: 'long enough pass', displayName: 'R', locale: 'nl' });
