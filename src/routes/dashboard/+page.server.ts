@@ -3,7 +3,8 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { getProgress } from '$lib/server/program/progress';
 import { listGuides } from '$lib/server/program/guides';
-import { getPartnerPace } from '$lib/server/couple/pace';
+import { readPartnerStatus } from '$lib/server/couple/pace';
+import { partnerOf } from '$lib/server/couple/membership';
 import { openInvitationOf } from '$lib/server/couple/invitations';
 import { actorOf } from '$lib/server/access/actor';
 import { requireUser } from '$lib/server/http';
@@ -14,7 +15,8 @@ export const load: PageServerLoad = async (event) => {
 	if (!user.role) redirect(303, localizeHref('/onboarding/role'));
 	const progress = await getProgress(getDb(), user.id, user.role);
 	const guides = listGuides(user.role, event.locals.locale);
-	const partner = await getPartnerPace(getDb(), actorOf(user));
+	const partner = await partnerOf(getDb(), user.id);
+	const status = partner ? await readPartnerStatus(getDb(), actorOf(user), partner) : null;
 	const invitation = partner ? null : await openInvitationOf(getDb(), user.id);
 	const next = progress.steps.find((s) => !s.doneAt);
 	const nextGuide = next ? guides.find((g) => g.slug === next.slug) : undefined;
@@ -24,7 +26,7 @@ export const load: PageServerLoad = async (event) => {
 		progress: { done: progress.done, total: progress.total, percent: progress.percent },
 		solo: !partner,
 		invitationOpenUntil: invitation ? invitation.expiresAt.toISOString() : null,
-		partner: partner ? { displayName: partner.partner.displayName, status: partner.status?.status ?? null, note: partner.status?.note ?? null } : null,
+		partner: partner ? { displayName: partner.displayName, status: status?.status ?? null, note: status?.note ?? null } : null,
 		next: nextGuide ? { slug: nextGuide.slug, number: nextGuide.number, title: nextGuide.title, summary: nextGuide.summary } : null
 	};
 };

@@ -5,7 +5,7 @@ import { actorOf } from '$lib/server/access/actor';
 import { createInvitation, emailInvitation, openInvitationOf, revokeInvitation, INVITATION_DAYS } from '$lib/server/couple/invitations';
 import { leaveCouple, partnerOf } from '$lib/server/couple/membership';
 import { listLetterbox } from '$lib/server/couple/letters';
-import { getPartnerPace } from '$lib/server/couple/pace';
+import { readPartnerStatus } from '$lib/server/couple/pace';
 import { getMailer } from '$lib/server/mail';
 import { invitationMail } from '$lib/server/mail/templates';
 import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http';
@@ -23,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
 			invitation: open ? { id: open.id, expiresAt: open.expiresAt.toISOString(), emailed: !!open.emailedAt } : null
 		};
 	}
-	const pace = (await getPartnerPace(db, actorOf(user)))?.status;
+	const pace = await readPartnerStatus(db, actorOf(user), partner);
 	const unopened = (await listLetterbox(db, actorOf(user))).filter((l) => !l.openedAt).length;
 	return {
 		partner: { displayName: partner.displayName, role: partner.role },

@@ -29,8 +29,8 @@ export async function getOwnPaceStatus(db: Database, actor: Actor) {
 	return row ?? null;
 }
 
-/** What the partner sees of the owner's pace: the status lives as long as the couple does. */
-async function readPartnerStatus(db: Database, actor: Actor, partner: { id: string; coupleId: string }) {
+/** What the actor sees of their partner's status (the partner as `partnerOf` gives it); it lives as long as the couple does. */
+export async function readPartnerStatus(db: Database, actor: Actor, partner: { id: string; coupleId: string }) {
 	const item: ItemAccess = { ownerId: partner.id, visibility: 'shared', coupleId: partner.coupleId };
 	if (!can(actor, 'read', item)) return null;
 	const [row] = await db
