@@ -5,7 +5,6 @@ import { DomainError, isUniqueViolation } from '../errors';
 import { hashToken, newId, newToken } from '../security/tokens';
 import { recordSecurityEvent } from '../security/events';
 import { hitLimit, type Limit } from '../security/rate-limit';
-import { log } from '../log';
 import { coupleIdOf } from './membership';
 
 export const INVITATION_DAYS = 7;
@@ -71,9 +70,9 @@ export async function emailInvitation(db: Database, inviterId: string, token: st
 	const id = await markInvitationEmailed(db, inviterId, token, now);
 	try {
 		await deliver();
-	} catch (err) {
+	} catch {
+		// The mailer has logged the failure; the invitation may be e-mailed again.
 		await db.update(invitations).set({ emailedAt: null }).where(eq(invitations.id, id));
-		log.error('mail.failed', { kind: 'invitation', type: err instanceof Error ? err.name : typeof err });
 		throw new DomainError('mail_failed');
 	}
 }

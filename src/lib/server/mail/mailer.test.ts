@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,5 +70,24 @@ describe('mailer', () => {
 		const mail = passwordResetMail('en', { name: '<b>Sam</b>', link: 'http://localhost/x', minutes: 60 });
 		expect(mail.html).not.toContain('<b>Sam</b>');
 		expect(mail.html).toContain('&lt;b&gt;Sam&lt;/b&gt;');
+	});
+
+	it('reports a failed delivery to the caller and logs it without the address', async () => {
+		// A port nobody listens on: the connection is refused.
+		const closed = new SMTPServer({ authOptional: true, logger: false });
+		await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+		const deadPort = (closed.server.address() as AddressInfo).port;
+		await new Promise<void>((resolve) => closed.close(() => resolve()));
+		const lines: string[] = [];
+		const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => void lines.push(line));
+		try {
+			const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${deadPort}`, from: 'Herstelpad <no-reply@herstelpad.test>', outboxDir: '/nonexistent' });
+			await expect(mailer.send('lost@example.org', passwordResetMail('nl', { name: 'Lou', link: 'http://x/reset', minutes: 30 }), 'password-reset')).rejects.toThrow();
+		} finally {
+			spy.mockRestore();
+		}
+		expect(lines).toHaveLength(1);
+		expect(lines[0]).toMatch(/mail\.failed kind=password-reset type=\w+/);
+		expect(lines[0]).not.toContain('lost@example.org');
 	});
 });

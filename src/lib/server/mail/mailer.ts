@@ -20,6 +20,18 @@ export interface Mailer {
  * of message only, never the recipient or content.
  */
 export function createMailer(config: MailerConfig): Mailer {
+	const mailer = createTransportMailer(config);
+	return {
+		// Every caller gets the same failure line (kind and error type, never the address); it decides what the person is told.
+		send: (to, content, kind) =>
+			mailer.send(to, content, kind).catch((err: unknown) => {
+				log.error('mail.failed', { kind, type: err instanceof Error ? err.name : typeof err });
+				throw err;
+			})
+	};
+}
+
+function createTransportMailer(config: MailerConfig): Mailer {
 	if (config.smtpUrl) {
 		const transport = nodemailer.createTransport(config.smtpUrl);
 		return {
