@@ -1,11 +1,13 @@
+import { createHash } from 'node:crypto';
 import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '../db';
-import { coupleMembers, couples, invitations, needs, users } from '../db/schema';
+import { coupleMembers, coupleNotices, couples, invitations, needs, users } from '../db/schema';
 import { DomainError, isUniqueViolation } from '../errors';
 import { hashToken, newId, newToken } from '../security/tokens';
 import { recordSecurityEvent } from '../security/events';
 import { hitLimit, type Limit } from '../security/rate-limit';
 import { coupleIdOf } from './membership';
+import { once } from '../forms/once';
 
 export const INVITATION_DAYS = 7;
 
@@ -13,12 +15,17 @@ function usable(now: Date) {
 	return and(isNull(invitations.revokedAt), isNull(invitations.acceptedAt), isNull(invitations.declinedAt), gt(invitations.expiresAt, now));
 }
 
-/** One open invitation at a time: a new one replaces (revokes) the previous. */
-export async function createInvitation(db: Database, inviterId: string, now = new Date()) {
+/**
+ * One open invitation at a time: a new one replaces (revokes) the previous. With a form key, a
+ * double click must not revoke the link the person is about to copy, so a repeat returns the same
+ * invitation, and its token is derived from the key: only a hash is stored, yet a repeat can show
+ * the same link again. (A client that chose a weak key would only weaken its own invitation.)
+ */
+export async function createInvitation(db: Database, inviterId: string, now = new Date(), formKey?: string) {
 	if (await coupleIdOf(db, inviterId)) throw new DomainError('already_in_couple');
-	const token = newToken();
-	const id = newId();
-	await db.transaction(async (tx) => {
+	const token = formKey ? createHash('sha256').update(`invitation:${formKey}`).digest('base64url') : newToken();
+	const { id, replay } = await once(db, inviterId, formKey, 'invitation', async (tx) => {
+		const id = newId();
 		await tx.update(invitations).set({ revokedAt: now }).where(and(eq(invitations.inviterId, inviterId), usable(now)));
 		await tx.insert(invitations).values({
 			id,
@@ -26,8 +33,9 @@ export async function createInvitation(db: Database, inviterId: string, now = ne
 			inviterId,
 			expiresAt: new Date(now.getTime() + INVITATION_DAYS * 24 * 60 * 60 * 1000)
 		});
+		return id;
 	});
-	await recordSecurityEvent(db, inviterId, 'invitation-created');
+	if (!replay) await recordSecurityEvent(db, inviterId, 'invitation-created');
 	return { id, token };
 }
 
@@ -125,6 +133,8 @@ async function joinCouple(db: Database, invitationId: string, coupleId: string, 
 			.update(needs)
 			.set({ coupleId })
 			.where(and(inArray(needs.ownerId, members), isNull(needs.coupleId)));
+		// A notice about an earlier partner would be confusing next to a new one.
+		await tx.delete(coupleNotices).where(inArray(coupleNotices.userId, members));
 	});
 }
 

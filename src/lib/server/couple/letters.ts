@@ -1,40 +1,126 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../db';
-import { apologyDrafts, apologyVersions, letters } from '../db/schema';
+import { apologyDrafts, apologyVersions, letters, paceStatus } from '../db/schema';
 import { assertCan, can, type Actor, type ItemAccess } from '../access/policy';
 import { DomainError } from '../errors';
 import { newId } from '../security/tokens';
 import { recordSecurityEvent } from '../security/events';
+import { once } from '../forms/once';
 import { partnerOf } from './membership';
 
 /**
  * The letterbox (practice 4: the hurt partner sets the pace). A letter is a snapshot sent to the
  * partner; it waits unopened until they choose to open it. The sender sees only "delivered" or
  * "opened". Leaving the couple withdraws every letter of that couple.
+ *
+ * When the recipient asked for space, a letter is kept back ("waiting"): it stays out of their
+ * letterbox until they change their status or choose to see waiting letters. The sender is told
+ * so before sending. Sending is idempotent: a form key per letter, and one letter per apology
+ * version per couple.
  */
 
 function access(row: { senderId: string; coupleId: string; withdrawnAt: Date | null }): ItemAccess {
 	return { ownerId: row.senderId, visibility: row.withdrawnAt ? 'private' : 'shared', coupleId: row.withdrawnAt ? null : row.coupleId };
 }
 
-export async function sendLetter(db: Database, actor: Actor, input: { kind: 'letter' | 'apology'; body: string }) {
-	const partner = await partnerOf(db, actor.userId);
-	if (!partner) throw new DomainError('not_in_couple');
-	const id = newId();
-	await db.insert(letters).values({ id, senderId: actor.userId, recipientId: partner.id, coupleId: partner.coupleId, kind: input.kind, body: input.body });
-	await recordSecurityEvent(db, actor.userId, 'letter-sent');
-	return { id };
+export interface SendInput {
+	kind: 'letter' | 'apology';
+	body: string;
+	/** The form key of the submission; a repeat with the same key returns the first letter. */
+	formKey?: string;
 }
 
-/** Sends one saved version of the sender's own apology draft. */
+async function recipientWantsSpace(db: Database, recipientId: string) {
+	const [row] = await db.select({ status: paceStatus.status }).from(paceStatus).where(eq(paceStatus.userId, recipientId));
+	return row?.status === 'space';
+}
+
+export async function sendLetter(db: Database, actor: Actor, input: SendInput) {
+	const partner = await partnerOf(db, actor.userId);
+	if (!partner) throw new DomainError('not_in_couple');
+	const { id, replay } = await once(db, actor.userId, input.formKey, 'letter', async (tx) => {
+		const id = newId();
+		const waiting = await recipientWantsSpace(tx, partner.id);
+		await tx.insert(letters).values({ id, senderId: actor.userId, recipientId: partner.id, coupleId: partner.coupleId, kind: input.kind, body: input.body, waiting });
+		await recordSecurityEvent(tx, actor.userId, 'letter-sent');
+		return id;
+	});
+	return { id, replay, waiting: await isWaiting(db, id) };
+}
+
+async function isWaiting(db: Database, id: string) {
+	const [row] = await db.select({ waiting: letters.waiting }).from(letters).where(eq(letters.id, id));
+	return !!row?.waiting;
+}
+
+/**
+ * Sends one saved version of the sender's own apology draft. A version reaches a couple once: a
+ * second click or a replayed post returns the letter already sent.
+ */
 export async function sendApologyVersion(db: Database, actor: Actor, draftId: string, number: number) {
 	const [version] = await db
-		.select({ body: apologyVersions.body, ownerId: apologyDrafts.ownerId })
+		.select({ id: apologyVersions.id, body: apologyVersions.body, ownerId: apologyDrafts.ownerId })
 		.from(apologyVersions)
 		.innerJoin(apologyDrafts, eq(apologyDrafts.id, apologyVersions.draftId))
 		.where(and(eq(apologyVersions.draftId, draftId), eq(apologyVersions.number, number)));
 	assertCan(actor, 'share', version ? { ownerId: version.ownerId, visibility: 'private', coupleId: null } : undefined);
-	return sendLetter(db, actor, { kind: 'apology', body: version.body });
+	const partner = await partnerOf(db, actor.userId);
+	if (!partner) throw new DomainError('not_in_couple');
+	const id = newId();
+	const waiting = await recipientWantsSpace(db, partner.id);
+	const [inserted] = await db
+		.insert(letters)
+		.values({ id, senderId: actor.userId, recipientId: partner.id, coupleId: partner.coupleId, kind: 'apology', body: version.body, waiting, sourceVersionId: version.id })
+		.onConflictDoNothing({ target: [letters.sourceVersionId, letters.coupleId] })
+		.returning({ id: letters.id, waiting: letters.waiting });
+	if (inserted) {
+		await recordSecurityEvent(db, actor.userId, 'letter-sent');
+		return { id: inserted.id, replay: false, waiting: inserted.waiting };
+	}
+	const [earlier] = await db
+		.select({ id: letters.id, waiting: letters.waiting })
+		.from(letters)
+		.where(and(eq(letters.sourceVersionId, version.id), eq(letters.coupleId, partner.coupleId)));
+	return { id: earlier.id, replay: true, waiting: earlier.waiting };
+}
+
+/** The state of each version of a draft that reached the actor's current couple, by version number. */
+export async function sentVersionsOf(db: Database, actor: Actor, draftId: string) {
+	if (!actor.coupleId) return new Map<number, LetterState>();
+	const rows = await db
+		.select({ number: apologyVersions.number, openedAt: letters.openedAt, withdrawnAt: letters.withdrawnAt, waiting: letters.waiting })
+		.from(letters)
+		.innerJoin(apologyVersions, eq(apologyVersions.id, letters.sourceVersionId))
+		.where(and(eq(apologyVersions.draftId, draftId), eq(letters.senderId, actor.userId), eq(letters.coupleId, actor.coupleId)));
+	return new Map(rows.map((r) => [r.number, stateOf(r)]));
+}
+
+export type LetterState = 'waiting' | 'delivered' | 'opened' | 'withdrawn';
+
+/** What the sender may know of a letter, and all the export holds about its opening. */
+export function stateOf(r: { openedAt: Date | null; withdrawnAt: Date | null; waiting: boolean }): LetterState {
+	if (r.withdrawnAt) return 'withdrawn';
+	if (r.openedAt) return 'opened';
+	return r.waiting ? 'waiting' : 'delivered';
+}
+
+/** How many letters wait for the recipient, kept back while they asked for space. */
+export async function countWaitingLetters(db: Database, actor: Actor) {
+	if (!actor.coupleId) return 0;
+	const rows = await db
+		.select({ id: letters.id })
+		.from(letters)
+		.where(and(eq(letters.recipientId, actor.userId), eq(letters.coupleId, actor.coupleId), eq(letters.waiting, true), isNull(letters.withdrawnAt)));
+	return rows.length;
+}
+
+/** The recipient's choice (or their changed status) lets waiting letters into the letterbox. */
+export async function releaseWaitingLetters(db: Database, actor: Actor) {
+	if (!actor.coupleId) return;
+	await db
+		.update(letters)
+		.set({ waiting: false })
+		.where(and(eq(letters.recipientId, actor.userId), eq(letters.coupleId, actor.coupleId), eq(letters.waiting, true)));
 }
 
 /** The recipient's letterbox. Bodies are not included: a letter is read only by opening it. */
@@ -43,7 +129,7 @@ export async function listLetterbox(db: Database, actor: Actor) {
 	const rows = await db
 		.select({ id: letters.id, senderId: letters.senderId, coupleId: letters.coupleId, withdrawnAt: letters.withdrawnAt, kind: letters.kind, sentAt: letters.sentAt, openedAt: letters.openedAt })
 		.from(letters)
-		.where(and(eq(letters.recipientId, actor.userId), eq(letters.coupleId, actor.coupleId), isNull(letters.withdrawnAt)))
+		.where(and(eq(letters.recipientId, actor.userId), eq(letters.coupleId, actor.coupleId), isNull(letters.withdrawnAt), eq(letters.waiting, false)))
 		.orderBy(desc(letters.sentAt));
 	// The query already narrows to this couple; the policy still has the last word, as for every read.
 	return rows.filter((row) => can(actor, 'read', access(row))).map(({ id, kind, sentAt, openedAt }) => ({ id, kind, sentAt, openedAt }));
@@ -51,7 +137,7 @@ export async function listLetterbox(db: Database, actor: Actor) {
 
 async function loadLetter(db: Database, id: string) {
 	const [row] = await db
-		.select({ id: letters.id, senderId: letters.senderId, recipientId: letters.recipientId, coupleId: letters.coupleId, withdrawnAt: letters.withdrawnAt, kind: letters.kind, body: letters.body, sentAt: letters.sentAt, openedAt: letters.openedAt })
+		.select({ id: letters.id, senderId: letters.senderId, recipientId: letters.recipientId, coupleId: letters.coupleId, withdrawnAt: letters.withdrawnAt, waiting: letters.waiting, kind: letters.kind, body: letters.body, sentAt: letters.sentAt, openedAt: letters.openedAt })
 		.from(letters)
 		.where(eq(letters.id, id));
 	return row;
@@ -60,7 +146,9 @@ async function loadLetter(db: Database, id: string) {
 /** Opening is the recipient's choice; the first opening is what the sender sees as "opened". */
 export async function openLetter(db: Database, actor: Actor, id: string, now = new Date()) {
 	const row = await loadLetter(db, id);
-	assertCan(actor, 'read', row ? access(row) : undefined);
+	// A waiting letter is not in the letterbox yet; for the recipient it does not exist until released.
+	const waitingForMe = row?.waiting && row.recipientId === actor.userId;
+	assertCan(actor, 'read', row && !waitingForMe ? access(row) : undefined);
 	if (row.recipientId === actor.userId && !row.openedAt) {
 		await db.update(letters).set({ openedAt: now }).where(eq(letters.id, id));
 		row.openedAt = now;
@@ -71,15 +159,9 @@ export async function openLetter(db: Database, actor: Actor, id: string, now = n
 /** What the sender sees of their letters: their own text and only whether it was opened. */
 export async function listSentLetters(db: Database, actor: Actor) {
 	const rows = await db
-		.select({ id: letters.id, kind: letters.kind, body: letters.body, sentAt: letters.sentAt, openedAt: letters.openedAt, withdrawnAt: letters.withdrawnAt })
+		.select({ id: letters.id, kind: letters.kind, body: letters.body, sentAt: letters.sentAt, openedAt: letters.openedAt, withdrawnAt: letters.withdrawnAt, waiting: letters.waiting })
 		.from(letters)
 		.where(eq(letters.senderId, actor.userId))
 		.orderBy(desc(letters.sentAt));
-	return rows.map((r) => ({
-		id: r.id,
-		kind: r.kind,
-		body: r.body,
-		sentAt: r.sentAt,
-		state: r.withdrawnAt ? ('withdrawn' as const) : r.openedAt ? ('opened' as const) : ('delivered' as const)
-	}));
+	return rows.map((r) => ({ id: r.id, kind: r.kind, body: r.body, sentAt: r.sentAt, state: stateOf(r) }));
 }

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Database } from '../db';
-import { coupleMembers, couples, letters, paceStatus, reflections, users } from '../db/schema';
+import { coupleMembers, coupleNotices, couples, letters, paceStatus, reflections, users } from '../db/schema';
 import { DomainError } from '../errors';
 import { recordSecurityEvent } from '../security/events';
 
@@ -31,8 +31,9 @@ export async function partnerOf(db: Database, userId: string): Promise<(Partner 
  * Leaving ends the couple for both at once: memberships go, shares made in this couple are
  * withdrawn, unopened letters are withdrawn, and the pace status (a signal to this partner) ends.
  * Each keeps their own items; needs stay bound to this couple, so no later partner sees them.
+ * The partner who stays is told once, kindly, why they are on their own now (see notices.ts).
  */
-export async function leaveCouple(db: Database, userId: string) {
+export async function leaveCouple(db: Database, userId: string, reason: 'left' | 'deleted' = 'left') {
 	const coupleId = await coupleIdOf(db, userId);
 	if (!coupleId) throw new DomainError('not_in_couple');
 	const members = await db.select({ userId: coupleMembers.userId }).from(coupleMembers).where(eq(coupleMembers.coupleId, coupleId));
@@ -42,6 +43,11 @@ export async function leaveCouple(db: Database, userId: string) {
 		await tx.update(reflections).set({ sharedCoupleId: null }).where(eq(reflections.sharedCoupleId, coupleId));
 		await tx.update(letters).set({ withdrawnAt: new Date() }).where(and(eq(letters.coupleId, coupleId), isNull(letters.withdrawnAt)));
 		await tx.delete(paceStatus).where(inArray(paceStatus.userId, members.map((m) => m.userId)));
+		const stayers = members.filter((m) => m.userId !== userId);
+		const kind = reason === 'deleted' ? ('partner-deleted' as const) : ('partner-left' as const);
+		for (const stayer of stayers) {
+			await tx.insert(coupleNotices).values({ userId: stayer.userId, kind }).onConflictDoUpdate({ target: coupleNotices.userId, set: { kind, createdAt: new Date() } });
+		}
 	});
 	for (const member of members) await recordSecurityEvent(db, member.userId, 'couple-left');
 }

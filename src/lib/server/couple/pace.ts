@@ -3,7 +3,9 @@ import type { Database } from '../db';
 import { needs, paceStatus } from '../db/schema';
 import { assertCan, can, type Actor, type ItemAccess } from '../access/policy';
 import { newId } from '../security/tokens';
+import { once } from '../forms/once';
 import { partnerOf } from './membership';
+import { releaseWaitingLetters } from './letters';
 
 /**
  * Pace signals of the hurt partner: a status and a needs list. Both exist to be seen by the
@@ -13,11 +15,19 @@ import { partnerOf } from './membership';
  */
 export type PaceState = 'space' | 'ready-to-read' | 'ready-to-talk';
 
+/** Leaving "space" is the moment letters kept back during it are delivered. */
 export async function setPaceStatus(db: Database, actor: Actor, input: { status: PaceState; note: string | null }) {
 	await db
 		.insert(paceStatus)
 		.values({ userId: actor.userId, status: input.status, note: input.note })
 		.onConflictDoUpdate({ target: paceStatus.userId, set: { status: input.status, note: input.note, updatedAt: new Date() } });
+	if (input.status !== 'space') await releaseWaitingLetters(db, actor);
+}
+
+/** "No status": the partner sees nothing, and nothing is kept back any more. */
+export async function clearPaceStatus(db: Database, actor: Actor) {
+	await db.delete(paceStatus).where(eq(paceStatus.userId, actor.userId));
+	await releaseWaitingLetters(db, actor);
 }
 
 /** The actor's own status. */
@@ -60,10 +70,12 @@ export async function getPartnerPace(db: Database, actor: Actor) {
 	};
 }
 
-export async function addNeed(db: Database, actor: Actor, body: string) {
-	const id = newId();
-	await db.insert(needs).values({ id, ownerId: actor.userId, coupleId: actor.coupleId, body });
-	return { id };
+export async function addNeed(db: Database, actor: Actor, body: string, formKey?: string) {
+	return once(db, actor.userId, formKey, 'need', async (tx) => {
+		const id = newId();
+		await tx.insert(needs).values({ id, ownerId: actor.userId, coupleId: actor.coupleId, body });
+		return id;
+	});
 }
 
 /** The actor's own needs; `current` is false for those written for an earlier couple, which nobody sees any more. */

@@ -206,9 +206,17 @@ export const letters = pgTable(
 		body: text('body').notNull(),
 		sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
 		openedAt: timestamp('opened_at', { withTimezone: true }),
-		withdrawnAt: timestamp('withdrawn_at', { withTimezone: true })
+		withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+		/** Sent while the recipient asked for space: kept out of the letterbox until they are ready. */
+		waiting: boolean('waiting').notNull().default(false),
+		/** The apology version this letter delivers; unique per couple, so a version arrives once. */
+		sourceVersionId: text('source_version_id').references(() => apologyVersions.id, { onDelete: 'set null' })
 	},
-	(t) => [index('letters_recipient_idx').on(t.recipientId), index('letters_sender_idx').on(t.senderId)]
+	(t) => [
+		index('letters_recipient_idx').on(t.recipientId),
+		index('letters_sender_idx').on(t.senderId),
+		uniqueIndex('letters_version_couple_unique').on(t.sourceVersionId, t.coupleId)
+	]
 );
 
 /** The hurt partner's pace signal, seen by the partner. */
@@ -239,6 +247,36 @@ export const needs = pgTable(
 		acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true })
 	},
 	(t) => [index('needs_owner_idx').on(t.ownerId)]
+);
+
+/**
+ * Told once to the partner who stays when the other leaves or deletes their account, until they
+ * dismiss it. No name: the partner who left keeps nothing in the other's records.
+ */
+export const coupleNotices = pgTable('couple_notices', {
+	userId: text('user_id')
+		.primaryKey()
+		.references(() => users.id, { onDelete: 'cascade' }),
+	kind: text('kind', { enum: ['partner-left', 'partner-deleted'] }).notNull(),
+	createdAt: createdAt()
+});
+
+/**
+ * One row per form key a user submitted: a double click or a replayed post finds the item the
+ * first submission created instead of creating a second. Only a hash of the key is kept.
+ */
+export const formSubmissions = pgTable(
+	'form_submissions',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		keyHash: text('key_hash').notNull(),
+		kind: text('kind').notNull(),
+		itemId: text('item_id'),
+		createdAt: createdAt()
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.keyHash] })]
 );
 
 /** Security events hold a kind and a time, never text anyone wrote. */

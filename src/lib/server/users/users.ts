@@ -51,7 +51,7 @@ export async function deleteAccount(db: Database, input: { userId: string; passw
 	await confirmPassword(db, input.userId, input.password);
 	await recordConsent(db, input.userId, 'withdrawn', input.locale);
 	// Ending the couple first withdraws everything shared, exactly as leaving does.
-	if (await coupleIdOf(db, input.userId)) await leaveCouple(db, input.userId);
+	if (await coupleIdOf(db, input.userId)) await leaveCouple(db, input.userId, 'deleted');
 	const deleted = await db.delete(users).where(eq(users.id, input.userId)).returning({ id: users.id });
 	if (deleted.length !== 1) throw new DomainError('not_found');
 	await recordSecurityEvent(db, null, 'account-deleted');
