@@ -34,6 +34,7 @@ const labels = {
 		opened: 'geopend',
 		delivered: 'afgeleverd',
 		withdrawn: 'ingetrokken',
+		waiting: 'wacht tot je partner er klaar voor is',
 		needs: 'Wat ik nodig heb',
 		acknowledged: 'erkend door je partner',
 		programme: 'Afgeronde stappen',
@@ -42,7 +43,9 @@ const labels = {
 		consentWithdrawn: 'ingetrokken',
 		textVersion: 'tekstversie',
 		pace: 'Mijn tempo',
-		none: 'Niets.',
+		nothingWritten: 'Nog niets geschreven.',
+		noSteps: 'Nog geen stappen afgerond.',
+		noConsent: 'Nog niets vastgelegd.',
 		exported: 'Gemaakt op'
 	},
 	en: {
@@ -58,6 +61,7 @@ const labels = {
 		opened: 'opened',
 		delivered: 'delivered',
 		withdrawn: 'withdrawn',
+		waiting: 'waiting until your partner is ready',
 		needs: 'What I need',
 		acknowledged: 'acknowledged by your partner',
 		programme: 'Completed steps',
@@ -66,7 +70,9 @@ const labels = {
 		consentWithdrawn: 'withdrawn',
 		textVersion: 'text version',
 		pace: 'My pace',
-		none: 'Nothing.',
+		nothingWritten: 'Nothing written yet.',
+		noSteps: 'No steps completed yet.',
+		noConsent: 'Nothing recorded yet.',
 		exported: 'Made on'
 	}
 } satisfies Record<Locale, Record<string, string>>;
@@ -76,7 +82,8 @@ export function renderExportHtml(data: UserExport, locale: Locale): string {
 	const t = labels[locale];
 	const date = (s: string | null) => (s ? new Date(s).toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB', { timeZone: 'Europe/Amsterdam' }) : '');
 	const para = (text: string) => esc(text).replace(/\n/g, '<br>');
-	const list = <T,>(items: T[], render: (item: T) => string) => (items.length ? items.map(render).join('') : `<p>${t.none}</p>`);
+	// An empty section says kindly that nothing is there yet, never a bare "Nothing".
+	const list = <T,>(items: T[], render: (item: T) => string, empty: string = t.nothingWritten) => (items.length ? items.map(render).join('') : `<p>${empty}</p>`);
 	return `<!doctype html>
 <html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${t.title}</title>
@@ -92,13 +99,13 @@ ${list(data.apologies, (a) => a.versions.map((v) => `<article><h3>${t.version} $
 <h2>${t.reflections}</h2>
 ${list(data.reflections, (r) => `<article><h3>${esc(named(`reflection_prompt_${r.prompt.replaceAll('-', '_')}`, locale, r.prompt))}</h3><p class="meta">${date(r.updatedAt)} · ${r.shared ? t.shared : t.private}</p><p>${para(r.text)}</p></article>`)}
 <h2>${t.letters}</h2>
-${list(data.lettersSent, (l) => `<article><p class="meta">${date(l.sentAt)} · ${l.withdrawnAt ? t.withdrawn : l.openedAt ? t.opened : t.delivered}</p><p>${para(l.text)}</p></article>`)}
+${list(data.lettersSent, (l) => `<article><p class="meta">${date(l.sentAt)} · ${t[l.state]}</p><p>${para(l.text)}</p></article>`)}
 ${data.pace ? `<h2>${t.pace}</h2><p>${esc(named(`pace_${data.pace.status.replaceAll('-', '_')}`, locale, data.pace.status))}</p>${data.pace.note ? `<p>${para(data.pace.note)}</p>` : ''}` : ''}
 <h2>${t.needs}</h2>
 ${list(data.needs, (n) => `<article><p>${para(n.text)}</p><p class="meta">${date(n.createdAt)}${n.acknowledgedAt ? ` · ${t.acknowledged}` : ''}</p></article>`)}
 <h2>${t.programme}</h2>
-${list(data.programme, (p) => `<p>${esc(stepTitle(p.track, p.step, locale))} · ${date(p.doneAt)}</p>`)}
+${list(data.programme, (p) => `<p>${esc(stepTitle(p.track, p.step, locale))} · ${date(p.doneAt)}</p>`, t.noSteps)}
 <h2>${t.consent}</h2>
-${list(data.consent, (c) => `<p>${c.kind === 'withdrawn' ? t.consentWithdrawn : t.consentGiven} · ${t.textVersion} ${esc(c.textVersion)} · ${date(c.at)}</p>`)}
+${list(data.consent, (c) => `<p>${c.kind === 'withdrawn' ? t.consentWithdrawn : t.consentGiven} · ${t.textVersion} ${esc(c.textVersion)} · ${date(c.at)}</p>`, t.noConsent)}
 </body></html>`;
 }

@@ -7,7 +7,7 @@ import { chooseRole } from '../users/users';
 import { acceptInvitation, createInvitation } from '../couple/invitations';
 import { coupleIdOf } from '../couple/membership';
 import { addNeed, setPaceStatus } from '../couple/pace';
-import { sendLetter } from '../couple/letters';
+import { listLetterbox, openLetter, sendLetter } from '../couple/letters';
 import { createReflection, shareReflection } from '../reflections/reflections';
 import { saveApologyVersion } from '../apology/drafts';
 import { markStepDone } from '../program/progress';
@@ -41,6 +41,28 @@ describe(`data export (${databaseKind})`, () => {
 		await createReflection(db, await actor(repairing), { prompt: 'my-part', body: 'PARTNER-CANARY-private' });
 		await saveApologyVersion(db, await actor(repairing), { body: 'PARTNER-CANARY-draft. Het spijt me.' });
 		await sendLetter(db, await actor(repairing), { kind: 'letter', body: 'PARTNER-CANARY-letter' });
+		// The partner opens the hurt partner's letter: the sender is promised "opened", not when.
+		const [received] = await listLetterbox(db, await actor(repairing));
+		await openLetter(db, await actor(repairing), received.id, new Date('2026-11-24T21:17:42.123Z'));
+	});
+
+	it('says only whether a sent letter was opened, not when, as the interface does', async () => {
+		const data = await exportUserData(db, hurt);
+		expect(data.lettersSent).toEqual([{ kind: 'letter', text: 'Mijn brief', sentAt: expect.any(String), state: 'opened' }]);
+		expect(JSON.stringify(data)).not.toContain('2026-11-24T21:17');
+		expect(renderExportHtml(data, 'nl')).not.toMatch(/21:17|22:17/);
+	});
+
+	it('says kindly that nothing is written yet in empty sections, in both languages', async () => {
+		const fresh = (await signUp(db, { email: 'fresh@example.org', password: 'long enough pass', displayName: 'Fresh', locale: 'nl' })).userId;
+		const data = await exportUserData(db, fresh);
+		const nl = renderExportHtml(data, 'nl');
+		expect(nl).toContain('Nog niets geschreven.');
+		expect(nl).toContain('Nog geen stappen afgerond.');
+		expect(nl).not.toContain('Niets.');
+		const en = renderExportHtml(data, 'en');
+		expect(en).toContain('Nothing written yet.');
+		expect(en).not.toContain('Nothing.');
 	});
 
 	it('holds every kind of the user’s own data, and nothing of the partner', async () => {

@@ -16,13 +16,15 @@ import {
 } from '../db/schema';
 import { DomainError } from '../errors';
 import { recordSecurityEvent } from '../security/events';
+import { stateOf } from '../couple/letters';
 
 /**
  * Everything that belongs to one user (GDPR arts. 15 and 20), and nothing of anyone else: no
- * letters received, no partner's items, not even the partner's name. The shape is documented in
+ * letters received, no partner's items, not even the partner's name, nor when the partner opened a
+ * letter (only whether, as the interface shows). The shape is documented in
  * docs/export-format.md; bump EXPORT_FORMAT when it changes.
  */
-export const EXPORT_FORMAT = 'herstelpad-export/1';
+export const EXPORT_FORMAT = 'herstelpad-export/2';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -80,8 +82,8 @@ export async function exportUserData(db: Database, userId: string, now = new Dat
 			kind: l.kind,
 			text: l.body,
 			sentAt: iso(l.sentAt),
-			openedAt: iso(l.openedAt),
-			withdrawnAt: iso(l.withdrawnAt)
+			// The sender is promised "delivered" or "opened", never when: the export says no more.
+			state: stateOf(l)
 		})),
 		pace: pace ? { status: pace.status, note: pace.note, updatedAt: iso(pace.updatedAt) } : null,
 		needs: (await db.select().from(needs).where(eq(needs.ownerId, userId)).orderBy(asc(needs.createdAt))).map((n) => ({
