@@ -13,7 +13,8 @@ const text = (max: number, code = 'text_required') =>
 export const inviteEmailSchema = z.object({ email, token: z.string({ error: 'invitation_invalid' }).min(20, { error: 'invitation_invalid' }).max(200, { error: 'invitation_invalid' }) });
 export const letterSchema = z.object({ body: text(20_000) });
 export const paceSchema = z.object({
-	status: z.enum(['space', 'ready-to-read', 'ready-to-talk'], { error: 'status_required' }),
+	// 'none' clears the status: the one who set it can always take it back.
+	status: z.enum(['none', 'space', 'ready-to-read', 'ready-to-talk'], { error: 'status_required' }),
 	note: z
 		.string()
 		.trim()

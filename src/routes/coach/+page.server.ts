@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/db';
 import { listApologyDrafts } from '$lib/server/apology/drafts';
 import { actorOf } from '$lib/server/access/actor';
 import { requireUser } from '$lib/server/http';
+import { newFormKey } from '$lib/server/forms/once';
 import { analyzeAction, ruleTitles, saveAction } from './workspace.server';
 
 export const load: PageServerLoad = async (event) => {
@@ -10,7 +11,8 @@ export const load: PageServerLoad = async (event) => {
 	const drafts = await listApologyDrafts(getDb(), actorOf(user));
 	return {
 		drafts: drafts.map((d) => ({ id: d.id, updatedAt: d.updatedAt.toISOString(), versions: d.versions, openPoints: d.openPoints, excerpt: d.excerpt })),
-		ruleTitles: ruleTitles(event.locals.locale)
+		ruleTitles: ruleTitles(event.locals.locale),
+		formKey: newFormKey()
 	};
 };
 

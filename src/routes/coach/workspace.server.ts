@@ -4,6 +4,7 @@ import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { actorOf } from '$lib/server/access/actor';
 import { saveApologyVersion } from '$lib/server/apology/drafts';
+import { formKeyOf, once } from '$lib/server/forms/once';
 import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http';
 import { localizeHref } from '$lib/i18n';
 
@@ -38,11 +39,13 @@ export function analyzeForPage(body: string, lang?: CoachLanguage) {
 /** Saves a new version (of `draftId`, or of a new draft) and shows the draft; a refusal keeps the text. */
 export async function saveAction(event: RequestEvent, draftId?: string) {
 	const user = requireUser(event);
-	const input = readApologyForm(await event.request.formData());
+	const form = await event.request.formData();
+	const input = readApologyForm(form);
 	if (!input.ok) return invalid(input.errors, input.values);
 	let saved: string;
 	try {
-		({ draftId: saved } = await saveApologyVersion(getDb(), actorOf(user), { draftId, body: input.body, lang: input.lang }));
+		// A double click saves one version: the form key finds the draft the first click saved.
+		({ id: saved } = await once(getDb(), user.id, formKeyOf(form), 'apology-version', async (tx) => (await saveApologyVersion(tx, actorOf(user), { draftId, body: input.body, lang: input.lang })).draftId));
 	} catch (err) {
 		return actionFailure(err, input.values);
 	}

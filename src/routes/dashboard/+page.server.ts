@@ -1,11 +1,13 @@
 import { redirect } from '@sveltejs/kit';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { getProgress } from '$lib/server/program/progress';
 import { listGuides } from '$lib/server/program/guides';
 import { readPartnerStatus } from '$lib/server/couple/pace';
 import { partnerOf } from '$lib/server/couple/membership';
 import { openInvitationOf } from '$lib/server/couple/invitations';
+import { dismissCoupleNotice, readCoupleNotice } from '$lib/server/couple/notices';
+import { newFormKey } from '$lib/server/forms/once';
 import { actorOf } from '$lib/server/access/actor';
 import { requireUser } from '$lib/server/http';
 import { localizeHref } from '$lib/i18n';
@@ -26,7 +28,17 @@ export const load: PageServerLoad = async (event) => {
 		progress: { done: progress.done, total: progress.total, percent: progress.percent },
 		solo: !partner,
 		invitationOpenUntil: invitation ? invitation.expiresAt.toISOString() : null,
+		notice: partner ? null : await readCoupleNotice(getDb(), user.id),
+		formKey: newFormKey(),
 		partner: partner ? { displayName: partner.displayName, status: status?.status ?? null, note: status?.note ?? null } : null,
 		next: nextGuide ? { slug: nextGuide.slug, number: nextGuide.number, title: nextGuide.title, summary: nextGuide.summary } : null
 	};
+};
+
+export const actions: Actions = {
+	dismissNotice: async (event) => {
+		const user = requireUser(event);
+		await dismissCoupleNotice(getDb(), user.id);
+		return { dismissed: true };
+	}
 };

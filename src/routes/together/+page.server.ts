@@ -6,6 +6,8 @@ import { createInvitation, emailInvitation, openInvitationOf, revokeInvitation, 
 import { leaveCouple, partnerOf } from '$lib/server/couple/membership';
 import { listLetterbox } from '$lib/server/couple/letters';
 import { readPartnerStatus } from '$lib/server/couple/pace';
+import { dismissCoupleNotice, readCoupleNotice } from '$lib/server/couple/notices';
+import { formKeyOf, newFormKey } from '$lib/server/forms/once';
 import { getMailer } from '$lib/server/mail';
 import { invitationMail } from '$lib/server/mail/templates';
 import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http';
@@ -20,6 +22,8 @@ export const load: PageServerLoad = async (event) => {
 		const open = await openInvitationOf(db, user.id);
 		return {
 			partner: null,
+			notice: await readCoupleNotice(db, user.id),
+			formKey: newFormKey(),
 			invitation: open ? { id: open.id, expiresAt: open.expiresAt.toISOString(), emailed: !!open.emailedAt } : null
 		};
 	}
@@ -29,6 +33,8 @@ export const load: PageServerLoad = async (event) => {
 		partner: { displayName: partner.displayName, role: partner.role },
 		partnerPace: pace ? { status: pace.status, note: pace.note, updatedAt: pace.updatedAt.toISOString() } : null,
 		unopened,
+		notice: null,
+		formKey: null,
 		invitation: null
 	};
 };
@@ -36,8 +42,10 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	invite: async (event) => {
 		const user = requireUser(event);
+		const form = await event.request.formData();
 		try {
-			const { token } = await createInvitation(getDb(), user.id);
+			// The same form key gives the same link back, so a double click never revokes the link shown.
+			const { token } = await createInvitation(getDb(), user.id, new Date(), formKeyOf(form));
 			const link = new URL(localizeHref(`/invite/${token}`), event.url.origin).href;
 			// The link is shown once, right now; only its hash is stored.
 			return { values: { link, token, email: '' } };
@@ -59,6 +67,11 @@ export const actions: Actions = {
 			return actionFailure(err, { link, token, email: parsed.data.email });
 		}
 		return { emailed: true };
+	},
+	dismissNotice: async (event) => {
+		const user = requireUser(event);
+		await dismissCoupleNotice(getDb(), user.id);
+		return { dismissed: true };
 	},
 	revoke: async (event) => {
 		const user = requireUser(event);

@@ -5,6 +5,7 @@ import { actorOf } from '$lib/server/access/actor';
 import { createReflection } from '$lib/server/reflections/reflections';
 import { isReflectionPrompt } from '$lib/server/reflections/prompts';
 import { invalid, parseForm, requireUser } from '$lib/server/http';
+import { formKeyOf, newFormKey, once } from '$lib/server/forms/once';
 import { newReflectionSchema } from '$lib/schemas/couple';
 import { localizeHref, m } from '$lib/i18n';
 
@@ -12,7 +13,7 @@ export const load: PageServerLoad = (event) => {
 	requireUser(event);
 	const prompt = event.url.searchParams.get('prompt') ?? '';
 	if (!isReflectionPrompt(prompt)) error(404, m.error_not_found());
-	return { prompt };
+	return { prompt, formKey: newFormKey() };
 };
 
 export const actions: Actions = {
@@ -21,7 +22,8 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const parsed = parseForm(newReflectionSchema, form);
 		if (!parsed.ok) return invalid(parsed.errors, { body: String(form.get('body') ?? '') });
-		const { id } = await createReflection(getDb(), actorOf(user), parsed.data);
+		// A double click creates one reflection: the form key finds the one the first click created.
+		const { id } = await once(getDb(), user.id, formKeyOf(form), 'reflection', async (tx) => (await createReflection(tx, actorOf(user), parsed.data)).id);
 		redirect(303, localizeHref(`/reflections/${id}?saved=1`));
 	}
 };

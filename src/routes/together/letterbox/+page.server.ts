@@ -1,8 +1,8 @@
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { actorOf } from '$lib/server/access/actor';
-import { listLetterbox, openLetter } from '$lib/server/couple/letters';
-import { getOwnPaceStatus, setPaceStatus } from '$lib/server/couple/pace';
+import { countWaitingLetters, listLetterbox, openLetter, releaseWaitingLetters } from '$lib/server/couple/letters';
+import { clearPaceStatus, getOwnPaceStatus, setPaceStatus } from '$lib/server/couple/pace';
 import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http';
 import { idSchema, paceSchema } from '$lib/schemas/couple';
 
@@ -14,7 +14,9 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		inCouple: !!user.coupleId,
 		letters: letters.map((l) => ({ id: l.id, kind: l.kind, sentAt: l.sentAt.toISOString(), opened: !!l.openedAt })),
-		pace: pace ? { status: pace.status, note: pace.note ?? '' } : null
+		pace: pace ? { status: pace.status, note: pace.note ?? '' } : null,
+		// Said only here, where the person came by choice: never as a notice elsewhere.
+		waiting: (await countWaitingLetters(db, actorOf(user))) > 0
 	};
 };
 
@@ -35,7 +37,16 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const parsed = parseForm(paceSchema, form);
 		if (!parsed.ok) return invalid(parsed.errors, { status: String(form.get('status') ?? ''), note: String(form.get('note') ?? '') });
+		if (parsed.data.status === 'none') {
+			await clearPaceStatus(getDb(), actorOf(user));
+			return { statusCleared: true };
+		}
 		await setPaceStatus(getDb(), actorOf(user), { status: parsed.data.status, note: parsed.data.note || null });
 		return { statusSaved: true };
+	},
+	release: async (event) => {
+		const user = requireUser(event);
+		await releaseWaitingLetters(getDb(), actorOf(user));
+		return { released: true };
 	}
 };

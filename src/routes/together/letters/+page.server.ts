@@ -5,6 +5,7 @@ import { listSentLetters, sendLetter } from '$lib/server/couple/letters';
 import { getPartnerPace } from '$lib/server/couple/pace';
 import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http';
 import { letterSchema } from '$lib/schemas/couple';
+import { formKeyOf, newFormKey } from '$lib/server/forms/once';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
@@ -13,6 +14,7 @@ export const load: PageServerLoad = async (event) => {
 	const sent = await listSentLetters(db, actorOf(user));
 	return {
 		partner: partner ? { displayName: partner.partner.displayName, status: partner.status?.status ?? null } : null,
+		formKey: newFormKey(),
 		sent: sent.map((l) => ({ id: l.id, kind: l.kind, excerpt: l.body.slice(0, 140), sentAt: l.sentAt.toISOString(), state: l.state }))
 	};
 };
@@ -24,11 +26,12 @@ export const actions: Actions = {
 		const body = String(form.get('body') ?? '');
 		const parsed = parseForm(letterSchema, form);
 		if (!parsed.ok) return invalid(parsed.errors, { body });
+		let waiting: boolean;
 		try {
-			await sendLetter(getDb(), actorOf(user), { kind: 'letter', body: parsed.data.body });
+			({ waiting } = await sendLetter(getDb(), actorOf(user), { kind: 'letter', body: parsed.data.body, formKey: formKeyOf(form) }));
 		} catch (err) {
 			return actionFailure(err, { body });
 		}
-		return { sent: true };
+		return { sent: true, waiting };
 	}
 };

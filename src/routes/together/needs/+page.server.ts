@@ -4,6 +4,7 @@ import { actorOf } from '$lib/server/access/actor';
 import { acknowledgeNeed, addNeed, getPartnerPace, listMyNeeds, removeNeed } from '$lib/server/couple/pace';
 import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http';
 import { idSchema, needSchema } from '$lib/schemas/couple';
+import { formKeyOf, newFormKey } from '$lib/server/forms/once';
 
 const plain = (n: { id: string; body: string; createdAt: Date; acknowledgedAt: Date | null }) => ({
 	id: n.id,
@@ -18,6 +19,7 @@ export const load: PageServerLoad = async (event) => {
 	const partner = await getPartnerPace(db, actorOf(user));
 	return {
 		mine: (await listMyNeeds(db, actorOf(user))).map((n) => ({ ...plain(n), current: n.current })),
+		formKey: newFormKey(),
 		partner: partner ? { displayName: partner.partner.displayName, needs: partner.needs.map(plain) } : null
 	};
 };
@@ -28,7 +30,7 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const parsed = parseForm(needSchema, form);
 		if (!parsed.ok) return invalid(parsed.errors, { body: String(form.get('body') ?? '') });
-		await addNeed(getDb(), actorOf(user), parsed.data.body);
+		await addNeed(getDb(), actorOf(user), parsed.data.body, formKeyOf(form));
 		return { added: true };
 	},
 	remove: async (event) => {

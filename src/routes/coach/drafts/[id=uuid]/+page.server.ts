@@ -3,10 +3,13 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { deleteApologyDraft, getApologyDraft } from '$lib/server/apology/drafts';
 import { actorOf } from '$lib/server/access/actor';
-import { sendApologyVersion } from '$lib/server/couple/letters';
+import { sendApologyVersion, sentVersionsOf } from '$lib/server/couple/letters';
+import { partnerOf } from '$lib/server/couple/membership';
+import { readPartnerStatus } from '$lib/server/couple/pace';
 import { actionFailure, invalid, parseForm, raise, requireUser } from '$lib/server/http';
 import { sendVersionSchema } from '$lib/schemas/couple';
 import { localizeHref } from '$lib/i18n';
+import { newFormKey } from '$lib/server/forms/once';
 import { analyzeAction, analyzeForPage, ruleTitles, saveAction } from '../../workspace.server';
 
 export const load: PageServerLoad = async (event) => {
@@ -26,9 +29,20 @@ export const load: PageServerLoad = async (event) => {
 		analysis: analyzeForPage(shown.body, shown.language),
 		history: draft.versions.map((v) => ({ number: v.number, createdAt: v.createdAt.toISOString(), openPoints: v.ruleIds.length, ruleIds: v.ruleIds })),
 		ruleTitles: ruleTitles(event.locals.locale),
-		inCouple: !!user.coupleId
+		inCouple: !!user.coupleId,
+		formKey: newFormKey(),
+		...(await sendingState(user, draft.id))
 	};
 };
+
+/** Which versions already reached the partner (shown as sent, never offered again), and whether the partner asked for space. */
+async function sendingState(user: Parameters<typeof actorOf>[0], draftId: string) {
+	const db = getDb();
+	const sent = Object.fromEntries(await sentVersionsOf(db, actorOf(user), draftId));
+	const partner = await partnerOf(db, user.id);
+	const status = partner ? await readPartnerStatus(db, actorOf(user), partner) : null;
+	return { sent, partnerSpace: status?.status === 'space' };
+}
 
 export const actions: Actions = {
 	analyze: analyzeAction,
@@ -37,12 +51,13 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const parsed = parseForm(sendVersionSchema, await event.request.formData());
 		if (!parsed.ok) return invalid(parsed.errors);
+		let sent;
 		try {
-			await sendApologyVersion(getDb(), actorOf(user), event.params.id, parsed.data.version);
+			sent = await sendApologyVersion(getDb(), actorOf(user), event.params.id, parsed.data.version);
 		} catch (err) {
 			return actionFailure(err);
 		}
-		return { sentVersion: parsed.data.version };
+		return { sentVersion: parsed.data.version, waiting: sent.waiting };
 	},
 	delete: async (event) => {
 		const user = requireUser(event);
