@@ -6,6 +6,7 @@ import { hashToken, newId, newToken } from '../security/tokens';
 import { recordSecurityEvent } from '../security/events';
 import { hitLimit, type Limit } from '../security/rate-limit';
 import { coupleIdOf } from './membership';
+import { runAsSystem } from '../db/actor-context';
 
 export const INVITATION_DAYS = 7;
 
@@ -111,7 +112,8 @@ export async function acceptInvitation(db: Database, inviteeId: string, token: s
 }
 
 async function joinCouple(db: Database, invitationId: string, coupleId: string, members: [string, string], now: Date) {
-	await db.transaction(async (tx) => {
+	// Crosses users by design (the inviter's unbound needs join the couple too): see decision 006.
+	await runAsSystem(() => db.transaction(async (tx) => {
 		const [spent] = await tx
 			.update(invitations)
 			.set({ acceptedAt: now })
@@ -125,7 +127,7 @@ async function joinCouple(db: Database, invitationId: string, coupleId: string, 
 			.update(needs)
 			.set({ coupleId })
 			.where(and(inArray(needs.ownerId, members), isNull(needs.coupleId)));
-	});
+	}));
 }
 
 export async function declineInvitation(db: Database, token: string, now = new Date()) {
