@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { databaseKind, useTestDatabase } from '../../../../tests/setup/test-db';
 import { configFromEnv, openDatabase, type Database, type DatabaseHandle } from '.';
+import { grantAppRole } from './app-role';
 import { connectionSettings, currentActor, runAsActor, runAsSystem } from './actor-context';
 import { letters, needs, paceStatus, reflections, securityEvents, users } from './schema';
 import { signUp } from '../auth/accounts';
@@ -53,7 +54,7 @@ describe.runIf(serverUrl)(`the app connected as a non-owner role (${databaseKind
 	beforeAll(async () => {
 		owner = database();
 		await owner.execute(sql`create role ${sql.identifier(role)} login nosuperuser nocreatedb nocreaterole nobypassrls`);
-		await owner.execute(sql`select herstelpad_grant_app_role(${role})`);
+		await grantAppRole(owner, role);
 		const [{ name }] = (await owner.execute(sql`select current_database() as name`)).rows as { name: string }[];
 		appUrl = new URL(serverUrl!);
 		appUrl.username = role;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { databaseKind, useTestDatabase } from '../../../../tests/setup/test-db';
 import type { Database } from '.';
+import { grantAppRole } from './app-role';
 import { apologyDrafts, apologyVersions, consentEvents, coupleMembers, couples, letters, needs, paceStatus, reflections, securityEvents, stepProgress, users } from './schema';
 import { createReflection, getReflection, listMyReflections, listSharedWithMe } from '../reflections/reflections';
 import { acknowledgeNeed, getPartnerPace } from '../couple/pace';
@@ -46,7 +47,7 @@ describe(`row-level security and the app role (${databaseKind})`, () => {
 		db = database();
 		await db.execute(sql`create role ${sql.identifier(role)} login nosuperuser nocreatedb nocreaterole nobypassrls`);
 		// As documented in the README: the owner grants the app role rows, nothing more.
-		await db.execute(sql`select herstelpad_grant_app_role(${role})`);
+		await grantAppRole(db, role);
 
 		await db.insert(users).values(
 			Object.values(ids).map((id) => ({ id, email: `${id}@example.org`, passwordHash: 'x', displayName: id, adultConfirmedAt: new Date() }))
