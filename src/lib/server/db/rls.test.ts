@@ -15,6 +15,8 @@ import { exportUserData } from '../privacy/export';
  * by switching role inside a transaction (`set local role`), exactly what a connection as that
  * role sees; rls-connection.test.ts proves the same over a real login on PostgreSQL.
  */
+/** Needed before anyone is signed in, or to know who belongs to which couple (decision 006). */
+const unprotectedTables = ['users', 'sessions', 'password_reset_tokens', 'rate_limits', 'invitations', 'couples', 'couple_members'] as const;
 const personalTables = ['reflections', 'letters', 'needs', 'pace_status', 'apology_drafts', 'apology_versions', 'step_progress', 'security_events', 'consent_events'] as const;
 
 describe(`row-level security and the app role (${databaseKind})`, () => {
@@ -114,6 +116,9 @@ describe(`row-level security and the app role (${databaseKind})`, () => {
 	});
 
 	it('turns row-level security on for every personal table, with policies', async () => {
+		// A new table must be classified: personal (with policies) or deliberately unprotected.
+		const all = await rows(db, `select tablename from pg_tables where schemaname = 'public' order by tablename`);
+		expect(all.map((r) => r.tablename)).toEqual([...personalTables, ...unprotectedTables].sort());
 		const enabled = await rows(db, `select relname from pg_class where relrowsecurity and relnamespace = 'public'::regnamespace order by relname`);
 		expect(enabled.map((r) => r.relname)).toEqual([...personalTables].sort());
 		const policies = await rows(db, `select distinct tablename from pg_policies where schemaname = 'public' order by tablename`);
