@@ -29,8 +29,8 @@ describe(`refused accesses become security events (${databaseKind})`, () => {
 		const { coupleId } = await acceptInvitation(db, 'partner', invitation.token);
 		owner = { userId: 'owner', coupleId };
 		partner = { userId: 'partner', coupleId };
-		own = (await createReflection(db, owner, { prompt: 'why', body: 'private words' })).id;
-		shared = (await createReflection(db, owner, { prompt: 'why', body: 'shared words' })).id;
+		own = (await createReflection(db, owner, { prompt: 'why-it-happened', body: 'private words' })).id;
+		shared = (await createReflection(db, owner, { prompt: 'why-it-happened', body: 'shared words' })).id;
 		await shareReflection(db, owner, shared);
 	});
 

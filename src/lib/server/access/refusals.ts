@@ -27,7 +27,7 @@ export async function recordRefusedAccess(db: Database, userId: string, now = ne
  * if the policy refused anything meanwhile, that is recorded once the answer is ready. The answer
  * itself is whatever the work returned (a refusal is the same 404 as a missing item).
  */
-export async function actAs<T>(db: Database, userId: string, work: () => Promise<T>): Promise<T> {
+export async function actAs<T>(db: Database, userId: string, work: () => T | Promise<T>): Promise<T> {
 	return runAsActor(userId, async () => {
 		try {
 			return await work();

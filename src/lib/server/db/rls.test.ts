@@ -226,7 +226,7 @@ describe(`row-level security and the app role (${databaseKind})`, () => {
 	it('runs the services as the app role with the actor set', async () => {
 		const annActor = { userId: ids.ann, coupleId: 'c1' };
 		const boActor = { userId: ids.bo, coupleId: 'c1' };
-		const { id } = await asApp(ids.ann, (tx) => createReflection(tx, annActor, { prompt: 'why', body: 'written as the app role' }));
+		const { id } = await asApp(ids.ann, (tx) => createReflection(tx, annActor, { prompt: 'why-it-happened', body: 'written as the app role' }));
 		expect((await asApp(ids.ann, (tx) => getReflection(tx, annActor, id))).body).toBe('written as the app role');
 		expect((await asApp(ids.ann, (tx) => listMyReflections(tx, annActor))).map((r) => r.id)).toContain(id);
 		expect((await asApp(ids.ann, (tx) => listSharedWithMe(tx, annActor))).map((r) => r.id)).toEqual(['r-bo-shared']);
