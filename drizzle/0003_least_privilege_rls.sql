@@ -106,6 +106,10 @@ BEGIN
 	IF app_role = current_user THEN
 		RAISE EXCEPTION 'the app role must not be the owner of the tables (%)', app_role;
 	END IF;
+	-- Either would skip row-level security altogether.
+	IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = app_role AND (rolsuper OR rolbypassrls)) THEN
+		RAISE EXCEPTION 'the app role must be neither superuser nor BYPASSRLS (%)', app_role;
+	END IF;
 	EXECUTE format('GRANT USAGE ON SCHEMA public TO %I', app_role);
 	EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO %I', app_role);
 	EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO %I', app_role);

@@ -125,6 +125,17 @@ describe(`row-level security and the app role (${databaseKind})`, () => {
 		expect(policies.map((r) => r.tablename)).toEqual([...personalTables].sort());
 	});
 
+	it('refuses to grant to a role that would skip the wall', async () => {
+		const bypassing = `${role}_bypass`;
+		await db.execute(sql`create role ${sql.identifier(bypassing)} nologin bypassrls`);
+		try {
+			expect(await refusal(grantAppRole(db, bypassing))).toMatch(/neither superuser nor BYPASSRLS/);
+			expect(await refusal(grantAppRole(db, 'postgres'))).toMatch(/must not be the owner|neither superuser/);
+		} finally {
+			await db.execute(sql`drop role ${sql.identifier(bypassing)}`);
+		}
+	});
+
 	it('leaves the owner unaffected: migrations, the embedded default and tests see every row', async () => {
 		expect(await db.$count(reflections)).toBe(6);
 	});
