@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { databaseKind, useTestDatabase } from '../../../../tests/setup/test-db';
+import { EnvError, parseEnv } from '../env';
 import { configFromEnv, openDatabase, type Database, type DatabaseHandle } from '.';
 import { grantAppRole } from './app-role';
 import { connectionSettings, currentActor, runAsActor, runAsSystem } from './actor-context';
@@ -39,6 +40,8 @@ describe('the acting user of a piece of work', () => {
 			migrationUrl: 'postgres://owner@h/db'
 		});
 		expect(configFromEnv({ DATABASE_URL: 'postgres://owner@h/db', dataDir: '/d' })).toEqual({ kind: 'postgres', url: 'postgres://owner@h/db' });
+		expect(parseEnv({ MIGRATION_DATABASE_URL: 'postgres://owner@h/db' }).MIGRATION_DATABASE_URL).toBe('postgres://owner@h/db');
+		expect(() => parseEnv({ MIGRATION_DATABASE_URL: 'mysql://owner@h/db' })).toThrow(EnvError);
 	});
 });
 
