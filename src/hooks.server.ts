@@ -9,6 +9,7 @@ import { setLocale } from '$lib/server/users/users';
 import { sessionCookieOptions } from '$lib/server/auth/cookies';
 import { log } from '$lib/server/log';
 import { isForbiddenCrossSiteForm } from '$lib/server/security/csrf';
+import { actAs } from '$lib/server/access/refusals';
 import { errorText } from '$lib/i18n';
 
 export const init: ServerInit = async () => {
@@ -63,7 +64,8 @@ const handleSession: Handle = async ({ event, resolve }) => {
 			event.cookies.delete(SESSION_COOKIE, { path: '/' });
 		}
 	}
-	return resolve(event);
+	// The rest of the request acts as this user for the database's row-level security.
+	return event.locals.user ? actAs(getDb(), event.locals.user.id, () => resolve(event)) : resolve(event);
 };
 
 const handleHeaders: Handle = async ({ event, resolve }) => {

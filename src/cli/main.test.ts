@@ -32,6 +32,10 @@ describe('herstelpad CLI', () => {
 		const missing = io();
 		expect(await main(['admin', 'create'], missing.io)).toBe(2);
 		expect(await main(['migrate', 'extra'], io().io)).toBe(2);
+		const role = io();
+		expect(await main(['grant-app-role', 'x; drop table users'], role.io)).toBe(2);
+		expect(role.err()).toContain('not a plain role name');
+		expect(await main(['grant-app-role'], io().io)).toBe(2);
 	});
 
 	it('migrates and creates an admin in DATA_DIR', async () => {

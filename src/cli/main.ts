@@ -1,5 +1,6 @@
 import { getEnv, EnvError } from '../lib/server/env';
 import { configFromEnv, openDatabase } from '../lib/server/db';
+import { ROLE_NAME, grantAppRole } from '../lib/server/db/app-role';
 import { createAdmin } from '../lib/server/users/users';
 import { email as emailSchema } from '../lib/schemas/auth';
 
@@ -12,14 +13,16 @@ export interface Io {
 export const usage = `Usage: herstelpad <command> [options]
 
 Commands:
-  migrate                     apply database migrations (PGlite in DATA_DIR, or DATABASE_URL)
+  migrate                     apply database migrations (PGlite in DATA_DIR, or DATABASE_URL;
+                              as MIGRATION_DATABASE_URL, the tables' owner, when that is set)
+  grant-app-role <role>       PostgreSQL: let <role> read and write rows, nothing more (run as owner)
   admin create <email>        create an administrator, or promote an existing account
   analyze [options] [FILE|-]  check an apology text (see: herstelpad analyze --help)
 
 Options:
   -h, --help                  show this help
 
-Settings come from the environment: DATABASE_URL, DATA_DIR (default ./data).
+Settings come from the environment: DATABASE_URL, MIGRATION_DATABASE_URL, DATA_DIR (default ./data).
 Exit codes: 0 success, 1 failure (or findings, for analyze), 2 usage error.
 `;
 
@@ -44,6 +47,22 @@ export async function main(argv: string[], io: Io): Promise<number> {
 			if (rest.length) return usageError(io, `migrate takes no arguments`);
 			const kind = await withDatabase(io, async () => (getEnv().DATABASE_URL ? 'PostgreSQL' : 'PGlite'));
 			io.stdout.write(`Migrations applied (${kind}).\n`);
+			return 0;
+		}
+		if (command === 'grant-app-role') {
+			const [role, ...extra] = rest;
+			if (!role || extra.length) return usageError(io, 'expected: herstelpad grant-app-role <role>');
+			if (!ROLE_NAME.test(role)) return usageError(io, `not a plain role name: ${role}`);
+			const env = getEnv();
+			if (!env.DATABASE_URL) return usageError(io, 'grant-app-role is for PostgreSQL: set DATABASE_URL (and MIGRATION_DATABASE_URL for the owner)');
+			// The owner grants; the role is the one DATABASE_URL will connect as.
+			const owner = await openDatabase({ kind: 'postgres', url: env.MIGRATION_DATABASE_URL ?? env.DATABASE_URL });
+			try {
+				await grantAppRole(owner.db, role);
+			} finally {
+				await owner.close();
+			}
+			io.stdout.write(`Role ${role} may now read and write Herstelpad's rows (and nothing else).\n`);
 			return 0;
 		}
 		if (command === 'admin') {

@@ -13,6 +13,11 @@ const schema = z.object({
 		.string()
 		.regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
 		.optional(),
+	/** The tables' owner, used only to apply migrations, so DATABASE_URL can be a role without DDL rights. */
+	MIGRATION_DATABASE_URL: z
+		.string()
+		.regex(/^postgres(ql)?:\/\//, 'MIGRATION_DATABASE_URL must start with postgres:// or postgresql://')
+		.optional(),
 	SMTP_URL: z
 		.string()
 		.regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://')

@@ -1,4 +1,5 @@
 import { notFound } from '../errors';
+import { noteRefusal } from '../db/actor-context';
 
 /**
  * The one answer to "may this user do this to this item". Every service asks it; routes never
@@ -31,6 +32,11 @@ export function can(actor: Actor | null, action: Action, item: ItemAccess): bool
 	return item.visibility === 'shared' && item.coupleId !== null && actor.coupleId === item.coupleId;
 }
 
+/** A refusal of an existing item is noted for the request (recorded as a security event); the answer stays "not found". */
 export function assertCan(actor: Actor | null, action: Action, item: ItemAccess | undefined): asserts item is ItemAccess {
-	if (!item || !can(actor, action, item)) throw notFound();
+	if (!item) throw notFound();
+	if (!can(actor, action, item)) {
+		noteRefusal();
+		throw notFound();
+	}
 }

@@ -8,6 +8,7 @@ import { recordSecurityEvent } from '../security/events';
 import { hitLimit, type Limit } from '../security/rate-limit';
 import { coupleIdOf } from './membership';
 import { once } from '../forms/once';
+import { runAsSystem } from '../db/actor-context';
 
 export const INVITATION_DAYS = 7;
 
@@ -119,7 +120,8 @@ export async function acceptInvitation(db: Database, inviteeId: string, token: s
 }
 
 async function joinCouple(db: Database, invitationId: string, coupleId: string, members: [string, string], now: Date) {
-	await db.transaction(async (tx) => {
+	// Crosses users by design (the inviter's unbound needs join the couple too): see decision 006.
+	await runAsSystem(() => db.transaction(async (tx) => {
 		const [spent] = await tx
 			.update(invitations)
 			.set({ acceptedAt: now })
@@ -135,7 +137,7 @@ async function joinCouple(db: Database, invitationId: string, coupleId: string, 
 			.where(and(inArray(needs.ownerId, members), isNull(needs.coupleId)));
 		// A notice about an earlier partner would be confusing next to a new one.
 		await tx.delete(coupleNotices).where(inArray(coupleNotices.userId, members));
-	});
+	}));
 }
 
 export async function declineInvitation(db: Database, token: string, now = new Date()) {

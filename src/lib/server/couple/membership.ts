@@ -3,6 +3,7 @@ import type { Database } from '../db';
 import { coupleMembers, coupleNotices, couples, letters, paceStatus, reflections, users } from '../db/schema';
 import { DomainError } from '../errors';
 import { recordSecurityEvent } from '../security/events';
+import { runAsSystem } from '../db/actor-context';
 
 export interface Partner {
 	id: string;
@@ -37,7 +38,8 @@ export async function leaveCouple(db: Database, userId: string, reason: 'left' |
 	const coupleId = await coupleIdOf(db, userId);
 	if (!coupleId) throw new DomainError('not_in_couple');
 	const members = await db.select({ userId: coupleMembers.userId }).from(coupleMembers).where(eq(coupleMembers.coupleId, coupleId));
-	await db.transaction(async (tx) => {
+	// Crosses users by design (the partner's shares, letters and status end too): see decision 006.
+	await runAsSystem(() => db.transaction(async (tx) => {
 		await tx.update(couples).set({ endedAt: new Date() }).where(eq(couples.id, coupleId));
 		await tx.delete(coupleMembers).where(eq(coupleMembers.coupleId, coupleId));
 		await tx.update(reflections).set({ sharedCoupleId: null }).where(eq(reflections.sharedCoupleId, coupleId));
@@ -48,6 +50,6 @@ export async function leaveCouple(db: Database, userId: string, reason: 'left' |
 		for (const stayer of stayers) {
 			await tx.insert(coupleNotices).values({ userId: stayer.userId, kind }).onConflictDoUpdate({ target: coupleNotices.userId, set: { kind, createdAt: new Date() } });
 		}
-	});
+	}));
 	for (const member of members) await recordSecurityEvent(db, member.userId, 'couple-left');
 }

@@ -6,9 +6,11 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema';
+import { ActorPool } from './actor-pool';
 
 /** Both drivers speak the same PostgreSQL dialect; services only see this type. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -21,7 +23,11 @@ export interface DatabaseHandle {
 
 export type DatabaseConfig =
 	| { kind: 'pglite'; dataDir?: string } // no dataDir: in memory (tests)
-	| { kind: 'postgres'; url: string };
+	/**
+	 * `url` is what the app works with: ideally a role that may only read and write rows.
+	 * `migrationUrl` connects as the owner of the tables, only to apply migrations.
+	 */
+	| { kind: 'postgres'; url: string; migrationUrl?: string };
 
 /**
  * The migrations folder ships beside package.json. Found by walking up from this file, because
@@ -42,9 +48,15 @@ export function migrationsFolder(): string {
 
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
 	if (config.kind === 'postgres') {
-		const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+		if (config.migrationUrl) await migrateAsOwner(config.migrationUrl);
+		const pool = new ActorPool({ connectionString: config.url, max: 10 });
 		const db = drizzlePg(pool, { schema });
-		await migratePg(db, { migrationsFolder: migrationsFolder() });
+		try {
+			if (!config.migrationUrl && (await migrationsPending(pool))) await migrateWith(db);
+		} catch (err) {
+			await pool.end();
+			throw err;
+		}
 		return { db: db as unknown as Database, kind: 'postgres', close: () => pool.end() };
 	}
 	let client: PGlite;
@@ -60,9 +72,47 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 	return { db: db as unknown as Database, kind: 'pglite', close: () => client.close() };
 }
 
-export function configFromEnv(env: { DATABASE_URL?: string; dataDir: string }): DatabaseConfig {
+/** The owner's connection lives only as long as the migrations take. */
+async function migrateAsOwner(url: string) {
+	const owner = new pg.Pool({ connectionString: url, max: 1 });
+	try {
+		await migratePg(drizzlePg(owner), { migrationsFolder: migrationsFolder() });
+	} finally {
+		await owner.end();
+	}
+}
+
+async function migrateWith(db: ReturnType<typeof drizzlePg<typeof schema>>) {
+	try {
+		await migratePg(db, { migrationsFolder: migrationsFolder() });
+	} catch (err) {
+		// The app's own role may not change tables (by design); say what to do instead of "permission denied".
+		if ((err as { code?: string }).code === '42501' || (err as { cause?: { code?: string } }).cause?.code === '42501') {
+			throw new Error('Database migrations are pending and DATABASE_URL may not apply them: run `herstelpad migrate` with MIGRATION_DATABASE_URL set to the owner of the tables', { cause: err });
+		}
+		throw err;
+	}
+}
+
+/**
+ * Whether the database lacks a migration that ships with this version. Read the way Drizzle's
+ * migrator decides (newest applied `created_at`), so a role that can read but not create tables
+ * starts without trying to migrate once the owner has.
+ */
+export async function migrationsPending(pool: pg.Pool): Promise<boolean> {
+	const files = readMigrationFiles({ migrationsFolder: migrationsFolder() });
+	const newest = Math.max(...files.map((m) => m.folderMillis));
+	try {
+		const { rows } = await pool.query<{ last: string | null }>('select max(created_at)::text as last from drizzle.__drizzle_migrations');
+		return rows[0].last === null || Number(rows[0].last) < newest;
+	} catch {
+		return true; // no migrations table yet (or not readable): migrating will tell
+	}
+}
+
+export function configFromEnv(env: { DATABASE_URL?: string; MIGRATION_DATABASE_URL?: string; dataDir: string }): DatabaseConfig {
 	return env.DATABASE_URL
-		? { kind: 'postgres', url: env.DATABASE_URL }
+		? { kind: 'postgres', url: env.DATABASE_URL, ...(env.MIGRATION_DATABASE_URL ? { migrationUrl: env.MIGRATION_DATABASE_URL } : {}) }
 		: { kind: 'pglite', dataDir: join(env.dataDir, 'pglite') };
 }
 

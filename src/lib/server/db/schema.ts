@@ -299,7 +299,8 @@ export const securityEvents = pgTable(
 				'unshare',
 				'letter-sent',
 				'export',
-				'account-deleted'
+				'account-deleted',
+				'access-refused'
 			]
 		}).notNull(),
 		createdAt: createdAt()
