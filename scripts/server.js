@@ -10,6 +10,15 @@
 import http from 'node:http';
 import process from 'node:process';
 
+// Without ORIGIN, adapter-node takes every request to be https://<Host>, so at
+// http://localhost:3000 the app's own origin (CSRF check, invitation links) said https. Here the
+// server knows the truth, the socket it answers on, and tells adapter-node through its own
+// PROTOCOL_HEADER setting; the header is always overwritten, so a client cannot choose it. With
+// ORIGIN (production) or an explicit PROTOCOL_HEADER (behind a proxy) nothing changes.
+const LOCAL_PROTOCOL_HEADER = 'x-herstelpad-socket-protocol';
+const guessProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+if (guessProtocol) process.env.PROTOCOL_HEADER = LOCAL_PROTOCOL_HEADER;
+
 const build = new URL('../build/', import.meta.url);
 const { handler } = await import(new URL('handler.js', build).href);
 
@@ -25,6 +34,7 @@ export const BASE_HEADERS = {
 
 const server = http.createServer((req, res) => {
 	for (const [name, value] of Object.entries(BASE_HEADERS)) res.setHeader(name, value);
+	if (guessProtocol) req.headers[LOCAL_PROTOCOL_HEADER] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
 	handler(req, res, () => {
 		res.statusCode = 404;
 		res.end('Not Found');

@@ -16,7 +16,8 @@ const stamp = join(root, 'build', 'index.js');
 function newestMtime(dir) {
 	let newest = 0;
 	for (const entry of readdirSync(dir, { withFileTypes: true })) {
-		if (entry.name === 'paraglide' || entry.name.startsWith('.')) continue;
+		// Generated messages and tests beside the code never change the build.
+		if (entry.name === 'paraglide' || entry.name.startsWith('.') || /\.test\.[jt]s$/.test(entry.name)) continue;
 		const path = join(dir, entry.name);
 		newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
 	}
