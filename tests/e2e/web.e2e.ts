@@ -98,6 +98,17 @@ test('reading a page in English does not change the e-mail language; switching d
 	await anonymous.dispose();
 });
 
+test('signed in, the language switch works in the browser and keeps the page', async ({ page }) => {
+	await signUp(page, { name: 'Lior', email: uniqueEmail('switch'), role: 'hurt' });
+	await page.goto('/settings');
+	await page.getByRole('navigation', { name: 'Taal' }).getByRole('button', { name: 'English' }).click();
+	await expect(page).toHaveURL(/\/en\/settings$/);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await page.getByRole('navigation', { name: 'Language' }).getByRole('button', { name: 'Nederlands' }).click();
+	await expect(page).toHaveURL(/\/settings$/);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+});
+
 test('a refused post says why in the person’s language and keeps the typed text', async ({ page, baseURL }) => {
 	// This server's ORIGIN is http://127.0.0.1:PORT; the same server reached as localhost is,
 	// to the CSRF check, another site: a genuine refusal, with JavaScript on.
