@@ -122,6 +122,16 @@ test('a refused post says why in the person’s language and keeps the typed tex
 	await expect(page.getByLabel('E-mail address')).toHaveValue('kept@example.org');
 	await expect(page).toHaveURL(/localhost:\d+\/en\/signin$/);
 
+	// On a page that shows only its own field errors, the layout says why, and the text stays.
+	await signUp(page, { name: 'Tess', email: uniqueEmail('refused'), role: 'hurt' });
+	const session = (await page.context().cookies()).find((c) => c.name === '__Host-herstelpad_session')!;
+	await page.context().addCookies([{ ...session, domain: 'localhost' }]);
+	await page.goto(new URL('/reflections/new?prompt=my-part', elsewhere).href);
+	await page.getByLabel('Je antwoord').fill('Wat ik niet kwijt wil.');
+	await page.getByRole('button', { name: 'Opslaan' }).click();
+	await expect(page.getByRole('alert')).toContainText('Formulieren van een andere website worden geweigerd.');
+	await expect(page.getByLabel('Je antwoord')).toHaveValue('Wat ik niet kwijt wil.');
+
 	// Without JavaScript: a readable page in the person's language, not a bare "403".
 	const res = await page.request.post('/en/signin?/signin', { form: { email: 'x@example.org', password: 'y' }, headers: { origin: 'http://evil.example' }, maxRedirects: 0 });
 	expect(res.status()).toBe(403);

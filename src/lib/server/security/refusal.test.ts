@@ -28,7 +28,7 @@ describe('answering a refused form post', () => {
 		expect(result.type).toBe('failure');
 		expect(result.status).toBe(403);
 		expect(parse(result.data)).toEqual({
-			message: 'Formulieren van een andere website worden geweigerd.',
+			refused: 'Formulieren van een andere website worden geweigerd.',
 			values: { answer: 'Mijn aandeel', email: 'a@b.example' }
 		});
 	});

@@ -54,8 +54,9 @@ export function devalueStringify(root: Plain): string {
 	return JSON.stringify(table);
 }
 
+/** `refused`, not `message`: the layout shows it once (FormRefusal.svelte), whatever the page shows. */
 export function enhancedRefusal(status: number, message: string, values: Record<string, string>): Response {
-	const body = JSON.stringify({ type: 'failure', status, data: devalueStringify({ message, values }) });
+	const body = JSON.stringify({ type: 'failure', status, data: devalueStringify({ refused: message, values }) });
 	return new Response(body, { status, headers: { 'content-type': 'application/json' } });
 }
 
