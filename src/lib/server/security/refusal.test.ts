@@ -43,6 +43,7 @@ describe('answering a refused form post', () => {
 		const response = pageRefusal(403, { lang: 'en', title: 'This form was not sent', message: 'Forms from <another> website are refused.', back: 'Go back.', home: 'Home', homeHref: '/en' });
 		expect(response.status).toBe(403);
 		expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+		expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
 		const html = await response.text();
 		expect(html).toContain('<html lang="en">');
 		expect(html).toContain('Forms from &lt;another&gt; website are refused.');

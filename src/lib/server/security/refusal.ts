@@ -77,5 +77,8 @@ export function pageRefusal(status: number, input: { lang: string; title: string
 </body>
 </html>
 `;
-	return new Response(html, { status, headers: { 'content-type': 'text/html; charset=utf-8' } });
+	// Answered before SvelteKit renders anything, so it gets no CSP from svelte.config.js: its own,
+	// the strictest, since the page has no script, style or image.
+	const csp = "default-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+	return new Response(html, { status, headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp } });
 }
