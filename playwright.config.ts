@@ -38,7 +38,8 @@ export default defineConfig({
 		{ name: 'desktop', use: { viewport: { width: 1280, height: 900 } }, testMatch: /layout\.e2e\.ts/ }
 	],
 	webServer: {
-		command: 'node build/index.js',
+		// The README's production command, so the journeys see the headers on static files too.
+		command: 'node scripts/server.js',
 		url: `http://127.0.0.1:${port}/`,
 		reuseExistingServer: false,
 		timeout: 120_000,

@@ -1,5 +1,11 @@
 #!/usr/bin/env node
-// `npm start`: builds when needed, then runs the production server on the embedded database.
+// `npm start`: builds when needed, then runs the built app for local use on the embedded database.
+//
+// Local use on purpose: NODE_ENV is not set to production here. Production turns on Secure (and
+// `__Host-`) cookies and HSTS, which a browser drops or remembers on plain http: opened from a
+// second device at home (http://192.168.1.20:3000) sign-in would silently fail, and a laptop would
+// insist on https for that address for two years. Production is the README's production path:
+// NODE_ENV=production, ORIGIN and HTTPS, `node scripts/server.js`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +16,8 @@ const stamp = join(root, 'build', 'index.js');
 function newestMtime(dir) {
 	let newest = 0;
 	for (const entry of readdirSync(dir, { withFileTypes: true })) {
-		if (entry.name === 'paraglide' || entry.name.startsWith('.')) continue;
+		// Generated messages and tests beside the code never change the build.
+		if (entry.name === 'paraglide' || entry.name.startsWith('.') || /\.test\.[jt]s$/.test(entry.name)) continue;
 		const path = join(dir, entry.name);
 		newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
 	}
@@ -25,7 +32,6 @@ if (stale) {
 	if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-process.env.NODE_ENV ??= 'production';
 process.env.PORT ??= '3000';
 process.env.HOST ??= '0.0.0.0';
 process.env.BODY_SIZE_LIMIT ??= '256K';
@@ -33,5 +39,5 @@ const shown = process.env.ORIGIN ?? `http://localhost:${process.env.PORT}`;
 console.log(
 	`Herstelpad: starting on ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `the embedded database in ${process.env.DATA_DIR ?? './data'}`}`
 );
-await import(join(root, 'build', 'index.js'));
+await import(join(root, 'scripts', 'server.js'));
 console.log(`Herstelpad is running: open ${shown} (Ctrl+C stops it)`);

@@ -3,14 +3,15 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getEnv } from '$lib/server/env';
 import { closeDatabase, configFromEnv, getDb, initDatabase } from '$lib/server/db';
-import { SESSION_COOKIE, purgeExpiredSessions, validateSession } from '$lib/server/auth/sessions';
+import { purgeExpiredSessions, validateSession } from '$lib/server/auth/sessions';
 import { purgeStaleLimits } from '$lib/server/security/rate-limit';
-import { setLocale } from '$lib/server/users/users';
-import { sessionCookieOptions } from '$lib/server/auth/cookies';
+import { describeDevice } from '$lib/server/auth/device';
+import { clearSessionCookie, readSessionCookie, setSessionCookie } from '$lib/server/auth/web';
 import { log } from '$lib/server/log';
 import { isForbiddenCrossSiteForm } from '$lib/server/security/csrf';
 import { actAs } from '$lib/server/access/refusals';
-import { errorText } from '$lib/i18n';
+import { echoableValues, enhancedRefusal, isEnhancedAction, pageRefusal } from '$lib/server/security/refusal';
+import { errorText, localizeHref, m } from '$lib/i18n';
 
 export const init: ServerInit = async () => {
 	const env = getEnv();
@@ -32,13 +33,29 @@ const handleParaglide: Handle = ({ event, resolve }) =>
 		});
 	});
 
-const handleCsrf: Handle = ({ event, resolve }) => {
-	if (isForbiddenCrossSiteForm(event.request, event.url)) {
-		return new Response(errorText('cross_site'), { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-	}
-	return resolve(event);
+/**
+ * A refused post says why in the person's language and keeps their text: `use:enhance` gets an
+ * ActionResult it can show, a plain form post a small page whose back button returns to the form.
+ */
+const handleCsrf: Handle = async ({ event, resolve }) => {
+	if (!isForbiddenCrossSiteForm(event.request, event.url, { originConfigured: Boolean(getEnv().ORIGIN) })) return resolve(event);
+	const message = errorText('cross_site');
+	if (isEnhancedAction(event.request)) return enhancedRefusal(403, message, await echoableValues(event.request));
+	return pageRefusal(403, {
+		lang: event.locals.locale,
+		title: m.error_cross_site_title(),
+		message,
+		back: m.error_cross_site_back(),
+		home: m.error_page_home(),
+		homeHref: localizeHref('/')
+	});
 };
 
+/**
+ * Reads the session; writes only what validateSession decides (sliding expiry, hourly last-use,
+ * device on first use). The user's language is not written here: a plain GET must not change
+ * data, so the language is recorded when the person switches it (see /language).
+ */
 const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.sessionId = null;
@@ -47,21 +64,16 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	} catch {
 		event.locals.address = 'unknown';
 	}
-	const token = event.cookies.get(SESSION_COOKIE);
+	const token = readSessionCookie(event.cookies);
 	if (token) {
-		const db = getDb();
-		const session = await validateSession(db, token);
+		const device = describeDevice(event.request.headers.get('user-agent'));
+		const session = await validateSession(getDb(), token, new Date(), device);
 		if (session) {
 			event.locals.user = session.user;
 			event.locals.sessionId = session.sessionId;
-			if (session.extended) event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(session.expiresAt));
-			// The language someone reads in is the language their e-mails should be in.
-			if (session.user.locale !== event.locals.locale) {
-				await setLocale(db, session.user.id, event.locals.locale);
-				session.user.locale = event.locals.locale;
-			}
+			if (session.extended) setSessionCookie(event.cookies, { token, expiresAt: session.expiresAt });
 		} else {
-			event.cookies.delete(SESSION_COOKIE, { path: '/' });
+			clearSessionCookie(event.cookies);
 		}
 	}
 	// The rest of the request acts as this user for the database's row-level security.
@@ -84,7 +96,8 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleParaglide, handleCsrf, handleSession, handleHeaders);
+// Headers wrap everything after the language, so a refused post gets them too.
+export const handle = sequence(handleParaglide, handleHeaders, handleCsrf, handleSession);
 
 export const handleError: HandleServerError = ({ error, status }) => {
 	// Log the type only: messages can contain submitted text.

@@ -57,8 +57,40 @@ export function requireAnonymous(event: Pick<RequestEvent, 'locals'>) {
 	if (event.locals.user) redirect(303, localizeHref('/dashboard'));
 }
 
-/** Only same-site relative paths are followed after sign-in, so the parameter cannot send people away. */
+/**
+ * Only same-origin paths are followed after sign-in, so the parameter cannot send people away.
+ * The check runs on the FINAL, localized location: `localizeHref` parses and re-serialises the
+ * path, and a browser reads a backslash as a slash, so `/./\\evil.example` only becomes
+ * `//evil.example` after localizing. What comes back is re-serialised from the URL parser, so
+ * the Location header is plain ASCII (non-ASCII input is percent-encoded, never a 500).
+ */
 export function safeNext(next: string | null, fallback = '/dashboard') {
-	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return localizeHref(fallback);
-	return localizeHref(next);
+	const home = localizeHref(fallback);
+	if (!next || !sameOriginPath(next)) return home;
+	let localized: string;
+	try {
+		localized = localizeHref(next);
+	} catch {
+		return home;
+	}
+	return sameOriginPath(localized) ?? home;
+}
+
+const BASE = 'http://same-origin.invalid';
+
+/** `href` as a path on this origin (path, query, fragment), or null when it could lead elsewhere. */
+export function sameOriginPath(href: string): string | null {
+	// Browsers drop tabs and newlines from URLs and read `\\` as `/`; refuse rather than guess.
+	// eslint-disable-next-line no-control-regex
+	if (/[\u0000-\u0020\u007f\\]/.test(href)) return null;
+	if (!href.startsWith('/') || href.startsWith('//')) return null;
+	let url: URL;
+	try {
+		url = new URL(href, BASE);
+	} catch {
+		return null;
+	}
+	if (url.origin !== BASE) return null;
+	const path = url.pathname + url.search + url.hash;
+	return path.startsWith('/') && !path.startsWith('//') ? path : null;
 }

@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/db';
 import { isResetTokenUsable, resetPassword } from '$lib/server/auth/accounts';
 import { actionFailure, invalid, parseForm } from '$lib/server/http';
 import { resetPasswordSchema } from '$lib/schemas/auth';
+import { clearSessionCookie } from '$lib/server/auth/web';
 import { localizeHref } from '$lib/i18n';
 
 export const load: PageServerLoad = async ({ url }) => {
@@ -21,7 +22,7 @@ export const actions: Actions = {
 		} catch (err) {
 			return actionFailure(err);
 		}
-		cookies.delete('herstelpad_session', { path: '/' });
+		clearSessionCookie(cookies);
 		redirect(303, localizeHref('/signin?reset=1'));
 	}
 };

@@ -2,8 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { changePassword, signOutElsewhere } from '$lib/server/auth/accounts';
-import { countSessions } from '$lib/server/auth/sessions';
-import { clearSessionCookie } from '$lib/server/auth/web';
+import { countSessions, endOwnSession, listSessions } from '$lib/server/auth/sessions';
+import { SIGN_OUT_HEADERS, clearSessionCookie } from '$lib/server/auth/web';
 import { listConsentEvents } from '$lib/server/consent/consent';
 import { listSecurityEvents } from '$lib/server/security/events';
 import { chooseRole, deleteAccount } from '$lib/server/users/users';
@@ -18,6 +18,14 @@ export const load: PageServerLoad = async (event) => {
 		role: user.role,
 		email: user.email,
 		sessions: await countSessions(db, user.id),
+		// The session id is the SHA-256 of the cookie token: it identifies, it cannot sign anyone in.
+		sessionList: (await listSessions(db, user.id, event.locals.sessionId)).map((s) => ({
+			id: s.id,
+			device: s.device,
+			current: s.current,
+			createdAt: s.createdAt.toISOString(),
+			lastUsedAt: s.lastUsedAt.toISOString()
+		})),
 		events: (await listSecurityEvents(db, user.id)).map((e) => ({ kind: e.kind, at: e.createdAt.toISOString() })),
 		consent: (await listConsentEvents(db, user.id)).map((e) => ({ kind: e.kind, textVersion: e.textVersion, at: e.createdAt.toISOString() }))
 	};
@@ -46,6 +54,18 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		await signOutElsewhere(getDb(), user.id, event.locals.sessionId!);
 		return { saved: 'elsewhere' as const };
+	},
+	endSession: async (event) => {
+		const user = requireUser(event);
+		const id = String((await event.request.formData()).get('session') ?? '');
+		// Another person's id, or one already ended, matches nothing: the same calm answer.
+		if (/^[0-9a-f]{64}$/.test(id)) await endOwnSession(getDb(), user.id, id);
+		if (id === event.locals.sessionId) {
+			clearSessionCookie(event.cookies);
+			event.setHeaders(SIGN_OUT_HEADERS);
+			redirect(303, localizeHref('/'));
+		}
+		return { saved: 'session' as const };
 	},
 	delete: async (event) => {
 		const user = requireUser(event);

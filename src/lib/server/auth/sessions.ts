@@ -1,11 +1,16 @@
-import { and, eq, gt, lt, ne } from 'drizzle-orm';
+import { and, desc, eq, gt, lt, ne, or } from 'drizzle-orm';
 import type { Database } from '../db';
 import { coupleMembers, sessions, users } from '../db/schema';
 import { hashToken, newToken } from '../security/tokens';
 
-const DAY = 24 * 60 * 60 * 1000;
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+/** Sliding lifetime: unused for this long, a session ends. */
 export const SESSION_DAYS = 30;
-export const SESSION_COOKIE = 'herstelpad_session';
+/** Absolute lifetime: however active, a session ends this long after sign-in. */
+export const SESSION_MAX_DAYS = 90;
+/** "Last used" is kept to about the hour, so reading pages does not mean a write per request. */
+export const LAST_USED_PRECISION_MS = HOUR;
 
 export interface SessionUser {
 	id: string;
@@ -26,21 +31,43 @@ export interface ValidSession {
 	user: SessionUser;
 }
 
+export interface SessionListItem {
+	id: string;
+	device: string | null;
+	createdAt: Date;
+	lastUsedAt: Date;
+	current: boolean;
+}
+
 /** Returns the cookie token; the database keeps only its hash. */
 export async function createSession(db: Database, userId: string, now = new Date()) {
 	const token = newToken();
 	const expiresAt = new Date(now.getTime() + SESSION_DAYS * DAY);
-	await db.insert(sessions).values({ id: hashToken(token), userId, expiresAt });
+	const absoluteExpiresAt = new Date(now.getTime() + SESSION_MAX_DAYS * DAY);
+	await db.insert(sessions).values({ id: hashToken(token), userId, expiresAt, absoluteExpiresAt, createdAt: now, lastUsedAt: now });
 	return { token, expiresAt };
 }
 
-/** Sliding expiry: a session used in its second half is extended, so active people stay signed in. */
-export async function validateSession(db: Database, token: string, now = new Date()): Promise<ValidSession | null> {
+/**
+ * Sliding expiry: a session used in its second half is extended, never past its absolute end, so
+ * active people stay signed in and a stolen cookie still dies. The same single write records the
+ * last use (at most about hourly) and, on first use, the device (`describeDevice`): sign-in itself
+ * does not see the User-Agent, its redirect does.
+ */
+export async function validateSession(
+	db: Database,
+	token: string,
+	now = new Date(),
+	device: string | null = null
+): Promise<ValidSession | null> {
 	const id = hashToken(token);
 	const [row] = await db
 		.select({
 			sessionId: sessions.id,
 			expiresAt: sessions.expiresAt,
+			absoluteExpiresAt: sessions.absoluteExpiresAt,
+			lastUsedAt: sessions.lastUsedAt,
+			device: sessions.device,
 			user: {
 				id: users.id,
 				email: users.email,
@@ -54,12 +81,37 @@ export async function validateSession(db: Database, token: string, now = new Dat
 		.from(sessions)
 		.innerJoin(users, eq(users.id, sessions.userId))
 		.leftJoin(coupleMembers, eq(coupleMembers.userId, users.id))
-		.where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)));
+		.where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), gt(sessions.absoluteExpiresAt, now)));
 	if (!row) return null;
-	if (row.expiresAt.getTime() - now.getTime() >= (SESSION_DAYS / 2) * DAY) return { ...row, extended: false };
-	const expiresAt = new Date(now.getTime() + SESSION_DAYS * DAY);
-	await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id));
-	return { ...row, expiresAt, extended: true };
+	const changes: Partial<typeof sessions.$inferInsert> = {};
+	let expiresAt = row.expiresAt;
+	if (row.expiresAt.getTime() - now.getTime() < (SESSION_DAYS / 2) * DAY) {
+		const extended = new Date(Math.min(now.getTime() + SESSION_DAYS * DAY, row.absoluteExpiresAt.getTime()));
+		if (extended.getTime() > row.expiresAt.getTime()) changes.expiresAt = expiresAt = extended;
+	}
+	if (now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) changes.lastUsedAt = now;
+	if (!row.device && device) changes.device = device;
+	if (Object.keys(changes).length > 0) await db.update(sessions).set(changes).where(eq(sessions.id, id));
+	return { sessionId: row.sessionId, user: row.user, expiresAt, extended: 'expiresAt' in changes };
+}
+
+/** One person's live sessions, newest use first, for "where am I signed in". */
+export async function listSessions(db: Database, userId: string, currentSessionId: string | null, now = new Date()): Promise<SessionListItem[]> {
+	const rows = await db
+		.select({ id: sessions.id, device: sessions.device, createdAt: sessions.createdAt, lastUsedAt: sessions.lastUsedAt })
+		.from(sessions)
+		.where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now), gt(sessions.absoluteExpiresAt, now)))
+		.orderBy(desc(sessions.lastUsedAt), desc(sessions.createdAt));
+	return rows.map((row) => ({ ...row, current: row.id === currentSessionId }));
+}
+
+/** Ends one of the person's own sessions; someone else's session id simply matches nothing. */
+export async function endOwnSession(db: Database, userId: string, sessionId: string): Promise<boolean> {
+	const ended = await db
+		.delete(sessions)
+		.where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
+		.returning({ id: sessions.id });
+	return ended.length === 1;
 }
 
 export async function endSession(db: Database, sessionId: string) {
@@ -76,10 +128,10 @@ export async function countSessions(db: Database, userId: string, now = new Date
 	const rows = await db
 		.select({ id: sessions.id })
 		.from(sessions)
-		.where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now)));
+		.where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now), gt(sessions.absoluteExpiresAt, now)));
 	return rows.length;
 }
 
 export async function purgeExpiredSessions(db: Database, now = new Date()) {
-	await db.delete(sessions).where(lt(sessions.expiresAt, now));
+	await db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.absoluteExpiresAt, now)));
 }

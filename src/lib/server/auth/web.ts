@@ -1,11 +1,23 @@
 import type { Cookies } from '@sveltejs/kit';
-import { SESSION_COOKIE } from './sessions';
-import { sessionCookieOptions } from './cookies';
+import { getEnv } from '../env';
+import { sessionCookieName, sessionCookieOptions } from './cookies';
+
+export function readSessionCookie(cookies: Cookies) {
+	return cookies.get(sessionCookieName());
+}
 
 export function setSessionCookie(cookies: Cookies, session: { token: string; expiresAt: Date }) {
-	cookies.set(SESSION_COOKIE, session.token, sessionCookieOptions(session.expiresAt));
+	cookies.set(sessionCookieName(), session.token, sessionCookieOptions(session.expiresAt));
 }
 
 export function clearSessionCookie(cookies: Cookies) {
-	cookies.delete(SESSION_COOKIE, { path: '/' });
+	// The same attributes as when it was set: a `__Host-` cookie is only replaced by a Secure one.
+	cookies.delete(sessionCookieName(), { path: '/', httpOnly: true, sameSite: 'lax', secure: getEnv().production });
 }
+
+/**
+ * Sent with sign-out: the browser drops what this site cached or stored, so nothing of the
+ * session lingers on a shared device. Not "cookies": the session cookie is cleared by name, and
+ * the language cookie should survive signing out.
+ */
+export const SIGN_OUT_HEADERS = { 'Clear-Site-Data': '"cache", "storage"' };

@@ -41,7 +41,14 @@ export const sessions = pgTable(
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
 		createdAt: createdAt(),
-		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull()
+		/** Sliding: moves forward while the session is used. */
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		/** Fixed at creation: no amount of use keeps a stolen cookie alive past this. */
+		absoluteExpiresAt: timestamp('absolute_expires_at', { withTimezone: true }).notNull(),
+		/** Updated at most about once an hour, so reading a page does not write every time. */
+		lastUsedAt: timestamp('last_used_at', { withTimezone: true }).notNull().defaultNow(),
+		/** "Android · Firefox": device family and browser only, never an address or a full User-Agent. */
+		device: text('device')
 	},
 	(t) => [index('sessions_user_idx').on(t.userId)]
 );
