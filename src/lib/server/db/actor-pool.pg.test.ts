@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import pg from 'pg';
+import { databaseKind, useTestDatabase } from '../../../../tests/setup/test-db';
+import { openDatabase, type Database, type DatabaseHandle } from '.';
+import { grantAppRole } from './app-role';
+import { runAsActor } from './actor-context';
+import { letters, needs, paceStatus, reflections, securityEvents, users } from './schema';
+import { signUp } from '../auth/accounts';
+import { acceptInvitation, createInvitation } from '../couple/invitations';
+import { coupleIdOf, leaveCouple } from '../couple/membership';
+import { createReflection, getReflection, listSharedWithMe, shareReflection } from '../reflections/reflections';
+import { openLetter, sendLetter } from '../couple/letters';
+import { addNeed, getPartnerPace, setPaceStatus } from '../couple/pace';
+import { exportUserData } from '../privacy/export';
+import { deleteAccount } from '../users/users';
+import type { Actor } from '../access/policy';
+
+const serverUrl = process.env.TEST_DATABASE_URL;
+/** The first row of a raw query, typed by the caller. */
+const first = async <T>(query: Promise<unknown>) => ((await query) as { rows: T[] }).rows[0];
+
+// Runs only with TEST_DATABASE_URL (vite.config.ts): a login role needs a PostgreSQL server; PGlite has one user.
+
+/** The production setup end to end: the app connected as its own login role, through its pool. */
+describe(`the app connected as a non-owner role (${databaseKind})`, () => {
+	const database = useTestDatabase();
+	let owner: Database;
+	let app: DatabaseHandle;
+	let appUrl: URL;
+	const role = `herstelpad_app_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+	const people: Record<'ann' | 'bo' | 'cas', string> = { ann: '', bo: '', cas: '' };
+	const actorOf = async (userId: string): Promise<Actor> => ({ userId, coupleId: await coupleIdOf(app.db, userId) });
+	const as = <T>(userId: string, work: () => Promise<T>) => runAsActor(userId, work);
+
+	beforeAll(async () => {
+		owner = database();
+		await owner.execute(sql`create role ${sql.identifier(role)} login nosuperuser nocreatedb nocreaterole nobypassrls`);
+		await grantAppRole(owner, role);
+		const { name } = await first<{ name: string }>(owner.execute(sql`select current_database() as name`));
+		appUrl = new URL(serverUrl!);
+		appUrl.username = role;
+		appUrl.pathname = `/${name}`;
+		// Migrations are applied (by the owner), so the app role opens without trying to migrate.
+		app = await openDatabase({ kind: 'postgres', url: appUrl.href });
+		for (const name of Object.keys(people) as (keyof typeof people)[]) {
+			// Sign-up happens before anyone is signed in: the tables it needs stay reachable.
+			people[name] = (await signUp(app.db, { email: `${name}@example.org`, password: 'long enough pass', displayName: name, locale: 'nl' })).userId;
+		}
+	});
+
+	afterAll(async () => {
+		await app?.close();
+		await owner.execute(sql`drop owned by ${sql.identifier(role)}`);
+		await owner.execute(sql`drop role ${sql.identifier(role)}`);
+	});
+
+	it('may not change the schema', async () => {
+		await expect(app.db.execute(sql`create table intruder (id int)`)).rejects.toThrow();
+		await expect(app.db.execute(sql`drop table reflections`)).rejects.toThrow();
+		const { can } = await first<{ can: boolean }>(owner.execute(sql`select has_schema_privilege(${role}, 'public', 'CREATE') as can`));
+		expect(can).toBe(false);
+	});
+
+	it('works through the services with the actor set, including the steps that cross users', async () => {
+		const { ann, bo } = people;
+		await as(ann, async () => addNeed(app.db, await actorOf(ann), 'written while solo'));
+		const invitation = await as(ann, () => createInvitation(app.db, ann));
+		await as(bo, () => acceptInvitation(app.db, bo, invitation.token));
+		// Joining bound ann's solo need to the couple, although bo was the one acting.
+		expect((await owner.select({ coupleId: needs.coupleId }).from(needs).where(eq(needs.ownerId, ann)))[0].coupleId).toBe(await coupleIdOf(owner, ann));
+
+		const annActor = await actorOf(ann);
+		const boActor = await actorOf(bo);
+		const { id } = await as(ann, () => createReflection(app.db, annActor, { prompt: 'why-it-happened', body: 'shared in the couple' }));
+		await as(ann, () => shareReflection(app.db, annActor, id));
+		expect((await as(bo, () => getReflection(app.db, boActor, id))).body).toBe('shared in the couple');
+		expect((await as(bo, () => listSharedWithMe(app.db, boActor))).map((r) => r.id)).toEqual([id]);
+		const letter = await as(ann, () => sendLetter(app.db, annActor, { kind: 'letter', body: 'a letter' }));
+		expect((await as(bo, () => openLetter(app.db, boActor, letter.id))).body).toBe('a letter');
+		await as(bo, () => setPaceStatus(app.db, boActor, { status: 'ready-to-read', note: null }));
+		expect((await as(ann, () => getPartnerPace(app.db, annActor)))?.status?.status).toBe('ready-to-read');
+		// The wall holds for someone else, and for nobody at all.
+		expect(await as(people.cas, () => app.db.select().from(reflections))).toEqual([]);
+		expect(await app.db.select().from(reflections)).toEqual([]);
+
+		// Leaving withdraws bo's side too (bo's letters, bo's status), though ann is the one acting.
+		const boShared = await as(bo, () => createReflection(app.db, boActor, { prompt: 'why-it-happened', body: 'bo shares' }));
+		await as(bo, () => shareReflection(app.db, boActor, boShared.id));
+		await as(ann, () => leaveCouple(app.db, ann));
+		expect((await owner.select({ shared: reflections.sharedCoupleId }).from(reflections).where(eq(reflections.id, boShared.id)))[0].shared).toBeNull();
+		expect(await owner.$count(letters, sql`withdrawn_at is null`)).toBe(0);
+		expect(await owner.$count(paceStatus)).toBe(0);
+	});
+
+	it('gives every checkout the current actor, so no connection keeps a previous one', async () => {
+		const { ann, bo, cas } = people;
+		const setting = async (db: Database = app.db) => (await first<{ actor: string }>(db.execute(sql`select current_setting('app.user_id', true) as actor`))).actor;
+		// One after the other, these reuse the same idle connection.
+		expect(await as(ann, () => setting())).toBe(ann);
+		expect(await setting()).toBe('');
+		expect(await as(bo, () => setting())).toBe(bo);
+		expect(await as(bo, () => app.db.transaction((tx) => setting(tx as unknown as Database)))).toBe(bo);
+		expect(await setting()).toBe('');
+		// At the same time, on several connections, each sees only their own.
+		const owners = (userId: string) => as(userId, async () => [...new Set((await app.db.select({ ownerId: reflections.ownerId }).from(reflections)).map((r) => r.ownerId))]);
+		for (let round = 0; round < 5; round++) {
+			const seen = await Promise.all([ann, bo, cas, ann, bo].map(owners));
+			expect(seen).toEqual([[ann], [bo], [], [ann], [bo]]);
+		}
+	});
+
+	it('exports and deletes an account as the app role', async () => {
+		const { ann } = people;
+		const data = await as(ann, () => exportUserData(app.db, ann));
+		expect(data.reflections.map((r) => r.text)).toEqual(['shared in the couple']);
+		await as(ann, () => deleteAccount(app.db, { userId: ann, password: 'long enough pass', locale: 'nl' }));
+		expect(await owner.$count(users, eq(users.id, ann))).toBe(0);
+		expect(await owner.$count(reflections, eq(reflections.ownerId, ann))).toBe(0);
+		expect(await owner.$count(securityEvents, sql`user_id is null and kind = 'account-deleted'`)).toBe(1);
+	});
+
+	it('refuses to start on a database the owner has not migrated, saying what to run', async () => {
+		const name = `herstelpad_test_empty_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+		const admin = new pg.Client({ connectionString: serverUrl });
+		await admin.connect();
+		await admin.query(`create database "${name}"`);
+		try {
+			const empty = new URL(appUrl.href);
+			empty.pathname = `/${name}`;
+			await expect(openDatabase({ kind: 'postgres', url: empty.href })).rejects.toThrow(/herstelpad migrate.*MIGRATION_DATABASE_URL/);
+			// With the owner's URL for migrations, the same start-up applies them first.
+			const ownerUrl = new URL(serverUrl!);
+			ownerUrl.pathname = `/${name}`;
+			const migrated = await openDatabase({ kind: 'postgres', url: empty.href, migrationUrl: ownerUrl.href });
+			await migrated.close();
+			const check = new pg.Client({ connectionString: ownerUrl.href });
+			await check.connect();
+			expect((await check.query(`select count(*)::int as n from drizzle.__drizzle_migrations`)).rows[0].n).toBeGreaterThan(0);
+			await check.end();
+		} finally {
+			await admin.query(`drop database if exists "${name}" with (force)`);
+			await admin.end();
+		}
+	});
+});
