@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { actorOf } from '$lib/server/access/actor';
 import { createReflection } from '$lib/server/reflections/reflections';
 import { isReflectionPrompt } from '$lib/server/reflections/prompts';
-import { invalid, parseForm, requireUser } from '$lib/server/http';
+import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http';
 import { newReflectionSchema } from '$lib/schemas/couple';
 import { localizeHref, m } from '$lib/i18n';
 
@@ -20,8 +20,14 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const form = await event.request.formData();
 		const parsed = parseForm(newReflectionSchema, form);
-		if (!parsed.ok) return invalid(parsed.errors, { body: String(form.get('body') ?? '') });
-		const { id } = await createReflection(getDb(), actorOf(user), parsed.data);
+		const values = { body: String(form.get('body') ?? '') };
+		if (!parsed.ok) return invalid(parsed.errors, values);
+		let id: string;
+		try {
+			({ id } = await createReflection(getDb(), actorOf(user), parsed.data));
+		} catch (err) {
+			return actionFailure(err, values);
+		}
 		redirect(303, localizeHref(`/reflections/${id}?saved=1`));
 	}
 };

@@ -34,8 +34,13 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const form = await event.request.formData();
 		const parsed = parseForm(paceSchema, form);
-		if (!parsed.ok) return invalid(parsed.errors, { status: String(form.get('status') ?? ''), note: String(form.get('note') ?? '') });
-		await setPaceStatus(getDb(), actorOf(user), { status: parsed.data.status, note: parsed.data.note || null });
+		const values = { status: String(form.get('status') ?? ''), note: String(form.get('note') ?? '') };
+		if (!parsed.ok) return invalid(parsed.errors, values);
+		try {
+			await setPaceStatus(getDb(), actorOf(user), { status: parsed.data.status, note: parsed.data.note || null });
+		} catch (err) {
+			return actionFailure(err, values);
+		}
 		return { statusSaved: true };
 	}
 };
