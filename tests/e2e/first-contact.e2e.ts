@@ -98,6 +98,20 @@ test('the coach takes a 50,000-character paste without errors, says why it canno
 	await expectAccessible(page);
 });
 
+test('a refusal that gives no text back (like a cross-site refusal) shows its message and the text stays', async ({ page }) => {
+	await signUp(page, { name: 'Csrf', email: uniqueEmail('refused'), role: 'repairing' });
+	await page.goto('/coach');
+	const text = 'Het spijt me. Ik heb je vertrouwen beschaamd.';
+	await page.getByLabel('Je excuses').fill(text);
+	// SvelteKit's answer to an enhanced post that failed: the data is devalue-encoded.
+	const data = JSON.stringify([{ message: 1, values: 2 }, 'Formulieren van een andere website worden geweigerd.', {}]);
+	await page.route(/\/coach\?\/save/, (route) => route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ type: 'failure', status: 403, data }) }));
+	await page.getByRole('button', { name: 'Opslaan als ontwerp' }).click();
+	await expect(page.getByRole('alert')).toHaveText('Formulieren van een andere website worden geweigerd.');
+	await expect(page.getByLabel('Je excuses')).toHaveValue(text);
+	await expectAccessible(page);
+});
+
 test('without JavaScript the server refuses a too-long text and gives the whole text back', async ({ browser }) => {
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
