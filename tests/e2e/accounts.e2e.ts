@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible, screenshot, signUp, signIn, uniqueEmail, linkFromOutbox, PASSWORD } from './fixtures';
+import { test, expect, expectAccessible, screenshot, signUp, signIn, signOut, uniqueEmail, linkFromOutbox, PASSWORD } from './fixtures';
 
 test('sign-up without consent is refused with a clear message, and nothing is created', async ({ page }) => {
 	const email = uniqueEmail('noconsent');
@@ -9,8 +9,8 @@ test('sign-up without consent is refused with a clear message, and nothing is cr
 	await page.getByLabel('E-mailadres').fill(email);
 	await page.getByLabel('Wachtwoord', { exact: false }).first().fill(PASSWORD);
 	await page.getByLabel('Ik ben 18 jaar of ouder.').check();
-	await page.getByRole('button', { name: 'Account maken' }).click();
-	await expect(page.getByText('Zonder je toestemming kunnen we geen account maken', { exact: false })).toBeVisible();
+	await page.getByRole('button', { name: 'Account aanmaken' }).click();
+	await expect(page.getByText('Zonder je toestemming kunnen we geen account aanmaken', { exact: false })).toBeVisible();
 	// The name and address typed so far are kept.
 	await expect(page.getByLabel('E-mailadres')).toHaveValue(email);
 	await expectAccessible(page);
@@ -63,8 +63,7 @@ test('the hurt partner gets their own track, and can change role later', async (
 test('sign out and in again; a wrong password gets the same answer as an unknown address', async ({ page }) => {
 	const email = uniqueEmail('inout');
 	await signUp(page, { name: 'Alex', email, role: 'hurt' });
-	await page.getByRole('button', { name: 'Afmelden' }).click();
-	await expect(page).toHaveURL(/\/$/);
+	await signOut(page);
 	await page.goto('/dashboard');
 	await expect(page).toHaveURL(/\/signin\?next=/);
 	await expectAccessible(page);

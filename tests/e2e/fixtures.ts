@@ -37,7 +37,7 @@ export async function signUp(page: Page, input: { name: string; email: string; r
 	await page.getByLabel(en ? 'Password' : 'Wachtwoord', { exact: false }).first().fill(PASSWORD);
 	await page.getByLabel(en ? 'I am 18 or older.' : 'Ik ben 18 jaar of ouder.').check();
 	await page.getByLabel(en ? /I explicitly consent/ : /Ik geef uitdrukkelijk toestemming/).check();
-	await page.getByRole('button', { name: en ? 'Create account' : 'Account maken' }).click();
+	await page.getByRole('button', { name: en ? 'Create account' : 'Account aanmaken' }).click();
 	await expect(page).toHaveURL(/\/onboarding\/role$/);
 	if (input.role) {
 		const label = input.role === 'repairing' ? (en ? /Repairing partner/ : /Herstellende partner/) : en ? /Hurt partner/ : /Gekwetste partner/;
@@ -52,7 +52,13 @@ export async function signIn(page: Page, email: string, password = PASSWORD, lan
 	await page.goto(en ? '/en/signin' : '/signin');
 	await page.getByLabel(en ? 'E-mail address' : 'E-mailadres').fill(email);
 	await page.getByLabel(en ? 'Password' : 'Wachtwoord').fill(password);
-	await page.getByRole('button', { name: en ? 'Sign in' : 'Aanmelden' }).last().click();
+	await page.getByRole('button', { name: en ? 'Sign in' : 'Inloggen' }).last().click();
+}
+
+/** Signs out with the menu button (which also forgets unsaved drafts in this tab). */
+export async function signOut(page: Page, lang: 'nl' | 'en' = 'nl') {
+	await page.getByRole('button', { name: lang === 'en' ? 'Sign out' : 'Uitloggen' }).click();
+	await expect(page).toHaveURL(lang === 'en' ? /\/en\/?$/ : /\/$/);
 }
 
 /** Reads the newest message for `to` from the outbox the server writes when no SMTP is set. */

@@ -18,7 +18,7 @@ export function readApologyForm(form: FormData) {
 	const langField = String(form.get('lang') ?? 'auto');
 	const parsed = parseForm(apologyTextSchema, form);
 	// Echo the text back on every failure, so nothing typed is lost.
-	const values = { body: body.slice(0, 25_000), lang: ['nl', 'en'].includes(langField) ? langField : 'auto' };
+	const values = { body, lang: ['nl', 'en'].includes(langField) ? langField : 'auto' };
 	if (!parsed.ok) return { ok: false as const, errors: parsed.errors, values };
 	const lang = parsed.data.lang && parsed.data.lang !== 'auto' ? (parsed.data.lang as CoachLanguage) : undefined;
 	return { ok: true as const, body: parsed.data.body, lang, values };

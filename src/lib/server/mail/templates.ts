@@ -13,12 +13,12 @@ export interface MailContent {
 const escape = (s: string) =>
 	s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-function layout(locale: Locale, paragraphs: string[], link?: { href: string; label: string }) {
-	const body = paragraphs.map((p) => `<p style="margin:0 0 1em">${escape(p)}</p>`).join('');
+function layout(locale: Locale, paragraphs: string[], link?: { href: string; label: string }, after: string[] = []) {
+	const html = (lines: string[]) => lines.map((p) => `<p style="margin:0 0 1em">${escape(p)}</p>`).join('');
 	const button = link
 		? `<p style="margin:1.5em 0"><a href="${escape(link.href)}" style="background:#2f6f62;color:#fff;padding:.7em 1.2em;border-radius:6px;text-decoration:none">${escape(link.label)}</a></p><p style="font-size:.9em;color:#555">${escape(link.href)}</p>`
 		: '';
-	return `<!doctype html><html lang="${locale}"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#222;max-width:36em;margin:0 auto;padding:1em">${body}${button}</body></html>`;
+	return `<!doctype html><html lang="${locale}"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#222;max-width:36em;margin:0 auto;padding:1em">${html(paragraphs)}${button}${html(after)}</body></html>`;
 }
 
 const reset: Record<Locale, { subject: string; lines: (name: string, minutes: number) => string[]; button: string }> = {
@@ -53,21 +53,27 @@ export function passwordResetMail(locale: Locale, input: { name: string; link: s
 }
 
 
-const invite: Record<Locale, { subject: string; lines: (inviter: string, days: number) => string[]; button: string }> = {
+/**
+ * An invitation lands in a mailbox whose preview pane others may read: the subject and the lines
+ * before the link stay neutral; what Herstelpad is for comes after the link.
+ */
+const invite: Record<Locale, { subject: (inviter: string) => string; opening: (inviter: string, days: number) => string[]; after: string[]; button: string }> = {
 	nl: {
-		subject: 'Een uitnodiging voor Herstelpad',
-		lines: (inviter, days) => [
-			`${inviter} nodigt je uit om samen Herstelpad te gebruiken, een rustige plek om na ontrouw aan vertrouwen te werken, in jullie eigen tempo.`,
-			`Je beslist zelf of je ingaat op deze uitnodiging. De link blijft ${days} dagen geldig. Je krijgt hierover geen herinneringen.`,
+		subject: (inviter) => `Een persoonlijke uitnodiging van ${inviter}`,
+		opening: (inviter, days) => ['Hallo,', `${inviter} heeft je een persoonlijke uitnodiging gestuurd. Via de link hieronder lees je waar het om gaat. De link blijft ${days} dagen geldig.`],
+		after: [
+			'Het gaat om Herstelpad, een rustige plek om na ontrouw samen aan vertrouwen te werken, in jullie eigen tempo.',
+			'Je beslist zelf of je ingaat op deze uitnodiging. Je krijgt hierover geen herinneringen.',
 			'Kende je deze uitnodiging niet, of voelt ze niet goed? Dan kun je dit bericht gewoon negeren.'
 		],
 		button: 'Uitnodiging bekijken'
 	},
 	en: {
-		subject: 'An invitation to Herstelpad',
-		lines: (inviter, days) => [
-			`${inviter} invites you to use Herstelpad together, a calm place to work on trust after infidelity, at your own pace.`,
-			`Whether you accept is entirely up to you. The link stays valid for ${days} days. You will not get reminders about it.`,
+		subject: (inviter) => `A personal invitation from ${inviter}`,
+		opening: (inviter, days) => ['Hello,', `${inviter} has sent you a personal invitation. The link below tells you what it is about. It stays valid for ${days} days.`],
+		after: [
+			'It is about Herstelpad, a calm place to work on trust together after infidelity, at your own pace.',
+			'Whether you accept is entirely up to you. You will not get reminders about it.',
 			'Did not expect this, or does it not feel right? You can simply ignore this message.'
 		],
 		button: 'View the invitation'
@@ -76,10 +82,10 @@ const invite: Record<Locale, { subject: string; lines: (inviter: string, days: n
 
 export function invitationMail(locale: Locale, input: { inviter: string; link: string; days: number }): MailContent {
 	const t = invite[locale];
-	const lines = t.lines(input.inviter, input.days);
+	const opening = t.opening(input.inviter, input.days);
 	return {
-		subject: t.subject,
-		text: `${lines.join('\n\n')}\n\n${t.button}: ${input.link}\n`,
-		html: layout(locale, lines, { href: input.link, label: t.button })
+		subject: t.subject(input.inviter),
+		text: `${opening.join('\n\n')}\n\n${t.button}: ${input.link}\n\n${t.after.join('\n\n')}\n`,
+		html: layout(locale, opening, { href: input.link, label: t.button }, t.after)
 	};
 }

@@ -26,11 +26,12 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const form = await event.request.formData();
 		const parsed = parseForm(reflectionSchema, form);
-		if (!parsed.ok) return invalid(parsed.errors, { body: String(form.get('body') ?? '') });
+		const values = { body: String(form.get('body') ?? '') };
+		if (!parsed.ok) return invalid(parsed.errors, values);
 		try {
 			await updateReflection(getDb(), actorOf(user), event.params.id, parsed.data.body);
 		} catch (err) {
-			return actionFailure(err);
+			return actionFailure(err, values);
 		}
 		return { updated: true };
 	},

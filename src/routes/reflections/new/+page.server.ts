@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { actorOf } from '$lib/server/access/actor';
 import { createReflection } from '$lib/server/reflections/reflections';
 import { isReflectionPrompt } from '$lib/server/reflections/prompts';
-import { invalid, parseForm, requireUser } from '$lib/server/http';
+import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http';
 import { formKeyOf, newFormKey, once } from '$lib/server/forms/once';
 import { newReflectionSchema } from '$lib/schemas/couple';
 import { localizeHref, m } from '$lib/i18n';
@@ -21,9 +21,15 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const form = await event.request.formData();
 		const parsed = parseForm(newReflectionSchema, form);
-		if (!parsed.ok) return invalid(parsed.errors, { body: String(form.get('body') ?? '') });
-		// A double click creates one reflection: the form key finds the one the first click created.
-		const { id } = await once(getDb(), user.id, formKeyOf(form), 'reflection', async (tx) => (await createReflection(tx, actorOf(user), parsed.data)).id);
+		const values = { body: String(form.get('body') ?? '') };
+		if (!parsed.ok) return invalid(parsed.errors, values);
+		let id: string;
+		try {
+			// A double click creates one reflection: the form key finds the one the first click created.
+			({ id } = await once(getDb(), user.id, formKeyOf(form), 'reflection', async (tx) => (await createReflection(tx, actorOf(user), parsed.data)).id));
+		} catch (err) {
+			return actionFailure(err, values);
+		}
 		redirect(303, localizeHref(`/reflections/${id}?saved=1`));
 	}
 };

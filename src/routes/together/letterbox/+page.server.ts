@@ -36,12 +36,17 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const form = await event.request.formData();
 		const parsed = parseForm(paceSchema, form);
-		if (!parsed.ok) return invalid(parsed.errors, { status: String(form.get('status') ?? ''), note: String(form.get('note') ?? '') });
-		if (parsed.data.status === 'none') {
-			await clearPaceStatus(getDb(), actorOf(user));
-			return { statusCleared: true };
+		const values = { status: String(form.get('status') ?? ''), note: String(form.get('note') ?? '') };
+		if (!parsed.ok) return invalid(parsed.errors, values);
+		try {
+			if (parsed.data.status === 'none') {
+				await clearPaceStatus(getDb(), actorOf(user));
+				return { statusCleared: true };
+			}
+			await setPaceStatus(getDb(), actorOf(user), { status: parsed.data.status, note: parsed.data.note || null });
+		} catch (err) {
+			return actionFailure(err, values);
 		}
-		await setPaceStatus(getDb(), actorOf(user), { status: parsed.data.status, note: parsed.data.note || null });
 		return { statusSaved: true };
 	},
 	release: async (event) => {

@@ -29,8 +29,13 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const form = await event.request.formData();
 		const parsed = parseForm(needSchema, form);
-		if (!parsed.ok) return invalid(parsed.errors, { body: String(form.get('body') ?? '') });
-		await addNeed(getDb(), actorOf(user), parsed.data.body, formKeyOf(form));
+		const values = { body: String(form.get('body') ?? '') };
+		if (!parsed.ok) return invalid(parsed.errors, values);
+		try {
+			await addNeed(getDb(), actorOf(user), parsed.data.body, formKeyOf(form));
+		} catch (err) {
+			return actionFailure(err, values);
+		}
 		return { added: true };
 	},
 	remove: async (event) => {
