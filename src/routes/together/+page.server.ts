@@ -7,6 +7,7 @@ import { leaveCouple, partnerOf } from '$lib/server/couple/membership';
 import { listLetterbox } from '$lib/server/couple/letters';
 import { readPartnerStatus } from '$lib/server/couple/pace';
 import { getMailer } from '$lib/server/mail';
+import { publicUrl } from '$lib/server/env';
 import { invitationMail } from '$lib/server/mail/templates';
 import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http';
 import { inviteEmailSchema } from '$lib/schemas/couple';
@@ -38,7 +39,7 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		try {
 			const { token } = await createInvitation(getDb(), user.id);
-			const link = new URL(localizeHref(`/invite/${token}`), event.url.origin).href;
+			const link = publicUrl(localizeHref(`/invite/${token}`));
 			// The link is shown once, right now; only its hash is stored.
 			return { values: { link, token, email: '' } };
 		} catch (err) {
@@ -49,7 +50,7 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const form = await event.request.formData();
 		const token = String(form.get('token') ?? '');
-		const link = new URL(localizeHref(`/invite/${token}`), event.url.origin).href;
+		const link = publicUrl(localizeHref(`/invite/${token}`));
 		const parsed = parseForm(inviteEmailSchema, form);
 		if (!parsed.ok) return invalid(parsed.errors, { email: String(form.get('email') ?? ''), link, token });
 		try {

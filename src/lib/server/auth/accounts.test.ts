@@ -18,7 +18,7 @@ import {
 } from './accounts';
 import { listSecurityEvents } from '../security/events';
 import { countSessions, purgeExpiredSessions, validateSession } from './sessions';
-import { hitLimit, peekLimit, purgeStaleLimits } from '../security/rate-limit';
+import { hitLimit, purgeStaleLimits } from '../security/rate-limit';
 import { hashToken } from '../security/tokens';
 
 const password = 'a quiet morning walk';
@@ -176,10 +176,9 @@ describe(`accounts (${databaseKind})`, () => {
 		const limit = { max: 1, windowSeconds: 60 };
 		const past = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
 		await hitLimit(db, 'test:stale', limit, past);
-		await hitLimit(db, 'test:stale', limit, past);
-		expect((await peekLimit(db, 'test:stale', limit, past)).allowed).toBe(false);
+		expect((await hitLimit(db, 'test:stale', limit, past)).allowed).toBe(false);
 		await purgeStaleLimits(db);
-		expect((await peekLimit(db, 'test:stale', limit, past)).allowed).toBe(true);
+		expect((await hitLimit(db, 'test:stale', limit, past)).allowed).toBe(true);
 	});
 
 	it('never writes e-mail addresses or passwords to the log', async () => {

@@ -13,8 +13,16 @@ function usable(now: Date) {
 	return and(isNull(invitations.revokedAt), isNull(invitations.acceptedAt), isNull(invitations.declinedAt), gt(invitations.expiresAt, now));
 }
 
+/**
+ * Each new link revokes the previous one, so nobody needs many; a cap stops a script from filling
+ * the table (and the security log) with them.
+ */
+export const INVITATION_CREATE_LIMIT: Limit = { max: 10, windowSeconds: 60 * 60 };
+
 /** One open invitation at a time: a new one replaces (revokes) the previous. */
 export async function createInvitation(db: Database, inviterId: string, now = new Date()) {
+	const limit = await hitLimit(db, `invite-create:${inviterId}`, INVITATION_CREATE_LIMIT, now);
+	if (!limit.allowed) throw new DomainError('too_many_attempts', { retryAfterSeconds: limit.retryAfterSeconds });
 	if (await coupleIdOf(db, inviterId)) throw new DomainError('already_in_couple');
 	const token = newToken();
 	const id = newId();
