@@ -4,7 +4,9 @@ import { getDb } from '$lib/server/db';
 import { isResetTokenUsable, resetPassword } from '$lib/server/auth/accounts';
 import { actionFailure, invalid, parseForm } from '$lib/server/http';
 import { resetPasswordSchema } from '$lib/schemas/auth';
-import { localizeHref } from '$lib/i18n';
+import { errorText, localizeHref } from '$lib/i18n';
+import { DomainError } from '$lib/server/errors';
+import { isPasswordProblem } from '$lib/server/auth/password-strength';
 
 export const load: PageServerLoad = async ({ url }) => {
 	const token = url.searchParams.get('token') ?? '';
@@ -19,6 +21,7 @@ export const actions: Actions = {
 		try {
 			await resetPassword(getDb(), parsed.data);
 		} catch (err) {
+			if (err instanceof DomainError && isPasswordProblem(err.code)) return invalid({ password: errorText(err.code) });
 			return actionFailure(err);
 		}
 		cookies.delete('herstelpad_session', { path: '/' });

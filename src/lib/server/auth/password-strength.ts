@@ -7,6 +7,11 @@ import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
  */
 export type PasswordProblem = 'password_personal' | 'password_common' | 'password_guessable';
 
+const problems: readonly string[] = ['password_personal', 'password_common', 'password_guessable'] satisfies PasswordProblem[];
+
+/** For forms: these errors belong beside the password field. */
+export const isPasswordProblem = (code: string): code is PasswordProblem => problems.includes(code);
+
 /** zxcvbn's score 3 means "safely unguessable" for an online attack: about 10^8 guesses or more. */
 export const MIN_PASSWORD_SCORE = 3;
 
