@@ -10,6 +10,13 @@ export interface MailContent {
 	html: string;
 }
 
+/** "1 minuut" / "60 minuten": the language's plural rules, never a string join. */
+function count(locale: Locale, n: number, forms: Record<Locale, { one: string; other: string }>) {
+	return `${n} ${new Intl.PluralRules(locale).select(n) === 'one' ? forms[locale].one : forms[locale].other}`;
+}
+const minutesWord = { nl: { one: 'minuut', other: 'minuten' }, en: { one: 'minute', other: 'minutes' } };
+const daysWord = { nl: { one: 'dag', other: 'dagen' }, en: { one: 'day', other: 'days' } };
+
 const escape = (s: string) =>
 	s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -26,7 +33,7 @@ const reset: Record<Locale, { subject: string; lines: (name: string, minutes: nu
 		subject: 'Je wachtwoord opnieuw instellen',
 		lines: (name, minutes) => [
 			`Hallo ${name},`,
-			`Iemand heeft gevraagd om het wachtwoord van je account opnieuw in te stellen. Was jij dat, gebruik dan de link hieronder. Hij werkt één keer en blijft ${minutes} minuten geldig.`,
+			`Iemand heeft gevraagd om het wachtwoord van je account opnieuw in te stellen. Was jij dat, gebruik dan de link hieronder. Hij werkt één keer en blijft ${count('nl', minutes, minutesWord)} geldig.`,
 			'Heb je niets gevraagd? Dan kun je dit bericht negeren; er verandert niets.'
 		],
 		button: 'Nieuw wachtwoord kiezen'
@@ -35,7 +42,7 @@ const reset: Record<Locale, { subject: string; lines: (name: string, minutes: nu
 		subject: 'Reset your password',
 		lines: (name, minutes) => [
 			`Hello ${name},`,
-			`Someone asked to reset the password of your account. If that was you, use the link below. It works once and stays valid for ${minutes} minutes.`,
+			`Someone asked to reset the password of your account. If that was you, use the link below. It works once and stays valid for ${count('en', minutes, minutesWord)}.`,
 			'Did not ask for this? You can ignore this message; nothing changes.'
 		],
 		button: 'Choose a new password'
@@ -58,7 +65,7 @@ const invite: Record<Locale, { subject: string; lines: (inviter: string, days: n
 		subject: 'Een uitnodiging voor Herstelpad',
 		lines: (inviter, days) => [
 			`${inviter} nodigt je uit om samen Herstelpad te gebruiken, een rustige plek om na ontrouw aan vertrouwen te werken, in jullie eigen tempo.`,
-			`Je beslist zelf of je ingaat op deze uitnodiging. De link blijft ${days} dagen geldig. Je krijgt hierover geen herinneringen.`,
+			`Je beslist zelf of je ingaat op deze uitnodiging. De link blijft ${count('nl', days, daysWord)} geldig. Je krijgt hierover geen herinneringen.`,
 			'Kende je deze uitnodiging niet, of voelt ze niet goed? Dan kun je dit bericht gewoon negeren.'
 		],
 		button: 'Uitnodiging bekijken'
@@ -67,7 +74,7 @@ const invite: Record<Locale, { subject: string; lines: (inviter: string, days: n
 		subject: 'An invitation to Herstelpad',
 		lines: (inviter, days) => [
 			`${inviter} invites you to use Herstelpad together, a calm place to work on trust after infidelity, at your own pace.`,
-			`Whether you accept is entirely up to you. The link stays valid for ${days} days. You will not get reminders about it.`,
+			`Whether you accept is entirely up to you. The link stays valid for ${count('en', days, daysWord)}. You will not get reminders about it.`,
 			'Did not expect this, or does it not feel right? You can simply ignore this message.'
 		],
 		button: 'View the invitation'
