@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { sql } from 'drizzle-orm';
 import { databaseKind, useTestDatabase } from '../../../../tests/setup/test-db';
-import { openDatabase, type Database, type DatabaseHandle } from '../db';
+import type { Database } from '../db';
+import { openSecondProcess } from '../../../../tests/setup/second-process';
 import { DomainError } from '../errors';
 import { SIGN_IN_LIMITS, signIn, signUp } from './accounts';
 
@@ -39,20 +39,13 @@ const tally = (codes: string[]) => codes.reduce<Record<string, number>>((acc, co
 describe(`sign-in throttling under parallel attempts (${databaseKind})`, () => {
 	const database = useTestDatabase();
 	let db: Database;
-	/** A second app process: its own pool on the same PostgreSQL database (PGlite has one handle only). */
-	let second: DatabaseHandle | undefined;
+	let second: Awaited<ReturnType<typeof openSecondProcess>> | undefined;
 	let otherDb: Database;
 
 	beforeAll(async () => {
 		db = database();
-		otherDb = db;
-		if (process.env.TEST_DATABASE_URL) {
-			const { rows } = await db.execute<{ name: string }>(sql`select current_database() as name`);
-			const url = new URL(process.env.TEST_DATABASE_URL);
-			url.pathname = `/${rows[0].name}`;
-			second = await openDatabase({ kind: 'postgres', url: url.href });
-			otherDb = second.db;
-		}
+		second = await openSecondProcess(db);
+		otherDb = second.db;
 		await signUp(db, { email: 'target@example.org', password, displayName: 'Target', locale: 'en' });
 	});
 	afterAll(async () => {

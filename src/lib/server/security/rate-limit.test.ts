@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
 import { databaseKind, useTestDatabase } from '../../../../tests/setup/test-db';
-import { openDatabase, type Database, type DatabaseHandle } from '../db';
+import type { Database } from '../db';
+import { openSecondProcess } from '../../../../tests/setup/second-process';
 import { clearLimitsStartingWith, hitLimit, refundHit } from './rate-limit';
 
 const limit = { max: 5, windowSeconds: 60 };
@@ -9,20 +9,13 @@ const limit = { max: 5, windowSeconds: 60 };
 describe(`rate limits (${databaseKind})`, () => {
 	const database = useTestDatabase();
 	let db: Database;
-	let second: DatabaseHandle | undefined;
+	let second: Awaited<ReturnType<typeof openSecondProcess>> | undefined;
 	let otherDb: Database;
 
 	beforeAll(async () => {
 		db = database();
-		otherDb = db;
-		// On PostgreSQL, a second pool on the same database stands for a second app process.
-		if (process.env.TEST_DATABASE_URL) {
-			const { rows } = await db.execute<{ name: string }>(sql`select current_database() as name`);
-			const url = new URL(process.env.TEST_DATABASE_URL);
-			url.pathname = `/${rows[0].name}`;
-			second = await openDatabase({ kind: 'postgres', url: url.href });
-			otherDb = second.db;
-		}
+		second = await openSecondProcess(db);
+		otherDb = second.db;
 	});
 	afterAll(async () => {
 		await second?.close();
