@@ -183,9 +183,19 @@ export async function changePassword(
 	await recordSecurityEvent(db, input.userId, 'password-changed');
 }
 
+/**
+ * Someone holding an open session (a borrowed phone) could otherwise guess the password without
+ * limit before changing it or deleting the account; and each guess costs an Argon2 check.
+ */
+export const CONFIRM_PASSWORD_LIMIT = { max: 5, windowSeconds: 15 * 60 } satisfies Limit;
+
 export async function confirmPassword(db: Database, userId: string, password: string) {
+	const key = `confirm-password:${userId}`;
+	const limit = await hitLimit(db, key, CONFIRM_PASSWORD_LIMIT);
+	if (!limit.allowed) throw new DomainError('too_many_attempts', { retryAfterSeconds: limit.retryAfterSeconds });
 	const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
 	if (!user || !(await verifyPassword(user.passwordHash, password))) throw new DomainError('wrong_password');
+	await clearLimit(db, key);
 }
 
 export async function signOut(db: Database, userId: string, sessionId: string) {

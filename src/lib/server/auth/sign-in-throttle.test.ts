@@ -3,7 +3,7 @@ import { databaseKind, useTestDatabase } from '../../../../tests/setup/test-db';
 import type { Database } from '../db';
 import { openSecondProcess } from '../../../../tests/setup/second-process';
 import { DomainError } from '../errors';
-import { SIGN_IN_LIMITS, signIn, signUp } from './accounts';
+import { CONFIRM_PASSWORD_LIMIT, confirmPassword, SIGN_IN_LIMITS, signIn, signUp } from './accounts';
 
 // Counts how many attempts reach the (slow) password check; the real check still runs.
 const checks = vi.hoisted(() => ({ count: 0 }));
@@ -99,5 +99,12 @@ describe(`sign-in throttling under parallel attempts (${databaseKind})`, () => {
 			expect(await outcome(signIn(db, { email: 'target@example.org', password, address: '198.51.100.200' }))).toBe('ok');
 		}
 		expect(await outcome(signIn(db, { email: 'target@example.org', password: 'one typo here', address: '198.51.100.200' }))).toBe('invalid_credentials');
+	});
+
+	it('limits password confirmation (change password, delete account) per person, counted before the check', async () => {
+		const { userId } = await signUp(db, { email: 'borrowed@example.org', password, displayName: 'Bo', locale: 'nl' });
+		const codes = await Promise.all(Array.from({ length: 40 }, (_, i) => outcome(confirmPassword(i % 2 ? otherDb : db, userId, `guess ${i}`))));
+		expect(checks.count).toBeLessThanOrEqual(CONFIRM_PASSWORD_LIMIT.max);
+		expect(codes.filter((code) => code === 'too_many_attempts').length).toBe(40 - checks.count);
 	});
 });
