@@ -105,3 +105,43 @@ test('reset a forgotten password through the e-mail in the outbox', async ({ pag
 	await signIn(page, email, 'my new calm phrase', 'en');
 	await expect(page).toHaveURL(/\/en\/dashboard$/);
 });
+
+test('a common password is refused beside the field, with the reason, and what was typed is kept', async ({ page }) => {
+	const email = uniqueEmail('weak');
+	await page.goto('/signup');
+	await page.getByLabel('Naam', { exact: false }).first().fill('Robin');
+	await page.getByLabel('E-mailadres').fill(email);
+	await page.getByLabel('Ik ben 18 jaar of ouder.').check();
+	await page.getByLabel(/Ik geef uitdrukkelijk toestemming/).check();
+	const password = page.getByLabel('Wachtwoord', { exact: false }).first();
+	await password.fill('password12');
+	await password.press('Enter');
+	await expect(page.getByText('Dit wachtwoord staat op de lijsten die inbrekers als eerste proberen', { exact: false })).toBeVisible();
+	await expect(page.getByLabel('E-mailadres')).toHaveValue(email);
+	await expectAccessible(page);
+});
+
+test('locked out after five wrong passwords, a reset lets the owner straight back in', async ({ page }) => {
+	const email = uniqueEmail('locked');
+	await signUp(page, { name: 'Jesse', email, role: 'hurt' });
+	await page.context().clearCookies();
+	for (let i = 0; i < 5; i++) {
+		await signIn(page, email, `not my password ${i}`);
+		await expect(page.getByRole('alert')).toBeVisible();
+	}
+	await signIn(page, email);
+	await expect(page.getByRole('alert')).toContainText('kies een nieuw wachtwoord');
+	await expect(page.getByRole('alert')).toContainText(/over \d+ minuten? opnieuw/);
+
+	await page.goto('/forgot-password');
+	await page.getByLabel('E-mailadres').fill(email);
+	await page.getByLabel('E-mailadres').press('Enter');
+	await expect(page.getByRole('status')).toBeVisible();
+	const link = await linkFromOutbox(email, /http:\/\/[^\s"<>]+\/reset-password\?token=[A-Za-z0-9_-]+/);
+	await page.goto(link);
+	await page.getByLabel('Nieuw wachtwoord').fill('an entirely fresh phrase');
+	await page.getByLabel('Nieuw wachtwoord').press('Enter');
+	await expect(page).toHaveURL(/\/signin\?reset=1$/);
+	await signIn(page, email, 'an entirely fresh phrase');
+	await expect(page).toHaveURL(/\/dashboard$/);
+});

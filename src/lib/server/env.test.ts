@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EnvError, parseEnv } from './env';
+import { EnvError, parseEnv, publicUrl } from './env';
 
 describe('environment', () => {
 	it('defaults to the embedded database in ./data', () => {
@@ -20,6 +20,22 @@ describe('environment', () => {
 	});
 
 	it('recognises production', () => {
-		expect(parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u@h/db' }).production).toBe(true);
+		expect(parseEnv({ NODE_ENV: 'production', ORIGIN: 'https://herstelpad.example', DATABASE_URL: 'postgres://u@h/db' }).production).toBe(true);
+	});
+
+	it('refuses to start in production without ORIGIN, saying what to set', () => {
+		expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(EnvError);
+		expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/ORIGIN: required in production.*https:\/\//);
+	});
+
+	it('builds links from ORIGIN, or from localhost and PORT in local use', () => {
+		expect(parseEnv({ NODE_ENV: 'production', ORIGIN: 'https://herstelpad.example/' }).publicOrigin).toBe('https://herstelpad.example');
+		expect(parseEnv({}).publicOrigin).toBe('http://localhost:3000');
+		expect(parseEnv({ PORT: '8080' }).publicOrigin).toBe('http://localhost:8080');
+		expect(publicUrl('/en/reset-password?token=abc', parseEnv({ ORIGIN: 'https://herstelpad.example' }))).toBe(
+			'https://herstelpad.example/en/reset-password?token=abc'
+		);
+		expect(publicUrl('https://evil.example/invite/t', parseEnv({}))).toBe('http://localhost:3000/invite/t');
+		expect(() => parseEnv({ PORT: 'eighty' })).toThrow(/PORT/);
 	});
 });

@@ -24,12 +24,15 @@ const schema = z.object({
 		.optional(),
 	MAIL_FROM: z.string().min(3).default('Herstelpad <no-reply@herstelpad.local>'),
 	ORIGIN: z.url().optional(),
+	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 	LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info')
 });
 
 export type Env = z.infer<typeof schema> & {
 	production: boolean;
 	dataDir: string;
+	/** Where links in e-mails point; never taken from a request, whose Host header anyone can forge. */
+	publicOrigin: string;
 };
 
 export class EnvError extends Error {}
@@ -43,10 +46,17 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 		const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
 		throw new EnvError(`Invalid environment:\n${lines.join('\n')}`);
 	}
+	const production = result.data.NODE_ENV === 'production';
+	if (production && !result.data.ORIGIN) {
+		throw new EnvError(
+			'Invalid environment:\n  ORIGIN: required in production: the public address people use, e.g. ORIGIN=https://herstelpad.example (links in e-mails are built from it)'
+		);
+	}
 	return {
 		...result.data,
-		production: result.data.NODE_ENV === 'production',
-		dataDir: resolve(result.data.DATA_DIR)
+		production,
+		dataDir: resolve(result.data.DATA_DIR),
+		publicOrigin: result.data.ORIGIN ? new URL(result.data.ORIGIN).origin : `http://localhost:${result.data.PORT}`
 	};
 }
 
@@ -55,4 +65,11 @@ let cached: Env | undefined;
 export function getEnv(): Env {
 	cached ??= parseEnv(process.env);
 	return cached;
+}
+
+/** The one way to build an absolute link for an e-mail or a page to copy: configuration, not the request. */
+export function publicUrl(path: string, env: Pick<Env, 'publicOrigin'> = getEnv()): string {
+	// Only the path survives, should a helper ever hand over an absolute URL with some other host.
+	const { pathname, search, hash } = new URL(path, 'http://path.invalid');
+	return new URL(pathname + search + hash, env.publicOrigin).href;
 }

@@ -5,7 +5,9 @@ import { isResetTokenUsable, resetPassword } from '$lib/server/auth/accounts';
 import { actionFailure, invalid, parseForm } from '$lib/server/http';
 import { resetPasswordSchema } from '$lib/schemas/auth';
 import { clearSessionCookie } from '$lib/server/auth/web';
-import { localizeHref } from '$lib/i18n';
+import { errorText, localizeHref } from '$lib/i18n';
+import { DomainError } from '$lib/server/errors';
+import { isPasswordProblem } from '$lib/server/auth/password-strength';
 
 export const load: PageServerLoad = async ({ url }) => {
 	const token = url.searchParams.get('token') ?? '';
@@ -20,6 +22,7 @@ export const actions: Actions = {
 		try {
 			await resetPassword(getDb(), parsed.data);
 		} catch (err) {
+			if (err instanceof DomainError && isPasswordProblem(err.code)) return invalid({ password: errorText(err.code) });
 			return actionFailure(err);
 		}
 		clearSessionCookie(cookies);

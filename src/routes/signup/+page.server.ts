@@ -5,7 +5,9 @@ import { signUp } from '$lib/server/auth/accounts';
 import { setSessionCookie } from '$lib/server/auth/web';
 import { actionFailure, invalid, parseForm, requireAnonymous, safeNext } from '$lib/server/http';
 import { signUpSchema } from '$lib/schemas/auth';
-import { localizeHref } from '$lib/i18n';
+import { errorText, localizeHref } from '$lib/i18n';
+import { DomainError } from '$lib/server/errors';
+import { isPasswordProblem } from '$lib/server/auth/password-strength';
 
 export const load: PageServerLoad = (event) => {
 	requireAnonymous(event);
@@ -22,6 +24,7 @@ export const actions: Actions = {
 			const { session } = await signUp(getDb(), { ...parsed.data, locale: locals.locale, address: locals.address });
 			setSessionCookie(cookies, session);
 		} catch (err) {
+			if (err instanceof DomainError && isPasswordProblem(err.code)) return invalid({ password: errorText(err.code) }, values);
 			return actionFailure(err, values);
 		}
 		const next = url.searchParams.get('next');

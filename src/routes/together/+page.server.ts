@@ -9,6 +9,7 @@ import { readPartnerStatus } from '$lib/server/couple/pace';
 import { dismissCoupleNotice, readCoupleNotice } from '$lib/server/couple/notices';
 import { formKeyOf, newFormKey } from '$lib/server/forms/once';
 import { getMailer } from '$lib/server/mail';
+import { publicUrl } from '$lib/server/env';
 import { invitationMail } from '$lib/server/mail/templates';
 import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http';
 import { inviteEmailSchema } from '$lib/schemas/couple';
@@ -46,6 +47,9 @@ export const actions: Actions = {
 		try {
 			// The same form key gives the same link back, so a double click never revokes the link shown.
 			const { token } = await createInvitation(getDb(), user.id, new Date(), formKeyOf(form));
+			// Shown on screen to copy, so it carries the address this person uses (a second device at
+			// home reaches the app by its own address; in production that is ORIGIN). E-mailed links
+			// come from configuration only, below.
 			const link = new URL(localizeHref(`/invite/${token}`), event.url.origin).href;
 			// The link is shown once, right now; only its hash is stored.
 			return { values: { link, token, email: '' } };
@@ -57,7 +61,7 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const form = await event.request.formData();
 		const token = String(form.get('token') ?? '');
-		const link = new URL(localizeHref(`/invite/${token}`), event.url.origin).href;
+		const link = publicUrl(localizeHref(`/invite/${token}`));
 		const parsed = parseForm(inviteEmailSchema, form);
 		if (!parsed.ok) return invalid(parsed.errors, { email: String(form.get('email') ?? ''), link, token });
 		try {

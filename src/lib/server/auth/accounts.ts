@@ -4,12 +4,19 @@ import { passwordResetTokens, users } from '../db/schema';
 import { DomainError, isUniqueViolation } from '../errors';
 import { recordConsent } from '../consent/consent';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
+import { passwordProblem } from './password-strength';
 import { createSession, endOtherSessions, endSession } from './sessions';
-import { clearLimit, hitLimit, peekLimit, type Limit } from '../security/rate-limit';
+import { clearLimit, clearLimitsStartingWith, hitLimit, refundHit, type Limit } from '../security/rate-limit';
 import { hashToken, newId, newToken } from '../security/tokens';
 import { recordSecurityEvent } from '../security/events';
 
 type Locale = 'nl' | 'en';
+
+/** Every new password (sign-up, reset, change) passes here: the service, not only the form, refuses weak ones. */
+async function refuseWeakPassword(password: string, owner: { email: string; name: string }) {
+	const problem = await passwordProblem(password, owner);
+	if (problem) throw new DomainError(problem);
+}
 
 /**
  * Sign-in throttling. The account limit is keyed by account *and* address, so someone guessing
@@ -42,6 +49,7 @@ export async function signUp(db: Database, input: SignUpInput, now = new Date())
 		const limit = await hitLimit(db, `signup:address:${input.address}`, SIGN_UP_LIMIT, now);
 		if (!limit.allowed) throw new DomainError('too_many_attempts', { retryAfterSeconds: limit.retryAfterSeconds });
 	}
+	await refuseWeakPassword(input.password, { email: input.email, name: input.displayName });
 	const existing = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email));
 	if (existing.length > 0) throw new DomainError('email_taken');
 	const id = newId();
@@ -67,14 +75,17 @@ export async function signUp(db: Database, input: SignUpInput, now = new Date())
 	return { userId: id, session };
 }
 
+/** Account-and-address key: resetting the password lifts every one of them for that account. */
+const signInAccountPrefix = (email: string) => `signin:account:${email}:`;
+
 export async function signIn(db: Database, input: { email: string; password: string; address: string }) {
-	const accountKey = `signin:account:${input.email}:${input.address}`;
+	const accountKey = `${signInAccountPrefix(input.email)}${input.address}`;
 	const addressKey = `signin:address:${input.address}`;
-	for (const [key, limit] of [
-		[accountKey, SIGN_IN_LIMITS.accountAndAddress],
-		[addressKey, SIGN_IN_LIMITS.address]
-	] as const) {
-		const state = await peekLimit(db, key, limit);
+	// Count first, in one statement each, and only then check: a read before and a write after the
+	// slow Argon2 check let parallel requests all through.
+	const account = await hitLimit(db, accountKey, SIGN_IN_LIMITS.accountAndAddress);
+	const address = await hitLimit(db, addressKey, SIGN_IN_LIMITS.address);
+	for (const state of [account, address]) {
 		if (!state.allowed) throw new DomainError('too_many_attempts', { retryAfterSeconds: state.retryAfterSeconds });
 	}
 	const [user] = await db
@@ -83,34 +94,39 @@ export async function signIn(db: Database, input: { email: string; password: str
 		.where(eq(users.email, input.email));
 	const ok = user ? await verifyPassword(user.passwordHash, input.password) : await burnPasswordCheck(input.password);
 	if (!ok || !user) {
-		await hitLimit(db, accountKey, SIGN_IN_LIMITS.accountAndAddress);
-		await hitLimit(db, addressKey, SIGN_IN_LIMITS.address);
 		if (user) await recordSecurityEvent(db, user.id, 'sign-in-failed');
 		throw new DomainError('invalid_credentials');
 	}
 	await clearLimit(db, accountKey);
+	await refundHit(db, addressKey);
 	const session = await createSession(db, user.id);
 	await recordSecurityEvent(db, user.id, 'sign-in');
 	return { userId: user.id, session };
 }
 
 /**
- * Always answers the same way, whether or not the address has an account. Returns the token only
- * so the caller can e-mail it; null means nothing is to be sent.
+ * Always answers the same way, whether or not the address has an account, and does the same kinds
+ * of work either way (a lookup, a token and its hash, one write), so neither the answer nor its
+ * timing tells them apart. Returns the token only so the caller can e-mail it; null means nothing
+ * is to be sent.
  */
 export async function requestPasswordReset(db: Database, input: { email: string; address: string }, now = new Date()) {
 	const account = await hitLimit(db, `reset:account:${input.email}`, RESET_LIMITS.account, now);
 	const address = await hitLimit(db, `reset:address:${input.address}`, RESET_LIMITS.address, now);
 	if (!address.allowed) throw new DomainError('too_many_attempts', { retryAfterSeconds: address.retryAfterSeconds });
-	if (!account.allowed) return null;
 	const [user] = await db
 		.select({ id: users.id, locale: users.locale, displayName: users.displayName })
 		.from(users)
 		.where(eq(users.email, input.email));
-	if (!user) return null;
 	const token = newToken();
+	const tokenHash = hashToken(token);
+	if (!user || !account.allowed) {
+		// A write that matches nothing stands in for the insert below.
+		await db.delete(passwordResetTokens).where(eq(passwordResetTokens.tokenHash, tokenHash));
+		return null;
+	}
 	await db.insert(passwordResetTokens).values({
-		tokenHash: hashToken(token),
+		tokenHash,
 		userId: user.id,
 		expiresAt: new Date(now.getTime() + RESET_TOKEN_MINUTES * 60_000)
 	});
@@ -133,20 +149,22 @@ export async function isResetTokenUsable(db: Database, token: string, now = new 
 
 /** Single use: the token is spent in the same statement that checks it, so a race cannot reuse it. */
 export async function resetPassword(db: Database, input: { token: string; password: string }, now = new Date()) {
+	const tokenHash = hashToken(input.token);
+	const usable = and(eq(passwordResetTokens.tokenHash, tokenHash), isNull(passwordResetTokens.usedAt), gt(passwordResetTokens.expiresAt, now));
+	// A weak new password is refused before the token is spent, so the link still works for a better one.
+	const [owner] = await db
+		.select({ email: users.email, name: users.displayName })
+		.from(passwordResetTokens)
+		.innerJoin(users, eq(users.id, passwordResetTokens.userId))
+		.where(usable);
+	if (!owner) throw new DomainError('reset_token_invalid');
+	await refuseWeakPassword(input.password, owner);
 	const passwordHash = await hashPassword(input.password);
-	const [spent] = await db
-		.update(passwordResetTokens)
-		.set({ usedAt: now })
-		.where(
-			and(
-				eq(passwordResetTokens.tokenHash, hashToken(input.token)),
-				isNull(passwordResetTokens.usedAt),
-				gt(passwordResetTokens.expiresAt, now)
-			)
-		)
-		.returning({ userId: passwordResetTokens.userId });
+	const [spent] = await db.update(passwordResetTokens).set({ usedAt: now }).where(usable).returning({ userId: passwordResetTokens.userId });
 	if (!spent) throw new DomainError('reset_token_invalid');
 	await db.update(users).set({ passwordHash }).where(eq(users.id, spent.userId));
+	// The lock-out message offers "choose a new password": having done so, the owner may sign in at once.
+	await clearLimitsStartingWith(db, signInAccountPrefix(owner.email));
 	await db.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, spent.userId));
 	await endOtherSessions(db, spent.userId, null);
 	await recordSecurityEvent(db, spent.userId, 'password-reset');
@@ -158,14 +176,26 @@ export async function changePassword(
 	input: { userId: string; currentPassword: string; newPassword: string; currentSessionId: string }
 ) {
 	await confirmPassword(db, input.userId, input.currentPassword);
+	const [owner] = await db.select({ email: users.email, name: users.displayName }).from(users).where(eq(users.id, input.userId));
+	await refuseWeakPassword(input.newPassword, owner);
 	await db.update(users).set({ passwordHash: await hashPassword(input.newPassword) }).where(eq(users.id, input.userId));
 	await endOtherSessions(db, input.userId, input.currentSessionId);
 	await recordSecurityEvent(db, input.userId, 'password-changed');
 }
 
+/**
+ * Someone holding an open session (a borrowed phone) could otherwise guess the password without
+ * limit before changing it or deleting the account; and each guess costs an Argon2 check.
+ */
+export const CONFIRM_PASSWORD_LIMIT = { max: 5, windowSeconds: 15 * 60 } satisfies Limit;
+
 export async function confirmPassword(db: Database, userId: string, password: string) {
+	const key = `confirm-password:${userId}`;
+	const limit = await hitLimit(db, key, CONFIRM_PASSWORD_LIMIT);
+	if (!limit.allowed) throw new DomainError('too_many_attempts', { retryAfterSeconds: limit.retryAfterSeconds });
 	const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
 	if (!user || !(await verifyPassword(user.passwordHash, password))) throw new DomainError('wrong_password');
+	await clearLimit(db, key);
 }
 
 export async function signOut(db: Database, userId: string, sessionId: string) {

@@ -21,8 +21,14 @@ function usable(now: Date) {
  * double click must not revoke the link the person is about to copy, so a repeat returns the same
  * invitation, and its token is derived from the key: only a hash is stored, yet a repeat can show
  * the same link again. (A client that chose a weak key would only weaken its own invitation.)
+ * Since each new link revokes the previous one, nobody needs many; a cap stops a script from
+ * filling the table (and the security log) with them.
  */
+export const INVITATION_CREATE_LIMIT: Limit = { max: 10, windowSeconds: 60 * 60 };
+
 export async function createInvitation(db: Database, inviterId: string, now = new Date(), formKey?: string) {
+	const limit = await hitLimit(db, `invite-create:${inviterId}`, INVITATION_CREATE_LIMIT, now);
+	if (!limit.allowed) throw new DomainError('too_many_attempts', { retryAfterSeconds: limit.retryAfterSeconds });
 	if (await coupleIdOf(db, inviterId)) throw new DomainError('already_in_couple');
 	const token = formKey ? createHash('sha256').update(`invitation:${formKey}`).digest('base64url') : newToken();
 	const { id, replay } = await once(db, inviterId, formKey, 'invitation', async (tx) => {

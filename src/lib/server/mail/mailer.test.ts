@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { createMailer } from './mailer';
-import { passwordResetMail } from './templates';
+import { invitationMail, passwordResetMail } from './templates';
 import { decodeQuotedPrintable } from '../../../../tests/setup/eml';
 
 interface Received {
@@ -64,6 +64,14 @@ describe('mailer', () => {
 		expect(eml).toContain('To: sam@example.org');
 		expect(eml).toContain('Subject: Reset your password');
 		expect(decodeQuotedPrintable(eml)).toContain('http://localhost/en/reset-password?token=xyz');
+	});
+
+	it('counts minutes and days with each language’s plural rules', () => {
+		expect(passwordResetMail('nl', { name: 'N', link: 'http://localhost/x', minutes: 1 }).text).toContain('blijft 1 minuut geldig');
+		expect(passwordResetMail('nl', { name: 'N', link: 'http://localhost/x', minutes: 60 }).text).toContain('blijft 60 minuten geldig');
+		expect(passwordResetMail('en', { name: 'N', link: 'http://localhost/x', minutes: 1 }).text).toContain('valid for 1 minute.');
+		expect(invitationMail('nl', { inviter: 'N', link: 'http://localhost/x', days: 1 }).text).toContain('blijft 1 dag geldig');
+		expect(invitationMail('en', { inviter: 'N', link: 'http://localhost/x', days: 7 }).text).toContain('valid for 7 days.');
 	});
 
 	it('escapes names in the HTML part', () => {

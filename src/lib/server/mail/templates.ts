@@ -10,6 +10,13 @@ export interface MailContent {
 	html: string;
 }
 
+/** "1 minuut" / "60 minuten": the language's plural rules, never a string join. */
+function count(locale: Locale, n: number, forms: Record<Locale, { one: string; other: string }>) {
+	return `${n} ${new Intl.PluralRules(locale).select(n) === 'one' ? forms[locale].one : forms[locale].other}`;
+}
+const minutesWord = { nl: { one: 'minuut', other: 'minuten' }, en: { one: 'minute', other: 'minutes' } };
+const daysWord = { nl: { one: 'dag', other: 'dagen' }, en: { one: 'day', other: 'days' } };
+
 const escape = (s: string) =>
 	s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -26,7 +33,7 @@ const reset: Record<Locale, { subject: string; lines: (name: string, minutes: nu
 		subject: 'Je wachtwoord opnieuw instellen',
 		lines: (name, minutes) => [
 			`Hallo ${name},`,
-			`Iemand heeft gevraagd om het wachtwoord van je account opnieuw in te stellen. Was jij dat, gebruik dan de link hieronder. Hij werkt één keer en blijft ${minutes} minuten geldig.`,
+			`Iemand heeft gevraagd om het wachtwoord van je account opnieuw in te stellen. Was jij dat, gebruik dan de link hieronder. Hij werkt één keer en blijft ${count('nl', minutes, minutesWord)} geldig.`,
 			'Heb je niets gevraagd? Dan kun je dit bericht negeren; er verandert niets.'
 		],
 		button: 'Nieuw wachtwoord kiezen'
@@ -35,7 +42,7 @@ const reset: Record<Locale, { subject: string; lines: (name: string, minutes: nu
 		subject: 'Reset your password',
 		lines: (name, minutes) => [
 			`Hello ${name},`,
-			`Someone asked to reset the password of your account. If that was you, use the link below. It works once and stays valid for ${minutes} minutes.`,
+			`Someone asked to reset the password of your account. If that was you, use the link below. It works once and stays valid for ${count('en', minutes, minutesWord)}.`,
 			'Did not ask for this? You can ignore this message; nothing changes.'
 		],
 		button: 'Choose a new password'
@@ -60,7 +67,7 @@ export function passwordResetMail(locale: Locale, input: { name: string; link: s
 const invite: Record<Locale, { subject: (inviter: string) => string; opening: (inviter: string, days: number) => string[]; after: string[]; button: string }> = {
 	nl: {
 		subject: (inviter) => `Een persoonlijke uitnodiging van ${inviter}`,
-		opening: (inviter, days) => ['Hallo,', `${inviter} heeft je een persoonlijke uitnodiging gestuurd. Via de link hieronder lees je waar het om gaat. De link blijft ${days} dagen geldig.`],
+		opening: (inviter, days) => ['Hallo,', `${inviter} heeft je een persoonlijke uitnodiging gestuurd. Via de link hieronder lees je waar het om gaat. De link blijft ${count('nl', days, daysWord)} geldig.`],
 		after: [
 			'Het gaat om Herstelpad, een rustige plek om na ontrouw samen aan vertrouwen te werken, in jullie eigen tempo.',
 			'Je beslist zelf of je ingaat op deze uitnodiging. Je krijgt hierover geen herinneringen.',
@@ -70,7 +77,7 @@ const invite: Record<Locale, { subject: (inviter: string) => string; opening: (i
 	},
 	en: {
 		subject: (inviter) => `A personal invitation from ${inviter}`,
-		opening: (inviter, days) => ['Hello,', `${inviter} has sent you a personal invitation. The link below tells you what it is about. It stays valid for ${days} days.`],
+		opening: (inviter, days) => ['Hello,', `${inviter} has sent you a personal invitation. The link below tells you what it is about. It stays valid for ${count('en', days, daysWord)}.`],
 		after: [
 			'It is about Herstelpad, a calm place to work on trust together after infidelity, at your own pace.',
 			'Whether you accept is entirely up to you. You will not get reminders about it.',

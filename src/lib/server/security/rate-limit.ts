@@ -14,7 +14,9 @@ export interface LimitState {
 
 /**
  * Counts one hit on `key` in a fixed window kept in the database, so every app process shares the
- * same count. One upsert: a stale window restarts at 1.
+ * same count. One upsert: a stale window restarts at 1. Callers count an attempt *before* doing the
+ * work it asks for (a password check, a mail): a read now and a write later would let parallel
+ * requests all pass the read. There is deliberately no "peek".
  */
 export async function hitLimit(db: Database, key: string, limit: Limit, now = new Date()): Promise<LimitState> {
 	const windowStartFloor = new Date(now.getTime() - limit.windowSeconds * 1000);
@@ -36,24 +38,24 @@ export async function hitLimit(db: Database, key: string, limit: Limit, now = ne
 	};
 }
 
-/** Reads without counting: used to refuse before doing expensive work such as hashing. */
-export async function peekLimit(db: Database, key: string, limit: Limit, now = new Date()): Promise<LimitState> {
-	const rows = await db
-		.select({ count: rateLimits.count, windowStart: rateLimits.windowStart })
-		.from(rateLimits)
+/**
+ * Gives back the hit of an attempt that turned out fine (a right password), so the people behind
+ * one shared address are not throttled by their own successful sign-ins. Atomic, never below zero.
+ */
+export async function refundHit(db: Database, key: string) {
+	await db
+		.update(rateLimits)
+		.set({ count: sql`greatest(${rateLimits.count} - 1, 0)` })
 		.where(sql`${rateLimits.key} = ${key}`);
-	const row = rows[0];
-	if (!row) return { allowed: true, retryAfterSeconds: 0 };
-	const ends = row.windowStart.getTime() + limit.windowSeconds * 1000;
-	if (ends <= now.getTime()) return { allowed: true, retryAfterSeconds: 0 };
-	return {
-		allowed: row.count < limit.max,
-		retryAfterSeconds: Math.max(1, Math.ceil((ends - now.getTime()) / 1000))
-	};
 }
 
 export async function clearLimit(db: Database, key: string) {
 	await db.delete(rateLimits).where(sql`${rateLimits.key} = ${key}`);
+}
+
+/** Clears every window whose key starts with `prefix` (starts_with, so `_` and `%` in it are plain text). */
+export async function clearLimitsStartingWith(db: Database, prefix: string) {
+	await db.delete(rateLimits).where(sql`starts_with(${rateLimits.key}, ${prefix})`);
 }
 
 /** Windows are at most an hour long; anything older than a day is dead weight. */

@@ -3,7 +3,11 @@ import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { exportUserData } from '$lib/server/privacy/export';
 import { renderExportHtml } from '$lib/server/privacy/export-html';
+import { hitLimit, type Limit } from '$lib/server/security/rate-limit';
 import { m } from '$lib/i18n';
+
+/** An export gathers everything a person wrote; a few an hour is plenty, a loop of them is load. */
+const EXPORT_LIMIT: Limit = { max: 10, windowSeconds: 60 * 60 };
 
 /**
  * The download of one's own data. A POST from the settings form (so SvelteKit's CSRF check
@@ -15,6 +19,8 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 	const form = await request.formData().catch(() => undefined);
 	const format = String(form?.get('format') ?? '');
 	if (format !== 'json' && format !== 'html') error(400, m.error_export_format());
+	const limit = await hitLimit(getDb(), `export:${locals.user.id}`, EXPORT_LIMIT);
+	if (!limit.allowed) error(429, m.error_too_many_attempts());
 	const data = await exportUserData(getDb(), locals.user.id);
 	const day = data.exportedAt.slice(0, 10);
 	const body = format === 'json' ? JSON.stringify(data, null, 2) : renderExportHtml(data, locals.locale);

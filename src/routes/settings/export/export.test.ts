@@ -1,0 +1,43 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { isHttpError } from '@sveltejs/kit';
+import { databaseKind, useTestDatabase } from '../../../../tests/setup/test-db';
+import type { Database } from '$lib/server/db';
+import { signUp } from '$lib/server/auth/accounts';
+
+const state = vi.hoisted(() => ({ db: undefined as unknown }));
+vi.mock('$lib/server/db', async (importOriginal) => ({
+	...(await importOriginal<typeof import('$lib/server/db')>()),
+	getDb: () => state.db
+}));
+
+const { POST } = await import('./+server');
+
+async function download(userId: string) {
+	const request = new Request('http://localhost/settings/export', { method: 'POST', body: new URLSearchParams({ format: 'json' }) });
+	const event = { request, locals: { user: { id: userId }, locale: 'nl' } };
+	try {
+		const response = await (POST as (e: unknown) => Promise<Response>)(event);
+		return response.status;
+	} catch (err) {
+		if (isHttpError(err)) return err.status;
+		throw err;
+	}
+}
+
+describe(`export throttle (${databaseKind})`, () => {
+	const database = useTestDatabase();
+	let db: Database;
+	beforeAll(() => {
+		db = database();
+		state.db = db;
+	});
+
+	it('allows ten downloads an hour per person, then answers 429', async () => {
+		const { userId } = await signUp(db, { email: 'exporter@example.org', password: 'a quiet morning walk', displayName: 'Eva', locale: 'nl' });
+		const { userId: other } = await signUp(db, { email: 'someone@example.org', password: 'a quiet morning walk', displayName: 'Sim', locale: 'nl' });
+		const statuses = [];
+		for (let i = 0; i < 11; i++) statuses.push(await download(userId));
+		expect(statuses).toEqual([...Array(10).fill(200), 429]);
+		expect(await download(other)).toBe(200);
+	});
+});
