@@ -3,10 +3,13 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorStatus } from './server/errors';
 
-const load = (locale: string) => JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')) as Record<string, string>;
+/** A message is a text, or (for plural rules) a list of variants whose `match` holds the texts. */
+type Message = string | { match: Record<string, string> }[];
+const load = (locale: string) => JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')) as Record<string, Message>;
 const nl = load('nl');
 const en = load('en');
-const keys = (obj: Record<string, string>) => Object.keys(obj).filter((k) => k !== '$schema');
+const keys = (obj: Record<string, Message>) => Object.keys(obj).filter((k) => k !== '$schema');
+const texts = (message: Message) => (typeof message === 'string' ? [message] : message.flatMap((variant) => Object.values(variant.match)));
 
 function sourceFiles(dir: string): string[] {
 	return readdirSync(dir).flatMap((name) => {
@@ -24,9 +27,8 @@ describe('messages', () => {
 
 	it('has no empty texts and the same placeholders in both languages', () => {
 		for (const key of keys(nl)) {
-			expect(nl[key].trim(), key).not.toBe('');
-			expect(en[key].trim(), key).not.toBe('');
-			const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+			for (const text of [...texts(nl[key]), ...texts(en[key])]) expect(text.trim(), key).not.toBe('');
+			const placeholders = (m: Message) => [...new Set(texts(m).flatMap((s) => s.match(/\{\w+\}/g) ?? []))].sort();
 			expect(placeholders(en[key]), key).toEqual(placeholders(nl[key]));
 		}
 	});
