@@ -1,0 +1,25 @@
+/**
+ * The analyser's worker thread. It is bundled into one self-contained module at build time
+ * (scripts/coach-worker-plugin.js), so it imports only relative paths and Node built-ins.
+ */
+import { parentPort } from 'node:worker_threads';
+import { analyzeApology } from '../../coach/analyze';
+import type { CoachLanguage } from '../../coach/types';
+
+export interface WorkerRequest {
+	id: number;
+	text: string;
+	lang?: CoachLanguage;
+}
+
+parentPort?.on('message', ({ id, text, lang }: WorkerRequest) => {
+	try {
+		parentPort?.postMessage({ id, result: analyzeApology(text, lang ? { lang } : {}) });
+	} catch (err) {
+		// Only the error's kind crosses back: its message could quote nothing, but stay sure.
+		parentPort?.postMessage({ id, error: err instanceof Error ? err.name : 'Error' });
+	}
+});
+
+// Tells the pool that this thread has loaded, so a text's time budget never includes start-up.
+parentPort?.postMessage({ ready: true });
