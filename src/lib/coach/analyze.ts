@@ -1,14 +1,14 @@
 import { VFile } from 'vfile';
 import { detectLanguage } from './detect-language';
 import { processorFor } from './processor';
+import { MAX_APOLOGY_LENGTH } from './limits';
 import { isMissingRule } from './rule-ids';
 import { readElements } from './rules/elements';
 import type { AnalysisResult, CoachLanguage, Finding, RuleId } from './types';
 
 type VFileMessage = VFile['messages'][number];
 
-/** The longest text the analyser accepts, in UTF-16 code units (`text.length`). */
-export const MAX_APOLOGY_LENGTH = 20_000;
+export { MAX_APOLOGY_LENGTH };
 
 /** Options of `analyzeApology`. */
 export interface AnalyzeOptions {
