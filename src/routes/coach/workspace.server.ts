@@ -37,8 +37,8 @@ export async function analyzeAction(event: RequestEvent) {
 	const input = readApologyForm(await event.request.formData());
 	if (!input.ok) return invalid(input.errors, input.values);
 	try {
-		await limitAnalysis(getDb(), user.id);
-		return { values: input.values, analysis: await analyzeOffThread(input.body, { lang: input.lang, owner: `user:${user.id}` }) };
+		const admit = () => limitAnalysis(getDb(), user.id);
+		return { values: input.values, analysis: await analyzeOffThread(input.body, { lang: input.lang, owner: `user:${user.id}`, admit }) };
 	} catch (err) {
 		return actionFailure(err, input.values);
 	}

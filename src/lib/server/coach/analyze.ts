@@ -13,7 +13,7 @@ export function analysisPool(): AnalysisPool {
 }
 
 /** Analyses off the main thread; refuses with a DomainError when the pool is full or the text too slow. */
-export function analyzeOffThread(text: string, options: { lang?: CoachLanguage; owner: string }): Promise<AnalysisResult> {
+export function analyzeOffThread(text: string, options: { lang?: CoachLanguage; owner: string; admit?: () => Promise<void> }): Promise<AnalysisResult> {
 	return analysisPool().run(text, options);
 }
 

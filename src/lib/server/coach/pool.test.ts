@@ -38,6 +38,25 @@ describe('the analysis pool', () => {
 		expect(await codeOf(pool.run(short, { owner: 'user:a' }))).toBe('ok');
 	});
 
+	it('refuses a burst of one owner before its admission check runs, so the burst costs no look-ups', async () => {
+		pool = new AnalysisPool({ size: 1, perOwner: 2 });
+		let lookups = 0;
+		const admit = async () => {
+			lookups++;
+		};
+		const runs = Array.from({ length: 50 }, () => codeOf(pool.run(short, { owner: 'user:burst', admit })));
+		const codes = await Promise.all(runs);
+		expect(codes.filter((code) => code === 'ok')).toHaveLength(2);
+		expect(codes.filter((code) => code === 'too_many_attempts')).toHaveLength(48);
+		expect(lookups).toBe(2);
+		// A refusal by the admission check (a rate limit) gives the place back.
+		const refuse = async () => {
+			throw new DomainError('too_many_attempts', { retryAfterSeconds: 30 });
+		};
+		expect(await codeOf(pool.run(short, { owner: 'user:limited', admit: refuse }))).toBe('too_many_attempts');
+		expect(await codeOf(pool.run(short, { owner: 'user:limited' }))).toBe('ok');
+	});
+
 	it('refuses a text that overruns its time budget, ends that worker and answers the next text with a fresh one', async () => {
 		pool = new AnalysisPool({ size: 1, budgetMs: 1 });
 		expect(await codeOf(pool.run(long, { owner: 'slow' }))).toBe('analysis_too_slow');

@@ -19,6 +19,8 @@ export interface RunOptions {
 	lang?: CoachLanguage;
 	/** Whose text this is (`user:…`, `address:…`), for the per-owner cap. */
 	owner: string;
+	/** Runs once the owner has a place, before the text is queued; a throw refuses the text. */
+	admit?: () => Promise<void>;
 }
 
 interface Task {
@@ -66,13 +68,23 @@ export class AnalysisPool {
 		this.budgetMs = options.budgetMs ?? 5_000;
 	}
 
-	run(text: string, { lang, owner }: RunOptions): Promise<AnalysisResult> {
-		if (this.closed) return Promise.reject(new DomainError('analysis_busy'));
-		if ((this.owners.get(owner) ?? 0) >= this.perOwner) return Promise.reject(new DomainError('too_many_attempts', { retryAfterSeconds: 2 }));
-		const idle = this.idleSlot();
-		if (!idle && this.queue.length >= this.maxQueue) return Promise.reject(new DomainError('analysis_busy'));
+	/**
+	 * Analyses `text` in a worker. The owner's place is taken before `admit` (say, a rate-limit
+	 * look-up in the database) runs, so a burst of one owner is refused in memory, before it
+	 * costs anything else.
+	 */
+	async run(text: string, { lang, owner, admit }: RunOptions): Promise<AnalysisResult> {
+		if (this.closed) throw new DomainError('analysis_busy');
+		if ((this.owners.get(owner) ?? 0) >= this.perOwner) throw new DomainError('too_many_attempts', { retryAfterSeconds: 2 });
+		this.owners.set(owner, (this.owners.get(owner) ?? 0) + 1);
+		try {
+			await admit?.();
+			if (this.closed || (!this.idleSlot() && this.queue.length >= this.maxQueue)) throw new DomainError('analysis_busy');
+		} catch (err) {
+			this.release(owner);
+			throw err;
+		}
 		return new Promise<AnalysisResult>((resolve, reject) => {
-			this.owners.set(owner, (this.owners.get(owner) ?? 0) + 1);
 			this.queue.push({ id: this.nextId++, text, lang, owner, resolve, reject });
 			this.dispatch();
 		});
@@ -153,10 +165,14 @@ export class AnalysisPool {
 		await slot.worker.terminate();
 	}
 
+	private release(owner: string) {
+		const left = (this.owners.get(owner) ?? 1) - 1;
+		if (left > 0) this.owners.set(owner, left);
+		else this.owners.delete(owner);
+	}
+
 	private settle(task: Task, err: unknown, result?: AnalysisResult) {
-		const left = (this.owners.get(task.owner) ?? 1) - 1;
-		if (left > 0) this.owners.set(task.owner, left);
-		else this.owners.delete(task.owner);
+		this.release(task.owner);
 		if (err) task.reject(err);
 		else task.resolve(result!);
 	}

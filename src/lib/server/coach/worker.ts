@@ -3,13 +3,26 @@
  * (scripts/coach-worker-plugin.js), so it imports only relative paths and Node built-ins.
  */
 import { parentPort } from 'node:worker_threads';
+import { setPriority } from 'node:os';
 import { analyzeApology } from '../../coach/analyze';
 import type { CoachLanguage } from '../../coach/types';
+
+/** Mild: the analysis still finishes well within its time budget on a busy machine. */
+const WORKER_NICENESS = 5;
 
 export interface WorkerRequest {
 	id: number;
 	text: string;
 	lang?: CoachLanguage;
+}
+
+// On Linux a thread has its own nice value: a lower priority for this thread lets the main thread
+// (every other visitor's request) go first when the cores are busy. Elsewhere this may be refused;
+// the pool's bounds still hold.
+try {
+	setPriority(WORKER_NICENESS);
+} catch {
+	/* not allowed here: keep the default priority */
 }
 
 parentPort?.on('message', ({ id, text, lang }: WorkerRequest) => {
