@@ -148,10 +148,28 @@ async function main() {
 		while (!burstDone && during.length < 10_000) during.push(await help());
 		const burstMs = await burst;
 
+		// Reference: a burst of the same size of ordinary signed-in page loads (no analysis), to
+		// tell the analyser's share from what any 100 requests at once cost this server.
+		let pagesDone = false;
+		const pagesStart = performance.now();
+		const pages = Promise.all(
+			texts.map(async () => {
+				const reply = await send(writer, 'GET', '/coach', { headers: { cookie } });
+				if (reply.status !== 200) throw new Error(`/coach answered ${reply.status}`);
+			})
+		).then(() => {
+			pagesDone = true;
+			return performance.now() - pagesStart;
+		});
+		const duringPages: number[] = [];
+		while (!pagesDone && duringPages.length < 10_000) duringPages.push(await help());
+		const pagesMs = await pages;
+
 		console.log(`Herstelpad server benchmark (production build, PGlite, loopback, ${BURST} × ~20,000-character ?/analyze posts by one user)`);
 		console.log(`  GET /help before the burst: ${describe(baseline)}`);
 		console.log(`  GET /help during the burst: ${describe(during)}`);
 		console.log(`  burst answered in ${(burstMs / 1000).toFixed(2)} s: ${[...answers].map(([kind, count]) => `${count} ${kind}`).join(', ')}`);
+		console.log(`  reference, ${BURST} concurrent GET /coach by the same user (${(pagesMs / 1000).toFixed(2)} s): /help ${describe(duringPages)}`);
 		console.log('  (figures from a machine that may be busy with other work; compare runs on the same machine)');
 	} finally {
 		await stop();

@@ -8,7 +8,11 @@ let pool: AnalysisPool | undefined;
 
 /** The process's one analysis pool, started on first use. */
 export function analysisPool(): AnalysisPool {
-	pool ??= new AnalysisPool();
+	if (!pool) {
+		pool = new AnalysisPool();
+		// adapter-node's signal that the server is stopping; the workers go with it.
+		process.once('sveltekit:shutdown', () => void pool?.close());
+	}
 	return pool;
 }
 

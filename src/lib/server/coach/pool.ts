@@ -122,8 +122,6 @@ export class AnalysisPool {
 
 	private spawn() {
 		const worker = new Worker(workerUrl());
-		// Idle workers must not keep the process (a test run, a shutting-down server) alive.
-		worker.unref();
 		const slot: Slot = { worker, ready: false };
 		this.slots.push(slot);
 		worker.on('message', (reply: Reply) => this.onReply(slot, reply));
@@ -131,6 +129,9 @@ export class AnalysisPool {
 		worker.on('exit', () => {
 			if (this.slots.includes(slot)) void this.replace(slot, new DomainError('analysis_busy'));
 		});
+		// Workers must not keep the process (a test run, a server told to stop) alive. After the
+		// listeners: adding a 'message' listener refs the worker again.
+		worker.unref();
 	}
 
 	private onReply(slot: Slot, reply: Reply) {

@@ -17,19 +17,21 @@ export interface WorkerRequest {
 }
 
 // On Linux a thread has its own nice value: a lower priority for this thread lets the main thread
-// (every other visitor's request) go first when the cores are busy. Elsewhere this may be refused;
-// the pool's bounds still hold.
-try {
-	setPriority(WORKER_NICENESS);
-} catch {
-	/* not allowed here: keep the default priority */
+// (every other visitor's request) go first when the cores are busy. Elsewhere the call would
+// renice the whole process, so it is made on Linux only; the pool's bounds hold either way.
+if (process.platform === 'linux') {
+	try {
+		setPriority(WORKER_NICENESS);
+	} catch {
+		/* not allowed here: keep the default priority */
+	}
 }
 
 parentPort?.on('message', ({ id, text, lang }: WorkerRequest) => {
 	try {
 		parentPort?.postMessage({ id, result: analyzeApology(text, lang ? { lang } : {}) });
 	} catch (err) {
-		// Only the error's kind crosses back: its message could quote nothing, but stay sure.
+		// Only the error's kind crosses back, never a message that might quote the text.
 		parentPort?.postMessage({ id, error: err instanceof Error ? err.name : 'Error' });
 	}
 });
