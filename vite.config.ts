@@ -1,6 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { coachWorker } from './scripts/coach-worker-plugin.js';
 
 export default defineConfig({
 	plugins: [
@@ -10,7 +11,8 @@ export default defineConfig({
 			strategy: ['url', 'cookie', 'baseLocale'],
 			cookieName: 'herstelpad_lang'
 		}),
-		sveltekit()
+		sveltekit(),
+		coachWorker()
 	],
 	test: {
 		expect: { requireAssertions: true },

@@ -76,3 +76,31 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByText('De coach vindt geen valkuilen', { exact: false })).toBeVisible();
 	});
 });
+
+test('a 50,000-character text gets feedback without errors, is refused on saving and kept whole; the saved count equals the live one', async ({ page }) => {
+	const pageErrors: string[] = [];
+	page.on('pageerror', (err) => pageErrors.push(err.name));
+	await signUp(page, { name: 'Lotte', email: uniqueEmail('coach-long'), role: 'repairing' });
+	await page.goto('/coach');
+	const text = page.getByLabel('Je excuses');
+	const summary = page.locator('#coach-summary');
+
+	const long = `${poor.nl}\n`.repeat(400).slice(0, 50_000);
+	await text.fill(long);
+	await expect(page.getByText('De coach kijkt alleen de eerste 20.000 tekens na', { exact: false })).toBeVisible();
+	await expect(summary).toContainText('Aandachtspunten:');
+	await page.getByRole('button', { name: 'Opslaan als ontwerp' }).click();
+	await expect(page.getByText('Je tekst is langer dan 20.000 tekens', { exact: false }).first()).toBeVisible();
+	await expect(text).toHaveValue(long);
+	expect(pageErrors).toEqual([]);
+
+	// Line breaks travel as CRLF in a form post; the saved version must still count what the writer saw.
+	const multiline = poor.nl.replace('. ', '.\n\n');
+	await text.fill(multiline);
+	await expect(summary).toContainText('Aandachtspunten: 7');
+	await page.getByRole('button', { name: 'Opslaan als ontwerp' }).click();
+	await expect(page.getByText('Versie 1 is opgeslagen.')).toBeVisible();
+	await expect(page.getByRole('region', { name: 'Versies' }).getByText('aandachtspunten: 7')).toBeVisible();
+	await expect(summary).toContainText('Aandachtspunten: 7');
+	await expect(text).toHaveValue(multiline);
+});

@@ -1,14 +1,15 @@
 import { VFile } from 'vfile';
 import { detectLanguage } from './detect-language';
 import { processorFor } from './processor';
+import { MAX_APOLOGY_LENGTH } from './limits';
+import { messageFor } from './messages';
 import { isMissingRule } from './rule-ids';
 import { readElements } from './rules/elements';
 import type { AnalysisResult, CoachLanguage, Finding, RuleId } from './types';
 
 type VFileMessage = VFile['messages'][number];
 
-/** The longest text the analyser accepts, in UTF-16 code units (`text.length`). */
-export const MAX_APOLOGY_LENGTH = 20_000;
+export { MAX_APOLOGY_LENGTH };
 
 /** Options of `analyzeApology`. */
 export interface AnalyzeOptions {
@@ -35,11 +36,36 @@ export function analyzeApology(text: string, options: AnalyzeOptions = {}): Anal
  * beyond `MAX_APOLOGY_LENGTH`.
  */
 export function runAnalysis(text: string, language: CoachLanguage): AnalysisResult {
+	const result = analyseAsIs(text, language);
+	const checked = new Map<string, boolean>();
+	for (const finding of result.findings) finding.expected = trustworthySuggestion(finding, language, checked);
+	return result;
+}
+
+function analyseAsIs(text: string, language: CoachLanguage): AnalysisResult {
 	const file = new VFile(text);
 	const processor = processorFor(language);
 	processor.runSync(processor.parse(file), file);
 	const findings = file.messages.map(toFinding).sort(byPosition);
 	return { language, elements: readElements(file), findings };
+}
+
+/**
+ * The coach must never suggest what it warns against ("Sorry als je je gekwetst voelt." for a
+ * "maar" after "Sorry als je je gekwetst voelt"). A suggestion tailored from the writer's own words
+ * is analysed on its own; when it raises any warning, the rule's fixed suggestion is given
+ * instead (those are kept clean by a test). `checked` remembers verdicts within one analysis.
+ */
+function trustworthySuggestion(finding: Finding, language: CoachLanguage, checked: Map<string, boolean>): string | null {
+	const { expected } = finding;
+	const fixed = messageFor(finding.ruleId, language, '').expected;
+	if (expected === null || expected === fixed) return expected;
+	let clean = checked.get(expected);
+	if (clean === undefined) {
+		clean = !analyseAsIs(expected, language).findings.some((f) => f.severity === 'warning');
+		checked.set(expected, clean);
+	}
+	return clean ? expected : fixed;
 }
 
 function toFinding(message: VFileMessage): Finding {

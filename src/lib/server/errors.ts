@@ -22,7 +22,9 @@ export const errorStatus = {
 	invitation_already_emailed: 409,
 	already_in_couple: 409,
 	not_in_couple: 409,
-	mail_failed: 503
+	mail_failed: 503,
+	analysis_busy: 503,
+	analysis_too_slow: 422
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

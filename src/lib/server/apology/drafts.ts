@@ -4,7 +4,7 @@ import { apologyDrafts, apologyVersions } from '../db/schema';
 import { assertCan, type Actor, type ItemAccess } from '../access/policy';
 import { newId } from '../security/tokens';
 import { DomainError, isUniqueViolation } from '../errors';
-import { analyzeApology, type CoachLanguage } from '../../coach';
+import { analyzeApology, type AnalysisResult, type CoachLanguage } from '../../coach';
 
 /**
  * Apology drafts of the repairing partner. A draft is a thread of immutable versions; saving
@@ -21,12 +21,15 @@ export interface SaveInput {
 	draftId?: string;
 	body: string;
 	lang?: CoachLanguage;
+	/** The server's own analysis of `body` (the route runs it off the main thread); made here when absent. */
+	analysis?: AnalysisResult;
 }
 
 /** Analyses on the server as well: what is stored never depends on what a browser claimed. */
 export async function saveApologyVersion(db: Database, actor: Actor, input: SaveInput) {
-	const analysis = analyzeApology(input.body, input.lang ? { lang: input.lang } : {});
-	const ruleIds = [...new Set(analysis.findings.map((f) => f.ruleId))];
+	const analysis = input.analysis ?? analyzeApology(input.body, input.lang ? { lang: input.lang } : {});
+	// One rule id per finding, so a version's count of open points is the count the writer saw.
+	const ruleIds = analysis.findings.map((f) => f.ruleId);
 	try {
 		return await insertVersion(db, actor, input, analysis.language, ruleIds, analysis);
 	} catch (err) {

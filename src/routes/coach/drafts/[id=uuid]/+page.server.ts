@@ -26,7 +26,7 @@ export const load: PageServerLoad = async (event) => {
 		id: draft.id,
 		saved: event.url.searchParams.get('saved') === '1',
 		shown: { number: shown.number, body: shown.body, language: shown.language, latest: shown.number === draft.versions[0].number },
-		analysis: analyzeForPage(shown.body, shown.language),
+		analysis: await analyzeForPage(shown.body, shown.language, user.id),
 		history: draft.versions.map((v) => ({ number: v.number, createdAt: v.createdAt.toISOString(), openPoints: v.ruleIds.length, ruleIds: v.ruleIds })),
 		ruleTitles: ruleTitles(event.locals.locale),
 		inCouple: !!user.coupleId,

@@ -1,8 +1,9 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { analyzeApology } from '$lib/coach';
 import { getDb } from '$lib/server/db';
 import { hitLimit } from '$lib/server/security/rate-limit';
+import { analyzeOffThread } from '$lib/server/coach/analyze';
+import { DomainError } from '$lib/server/errors';
 import { errorText } from '$lib/i18n';
 import { z } from 'zod';
 import { MAX_APOLOGY_LENGTH } from '$lib/coach';
@@ -22,7 +23,7 @@ const problem = (status: number, code: string, headers: Record<string, string> =
 
 /**
  * The analyser over HTTP, for clients that are not forms. Stateless: the text is analysed in
- * memory and is never logged or stored.
+ * memory (in a worker thread, so a burst cannot stall the server) and is never logged or stored.
  */
 export const POST: RequestHandler = async ({ request, locals }) => {
 	const limit = await hitLimit(getDb(), `analyze:address:${locals.address}`, LIMIT);
@@ -38,5 +39,11 @@ export const POST: RequestHandler = async ({ request, locals }) => {
 	}
 	const parsed = bodySchema.safeParse(payload);
 	if (!parsed.success) return problem(400, parsed.error.issues[0].message.match(/^[a-z_]+$/) ? parsed.error.issues[0].message : 'json_invalid');
-	return json(analyzeApology(parsed.data.text, parsed.data.lang ? { lang: parsed.data.lang } : {}));
+	try {
+		return json(await analyzeOffThread(parsed.data.text, { lang: parsed.data.lang, owner: `address:${locals.address}` }));
+	} catch (err) {
+		if (!(err instanceof DomainError)) throw err;
+		const wait = err.retryAfterSeconds ?? (err.code === 'analysis_busy' ? 2 : undefined);
+		return problem(err.status, err.code, wait ? { 'Retry-After': String(wait) } : {});
+	}
 };
