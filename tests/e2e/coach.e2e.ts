@@ -80,7 +80,7 @@ test.describe('without JavaScript', () => {
 test('a 50,000-character text gets feedback without errors, is refused on saving and kept whole; the saved count equals the live one', async ({ page }) => {
 	const pageErrors: string[] = [];
 	page.on('pageerror', (err) => pageErrors.push(err.name));
-	await signUp(page, { name: 'Lotte', email: uniqueEmail('coach-long'), role: 'repairing' });
+	await signUp(page, { name: 'Lotte', email: uniqueEmail('coach-paste'), role: 'repairing' });
 	await page.goto('/coach');
 	const text = page.getByLabel('Je excuses');
 	const summary = page.locator('#coach-summary');

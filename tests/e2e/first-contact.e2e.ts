@@ -10,7 +10,7 @@ const pageIsNoWiderThanScreen = (page: Page) => page.evaluate(() => document.doc
 
 test('a letter-length text over the limit is refused in the browser, kept through a reload, saved when shorter, and forgotten at sign-out', async ({ page }) => {
 	test.setTimeout(120_000);
-	const email = uniqueEmail('long-text');
+	const email = uniqueEmail('over-limit');
 	await signUp(page, { name: 'Lang', email, role: 'repairing' });
 	await page.goto('/reflections/new?prompt=my-part');
 	const field = page.getByLabel('Je antwoord');
@@ -81,7 +81,7 @@ test('the counter appears near the limit and speaks only when a stage is crossed
 test('the coach takes a 50,000-character paste without errors, says why it cannot check it, and keeps it', async ({ page }) => {
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.message));
-	await signUp(page, { name: 'Coach', email: uniqueEmail('coach-long'), role: 'repairing' });
+	await signUp(page, { name: 'Coach', email: uniqueEmail('coach-paste'), role: 'repairing' });
 	await page.goto('/coach');
 	const text = 'Het spijt me dat ik je pijn heb gedaan. '.repeat(1250);
 	expect(text.length).toBe(50_000);
@@ -174,7 +174,7 @@ test.describe('on a 320 px phone', () => {
 	test('one unbroken 500-character word in a need does not widen any page, in both languages', async ({ page }) => {
 		test.setTimeout(120_000);
 		const word = 'x'.repeat(500);
-		await signUp(page, { name: 'W'.repeat(60), email: uniqueEmail('long-word'), role: 'hurt' });
+		await signUp(page, { name: 'W'.repeat(60), email: uniqueEmail('wide-word'), role: 'hurt' });
 		await page.goto('/together/needs');
 		await page.getByLabel('Iets toevoegen').fill(word);
 		await page.getByRole('button', { name: 'Toevoegen' }).click();

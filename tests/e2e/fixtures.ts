@@ -9,6 +9,7 @@ export { expect };
 export const PASSWORD = 'a calm and long phrase';
 
 let counter = 0;
+/** Keep words of PASSWORD out of labels: a password holding part of one's e-mail address is refused. */
 export function uniqueEmail(label: string) {
 	return `${label}-${process.pid}-${Date.now()}-${counter++}@example.org`;
 }
