@@ -9,6 +9,7 @@ import { setLocale } from '$lib/server/users/users';
 import { sessionCookieOptions } from '$lib/server/auth/cookies';
 import { log } from '$lib/server/log';
 import { isForbiddenCrossSiteForm } from '$lib/server/security/csrf';
+import { handleBody } from '$lib/server/security/body';
 import { errorText } from '$lib/i18n';
 
 export const init: ServerInit = async () => {
@@ -82,7 +83,7 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleParaglide, handleCsrf, handleSession, handleHeaders);
+export const handle = sequence(handleParaglide, handleCsrf, handleSession, handleHeaders, handleBody);
 
 export const handleError: HandleServerError = ({ error, status }) => {
 	// Log the type only: messages can contain submitted text.
