@@ -6,12 +6,12 @@ import { join, relative, sep } from 'node:path';
  * fuzzed without anyone remembering to list it here.
  */
 export interface Target {
-	kind: 'action' | 'endpoint';
+	kind: 'action' | 'endpoint' | 'page';
 	/** Route path with params left as `[name]`, e.g. `/coach/drafts/[id]`. */
 	route: string;
 	/** Param names in order, e.g. `['id']`. */
 	params: string[];
-	/** Action name (`?/name`), or the HTTP method of an endpoint. */
+	/** Action name (`?/name`), the HTTP method of an endpoint, or GET for a page. */
 	name: string;
 }
 
@@ -110,6 +110,9 @@ export function discoverTargets(): Target[] {
 		if (name === '+page.server.ts' || name === '+page.server.js') {
 			const { route, params } = routeOf(file);
 			for (const action of actionNames(readFileSync(file, 'utf8'))) targets.push({ kind: 'action', route, params, name: action });
+		} else if (name === '+page.svelte') {
+			const { route, params } = routeOf(file);
+			targets.push({ kind: 'page', route, params, name: 'GET' });
 		} else if (name === '+server.ts' || name === '+server.js') {
 			const { route, params } = routeOf(file);
 			for (const method of endpointMethods(readFileSync(file, 'utf8'))) targets.push({ kind: 'endpoint', route, params, name: method });

@@ -13,10 +13,14 @@ import { discoverTargets, pathOf, type Target } from './fuzz-targets';
 test.describe.configure({ mode: 'serial' });
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261130);
-const TARGETS = discoverTargets();
+const DISCOVERED = discoverTargets();
+const PAGES = DISCOVERED.filter((t) => t.kind === 'page');
+// Actions and endpoints take bodies; pages are only read, with random query strings.
+const TARGETS = DISCOVERED.filter((t) => t.kind !== 'page');
 // Today's count; fewer means the discovery stopped seeing some of them.
 const ACTIONS_TODAY = 35;
 const ENDPOINTS_TODAY = 2;
+const PAGES_TODAY = 25;
 // adapter-node's default BODY_SIZE_LIMIT (the E2E server does not set one).
 const BODY_LIMIT = 512 * 1024;
 
@@ -103,6 +107,7 @@ test('the discovery finds every form action and endpoint', () => {
 	const endpoints = TARGETS.filter((t) => t.kind === 'endpoint');
 	expect(actions.length).toBeGreaterThanOrEqual(ACTIONS_TODAY);
 	expect(endpoints.length).toBeGreaterThanOrEqual(ENDPOINTS_TODAY);
+	expect(PAGES.length).toBeGreaterThanOrEqual(PAGES_TODAY);
 	expect(TARGETS.map((t) => pathOf(t, { id: 'ID', step: 'STEP', token: 'TOKEN' }))).toEqual(
 		expect.arrayContaining(['/coach/drafts/ID?/send', '/reflections/new?/create', '/invite/TOKEN?/accept', '/program/STEP?/done', '/api/v1/apology/analyze', '/settings/export'])
 	);
@@ -189,7 +194,11 @@ type Encoding = 'urlencoded' | 'multipart' | 'multipart-truncated' | 'multipart-
 const encoding = fc.constantFrom<Encoding>('urlencoded', 'urlencoded', 'multipart', 'multipart', 'multipart-truncated', 'multipart-wrong-boundary', 'text', 'json', 'binary', 'charset', 'raw-urlencoded', 'empty', 'no-type', 'odd-type');
 
 const shape = fc.record({
-	target: fc.integer({ min: 0, max: TARGETS.length - 1 }),
+	target: fc.integer({ min: 0, max: TARGETS.length + PAGES.length - 1 }),
+	// A page read as SvelteKit's client reads it.
+	data: fc.boolean(),
+	// Cookies a person cannot be trusted with: a made-up session, a language that does not exist.
+	cookie: fc.option(fc.record({ session: value, lang: fc.oneof(fc.constantFrom('nl', 'en', 'de', ''), fc.string({ unit: 'binary', maxLength: 10 })) }), { freq: 5 }),
 	who: fc.integer({ min: 0, max: 2 }),
 	id: fc.oneof(fc.constant(undefined), fc.uuid(), fc.string({ unit: 'binary', maxLength: 20 })),
 	locale: fc.constantFrom<'' | '/en'>('', '', '/en'),
@@ -267,12 +276,14 @@ function randomBytesFrom(seed: number, length: number) {
 	return out;
 }
 
-function headersFor(input: Shape, baseURL: string, type?: string) {
+function headersFor(input: Shape, baseURL: string, signedOut: boolean, type?: string) {
 	const headers: Record<string, string> = {};
 	if (type) headers['content-type'] = type;
 	if (input.csrf === 'origin') headers.origin = baseURL;
 	if (input.csrf === 'sec-fetch') Object.assign(headers, { origin: 'null', 'sec-fetch-site': 'same-origin' });
 	if (input.csrf === 'cross-site') Object.assign(headers, { origin: 'https://elders.example', 'sec-fetch-site': 'cross-site' });
+	// Only signed out: the server clears a bad session cookie, which would sign the others out.
+	if (input.cookie && signedOut) headers.cookie = `herstelpad_session=${percentEncode(fill(input.cookie.session).slice(0, 4000))}; herstelpad_lang=${percentEncode(input.cookie.lang)}`;
 	if (input.accept === 'enhance') Object.assign(headers, { accept: 'application/json', 'x-sveltekit-action': 'true' });
 	else if (input.accept !== 'none') headers.accept = input.accept;
 	return headers;
@@ -283,20 +294,21 @@ test('random fields, encodings and sizes never cause a 500 or show internals', a
 	const everyone = await setUp(baseURL!);
 	await fc.assert(
 		fc.asyncProperty(shape, async (input) => {
-			const target = TARGETS[input.target];
+			const target = [...TARGETS, ...PAGES][input.target];
 			const who = everyone[input.who];
 			// Signing out or leaving would take the session or couple away from the runs after this one.
 			if (who.label !== 'signed out' && target.name === 'signout') return;
 			if (who.label === 'couple' && target.name === 'leave') return;
-			const base = pathOf(target, paramsFor(target, who, input.id === undefined ? {} : { id: input.id, step: input.id, token: input.id }), input.locale);
+			const page = pathOf(target, paramsFor(target, who, input.id === undefined ? {} : { id: input.id, step: input.id, ruleId: input.id, token: input.id }), input.locale);
+			const base = target.kind === 'page' && input.data ? `${page.replace(/\/$/, '')}/__data.json` : page;
 			const query = input.query.map(([k, v]) => `${k}=${percentEncode(fill(v).slice(0, 2000))}`).join('&');
 			const path = query ? `${base}${base.includes('?') ? '&' : '?'}${query}` : base;
 			const { type, body } = build(input);
 			const method = input.method ?? methodOf(target);
 			const what = `${who.label}: ${method} ${path} (${type ?? 'no type'}, ${body?.length ?? 0} bytes, seed ${SEED})`;
 			if (process.env.FUZZ_DEBUG) console.log(what);
-			await expectHandled(await send(who.api, method, path, headersFor(input, baseURL!, type), method === 'GET' || method === 'HEAD' ? undefined : body), what);
+			await expectHandled(await send(who.api, method, path, headersFor(input, baseURL!, who.label === 'signed out', type), method === 'GET' || method === 'HEAD' ? undefined : body), what);
 		}),
-		{ seed: SEED, numRuns: Number(process.env.FUZZ_RUNS ?? 250), endOnFailure: true }
+		{ seed: SEED, numRuns: Number(process.env.FUZZ_RUNS ?? 300), endOnFailure: true }
 	);
 });
