@@ -12,6 +12,7 @@ import { isForbiddenCrossSiteForm } from '$lib/server/security/csrf';
 import { actAs } from '$lib/server/access/refusals';
 import { echoableValues, enhancedRefusal, isEnhancedAction, pageRefusal } from '$lib/server/security/refusal';
 import { errorText, localizeHref, m } from '$lib/i18n';
+import { handleBody } from '$lib/server/security/body';
 
 export const init: ServerInit = async () => {
 	const env = getEnv();
@@ -96,8 +97,9 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-// Headers wrap everything after the language, so a refused post gets them too.
-export const handle = sequence(handleParaglide, handleHeaders, handleCsrf, handleSession);
+// Headers wrap everything after the language, so a refusal gets them too; the body gate runs after
+// the CSRF check (cross-site posts are refused unread) and before any database work.
+export const handle = sequence(handleParaglide, handleHeaders, handleCsrf, handleBody, handleSession);
 
 export const handleError: HandleServerError = ({ error, status }) => {
 	// Log the type only: messages can contain submitted text.
