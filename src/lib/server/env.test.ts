@@ -19,6 +19,13 @@ describe('environment', () => {
 		expect(() => parseEnv({ NODE_ENV: 'staging' })).toThrow(/NODE_ENV/);
 	});
 
+	it('limits sign-ups to 50 an hour per address unless configured, and refuses a nonsense limit', () => {
+		expect(parseEnv({}).SIGNUP_LIMIT_PER_HOUR).toBe(50);
+		expect(parseEnv({ SIGNUP_LIMIT_PER_HOUR: '500' }).SIGNUP_LIMIT_PER_HOUR).toBe(500);
+		expect(() => parseEnv({ SIGNUP_LIMIT_PER_HOUR: '0' })).toThrow(/SIGNUP_LIMIT_PER_HOUR/);
+		expect(() => parseEnv({ SIGNUP_LIMIT_PER_HOUR: 'many' })).toThrow(/SIGNUP_LIMIT_PER_HOUR/);
+	});
+
 	it('recognises production', () => {
 		expect(parseEnv({ NODE_ENV: 'production', ORIGIN: 'https://herstelpad.example', DATABASE_URL: 'postgres://u@h/db' }).production).toBe(true);
 	});

@@ -25,7 +25,9 @@ const schema = z.object({
 	MAIL_FROM: z.string().min(3).default('Herstelpad <no-reply@herstelpad.local>'),
 	ORIGIN: z.url().optional(),
 	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-	LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info')
+	LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
+	// Generous for a household behind one address, tight enough to stop scripted account creation.
+	SIGNUP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(50)
 });
 
 export type Env = z.infer<typeof schema> & {

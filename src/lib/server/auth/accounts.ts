@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Database } from '../db';
+import { getEnv } from '../env';
 import { passwordResetTokens, users } from '../db/schema';
 import { DomainError, isUniqueViolation } from '../errors';
 import { recordConsent } from '../consent/consent';
@@ -32,8 +33,8 @@ export const RESET_LIMITS = {
 	address: { max: 10, windowSeconds: 60 * 60 } satisfies Limit
 };
 export const RESET_TOKEN_MINUTES = 60;
-/** Generous for a household behind one address, tight enough to stop scripted account creation. */
-export const SIGN_UP_LIMIT = { max: 50, windowSeconds: 60 * 60 } satisfies Limit;
+/** Account creation per address and hour: `SIGNUP_LIMIT_PER_HOUR`, 50 unless configured. */
+export const signUpLimit = (): Limit => ({ max: getEnv().SIGNUP_LIMIT_PER_HOUR, windowSeconds: 60 * 60 });
 
 export interface SignUpInput {
 	email: string;
@@ -46,7 +47,7 @@ export interface SignUpInput {
 
 export async function signUp(db: Database, input: SignUpInput, now = new Date()) {
 	if (input.address) {
-		const limit = await hitLimit(db, `signup:address:${input.address}`, SIGN_UP_LIMIT, now);
+		const limit = await hitLimit(db, `signup:address:${input.address}`, signUpLimit(), now);
 		if (!limit.allowed) throw new DomainError('too_many_attempts', { retryAfterSeconds: limit.retryAfterSeconds });
 	}
 	await refuseWeakPassword(input.password, { email: input.email, name: input.displayName });
