@@ -3,9 +3,16 @@ import { email } from './auth';
 import { UUID, withoutControlCharacters } from './text';
 import { TEXT_LIMITS } from './limits';
 
+/**
+ * A form post sends a text area's line breaks as CRLF, while the browser counts its value with LF;
+ * storing and counting the LF form keeps the server's limit exactly the one the field shows.
+ */
+const lineBreaks = (value: string) => value.replace(/\r\n?/g, '\n');
+
 const text = (max: number, code = 'text_required') =>
 	z
 		.string({ error: code })
+		.overwrite(lineBreaks)
 		.trim()
 		.min(1, { error: code })
 		.max(max, { error: 'text_too_long' })
@@ -18,6 +25,7 @@ export const paceSchema = z.object({
 	status: z.enum(['none', 'space', 'ready-to-read', 'ready-to-talk'], { error: 'status_required' }),
 	note: z
 		.string()
+		.overwrite(lineBreaks)
 		.trim()
 		.max(TEXT_LIMITS.paceNote, { error: 'text_too_long' })
 		.refine(...withoutControlCharacters)

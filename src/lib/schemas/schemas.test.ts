@@ -19,6 +19,20 @@ describe('shared input schemas', () => {
 		expect(hasControlCharacters('gewoon “tekst” — met é en 🙂')).toBe(false);
 	});
 
+	it('count line breaks as the browser does: a CRLF form post fits the limit its field showed', () => {
+		// 19,999 characters in the browser (LF), 20,198 as a form post sends them (CRLF).
+		const typed = Array.from({ length: 200 }, () => 'a'.repeat(99)).join('\n');
+		expect(typed.length).toBe(19_999);
+		const posted = typed.replaceAll('\n', '\r\n');
+		expect(posted.length).toBeGreaterThan(20_000);
+		for (const schema of [letterSchema, reflectionSchema]) {
+			const parsed = schema.safeParse({ body: posted });
+			expect(parsed.success).toBe(true);
+			expect(parsed.data?.body).toBe(typed);
+		}
+		expect(paceSchema.safeParse({ status: 'space', note: 'een\r\ntwee' }).data?.note).toBe('een\ntwee');
+	});
+
 	it('accept only UUIDs as item ids', () => {
 		expect(idSchema.safeParse({ id: '0b6f2a4e-3c1d-4e5f-9a7b-1c2d3e4f5a6b' }).success).toBe(true);
 		for (const id of ['', 'abc', '%00', '0b6f2a4e-3c1d-4e5f-9a7b-1c2d3e4f5a6b\u0000', "1' or '1'='1"]) {
