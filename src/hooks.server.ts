@@ -42,6 +42,9 @@ const handleCsrf: Handle = async ({ event, resolve }) => {
 	if (!isForbiddenCrossSiteForm(event.request, event.url, { originConfigured: Boolean(getEnv().ORIGIN) })) return resolve(event);
 	const message = errorText('cross_site');
 	if (isEnhancedAction(event.request)) return enhancedRefusal(403, message, await echoableValues(event.request));
+	// Answering before the body is read makes Node reset the connection, and the person would see
+	// a network error instead of the reason (the body size limit bounds what is read).
+	await event.request.arrayBuffer().catch(() => undefined);
 	return pageRefusal(403, {
 		lang: event.locals.locale,
 		title: m.error_cross_site_title(),

@@ -91,6 +91,8 @@ describe('refuseBody', () => {
 		const page = refuseBody(event('/reflections/new', { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' }), 413, 'body_too_large');
 		expect(page.status).toBe(413);
 		expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+		// Answered before SvelteKit renders, so the page carries its own strict CSP.
+		expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
 		expect(await page.text()).toContain('href="/reflections/new"');
 	});
 });

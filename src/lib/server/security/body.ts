@@ -1,5 +1,6 @@
 import { json, type Handle, type RequestEvent } from '@sveltejs/kit';
 import { errorText, getLocale, localizeHref, m } from '$lib/i18n';
+import { isEnhancedAction, REFUSAL_CSP } from './refusal';
 
 /**
  * One gate for request bodies: a body that cannot be read as what its Content-Type says (broken
@@ -121,7 +122,7 @@ export function refuseBody(event: RequestEvent, status: number, code: string): R
 	const message = errorText(code);
 	if (isEndpoint(event.route.id)) return json({ error: code, message }, { status });
 	const headers = event.request.headers;
-	if (headers.get('x-sveltekit-action') === 'true' || prefersJson(headers.get('accept') ?? '*/*')) {
+	if (isEnhancedAction(event.request) || prefersJson(headers.get('accept') ?? '*/*')) {
 		return json({ type: 'error', error: { message } }, { status });
 	}
 	const page = `<!doctype html>
@@ -129,7 +130,7 @@ export function refuseBody(event: RequestEvent, status: number, code: string): R
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(m.error_page_generic())} · Herstelpad</title></head>
 <body><main><h1>${escapeHtml(m.error_page_generic())}</h1><p>${escapeHtml(message)}</p><p><a href="${escapeHtml(event.url.pathname)}">${escapeHtml(m.error_body_back())}</a> · <a href="${escapeHtml(localizeHref('/'))}">${escapeHtml(m.error_page_home())}</a></p></main></body>
 </html>`;
-	return new Response(page, { status, headers: { 'content-type': 'text/html; charset=utf-8' } });
+	return new Response(page, { status, headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': REFUSAL_CSP } });
 }
 
 export const handleBody: Handle = async ({ event, resolve }) => {

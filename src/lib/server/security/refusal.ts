@@ -63,6 +63,12 @@ export function enhancedRefusal(status: number, message: string, values: Record<
 const escape = (text: string) =>
 	text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+/**
+ * Refusal pages are answered before SvelteKit renders anything, so they get no CSP from
+ * svelte.config.js: their own, the strictest, since they have no script, style or image.
+ */
+export const REFUSAL_CSP = "default-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
 export function pageRefusal(status: number, input: { lang: string; title: string; message: string; back: string; home: string; homeHref: string }): Response {
 	const html = `<!doctype html>
 <html lang="${escape(input.lang)}">
@@ -77,8 +83,5 @@ export function pageRefusal(status: number, input: { lang: string; title: string
 </body>
 </html>
 `;
-	// Answered before SvelteKit renders anything, so it gets no CSP from svelte.config.js: its own,
-	// the strictest, since the page has no script, style or image.
-	const csp = "default-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-	return new Response(html, { status, headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp } });
+	return new Response(html, { status, headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': REFUSAL_CSP } });
 }
