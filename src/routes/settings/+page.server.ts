@@ -77,6 +77,8 @@ export const actions: Actions = {
 			return actionFailure(err);
 		}
 		clearSessionCookie(event.cookies);
+		// Like signing out: nothing of this person may linger in this browser.
+		event.setHeaders(SIGN_OUT_HEADERS);
 		redirect(303, localizeHref('/?deleted=1'));
 	}
 };
