@@ -45,12 +45,20 @@ export async function sendLetter(db: Database, actor: Actor, input: SendInput) {
 		await recordSecurityEvent(tx, actor.userId, 'letter-sent');
 		return id;
 	});
-	return { id, replay, waiting: await isWaiting(db, id) };
+	return { id, replay, waiting: await settleWaiting(db, id, partner.id) };
 }
 
-async function isWaiting(db: Database, id: string) {
+/**
+ * Whether a letter still waits, read after it was committed. The recipient may have left "space"
+ * between our reading of their status and our insert; their release could not see our letter yet,
+ * so we deliver it here instead of leaving it waiting until their next change.
+ */
+async function settleWaiting(db: Database, id: string, recipientId: string) {
 	const [row] = await db.select({ waiting: letters.waiting }).from(letters).where(eq(letters.id, id));
-	return !!row?.waiting;
+	if (!row?.waiting) return false;
+	if (await recipientWantsSpace(db, recipientId)) return true;
+	await db.update(letters).set({ waiting: false }).where(and(eq(letters.id, id), eq(letters.waiting, true)));
+	return false;
 }
 
 /**
@@ -75,7 +83,7 @@ export async function sendApologyVersion(db: Database, actor: Actor, draftId: st
 		.returning({ id: letters.id, waiting: letters.waiting });
 	if (inserted) {
 		await recordSecurityEvent(db, actor.userId, 'letter-sent');
-		return { id: inserted.id, replay: false, waiting: inserted.waiting };
+		return { id: inserted.id, replay: false, waiting: inserted.waiting && (await settleWaiting(db, inserted.id, partner.id)) };
 	}
 	const [earlier] = await db
 		.select({ id: letters.id, waiting: letters.waiting })

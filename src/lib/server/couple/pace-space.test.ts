@@ -56,6 +56,24 @@ describe(`the hurt partner's pace, double deliveries, notices (${databaseKind})`
 		expect((await sendLetter(db, await actor(repairing), { kind: 'letter', body: 'later' })).waiting).toBe(false);
 	});
 
+	it('leaves no letter waiting when the recipient leaves "space" while letters are being sent', async () => {
+		const { repairing, hurt } = await pair('raf', 'hella');
+		await setPaceStatus(db, await actor(hurt), { status: 'space', note: null });
+		const sender = await actor(repairing);
+		// Sends racing the change of status: whichever way each one falls, none may stay behind.
+		const sends = Array.from({ length: 12 }, (_, i) => sendLetter(db, sender, { kind: 'letter', body: `brief ${i}` }));
+		const change = (async () => {
+			await new Promise((resolve) => setTimeout(resolve, 5));
+			await setPaceStatus(db, await actor(hurt), { status: 'ready-to-talk', note: null });
+		})();
+		const sent = await Promise.all(sends);
+		await change;
+		expect(await countWaitingLetters(db, await actor(hurt))).toBe(0);
+		expect(await listLetterbox(db, await actor(hurt))).toHaveLength(12);
+		expect((await listSentLetters(db, sender)).map((l) => l.state)).not.toContain('waiting');
+		expect(sent.length).toBe(12);
+	});
+
 	it('lets the recipient open waiting letters by choice, and clearing the status delivers them too', async () => {
 		const { repairing, hurt } = await pair('ruud', 'hilde');
 		await setPaceStatus(db, await actor(hurt), { status: 'space', note: null });
