@@ -76,7 +76,10 @@ async function setStatus(page: Page, lang: Lang, status: RegExp) {
 	const w = words[lang];
 	await page.goto(at(lang, '/together/letterbox'));
 	await page.getByRole('radio', { name: status }).check();
+	// The partner's page is read next, in another browser: wait until the status is stored.
+	const saved = page.waitForResponse((res) => res.url().includes('?/status') && res.request().method() === 'POST');
 	await page.getByRole('button', { name: w.save, exact: true }).click();
+	expect((await saved).status()).toBe(200);
 }
 
 async function sendLetter(page: Page, lang: Lang, body: string) {
