@@ -70,4 +70,11 @@ describe('the analysis pool', () => {
 		expect(await codeOf(pool.run('x'.repeat(MAX_APOLOGY_LENGTH + 1), { owner: 'big' }))).toBe('Error: analysis failed: RangeError');
 		expect(await pool.run(short, { owner: 'big' })).toEqual(analyzeApology(short));
 	});
+
+	it('refuses the waiting texts when workers cannot even start, instead of restarting them forever', async () => {
+		pool = new AnalysisPool({ size: 1, perOwner: 10, source: "throw new Error('a broken build')" });
+		const waiting = Array.from({ length: 3 }, (_, i) => codeOf(pool.run(short, { owner: `w${i}` })));
+		expect(await Promise.all(waiting)).toEqual(['analysis_busy', 'analysis_busy', 'analysis_busy']);
+		expect(pool.stats()).toEqual({ workers: 0, busy: 0, queued: 0 });
+	});
 });

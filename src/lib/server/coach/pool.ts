@@ -13,6 +13,8 @@ export interface PoolOptions {
 	perOwner?: number;
 	/** Time one text may take in a worker before the worker is ended and the text refused. */
 	budgetMs?: number;
+	/** The worker's code; the bundled analyser unless given (a test gives a broken one). */
+	source?: string;
 }
 
 export interface RunOptions {
@@ -41,7 +43,10 @@ interface Slot {
 
 type Reply = { ready: true } | { id: number; result: AnalysisResult } | { id: number; error: string };
 
-const workerUrl = () => new URL(`data:text/javascript,${encodeURIComponent(workerCode)}`);
+const workerUrl = (source: string) => new URL(`data:text/javascript,${encodeURIComponent(source)}`);
+
+/** Workers that die before they are ready, in a row, before the waiting texts are refused. */
+const MAX_FAILED_STARTS = 3;
 
 /**
  * A small, bounded pool of analyser threads. A long text keeps a worker busy, never the event
@@ -60,12 +65,15 @@ export class AnalysisPool {
 	private readonly owners = new Map<string, number>();
 	private nextId = 1;
 	private closed = false;
+	private failedStarts = 0;
+	private readonly source: string;
 
 	constructor(options: PoolOptions = {}) {
 		this.size = options.size ?? Math.max(1, Math.min(4, availableParallelism() - 1));
 		this.maxQueue = options.maxQueue ?? 16;
 		this.perOwner = options.perOwner ?? 2;
 		this.budgetMs = options.budgetMs ?? 5_000;
+		this.source = options.source ?? workerCode;
 	}
 
 	/**
@@ -121,7 +129,7 @@ export class AnalysisPool {
 	}
 
 	private spawn() {
-		const worker = new Worker(workerUrl());
+		const worker = new Worker(workerUrl(this.source));
 		const slot: Slot = { worker, ready: false };
 		this.slots.push(slot);
 		worker.on('message', (reply: Reply) => this.onReply(slot, reply));
@@ -137,6 +145,7 @@ export class AnalysisPool {
 	private onReply(slot: Slot, reply: Reply) {
 		if ('ready' in reply) {
 			slot.ready = true;
+			this.failedStarts = 0;
 			this.dispatch();
 			return;
 		}
@@ -155,6 +164,13 @@ export class AnalysisPool {
 		if (index === -1) return;
 		this.slots.splice(index, 1);
 		await this.end(slot, reason);
+		// A worker that cannot even start (a broken build) would be restarted forever while the
+		// waiting texts hang: after a few such deaths in a row, refuse what waits; a later text tries again.
+		if (!slot.ready && ++this.failedStarts >= MAX_FAILED_STARTS) {
+			this.failedStarts = 0;
+			for (const task of this.queue.splice(0)) this.settle(task, new DomainError('analysis_busy'));
+			return;
+		}
 		if (!this.closed) this.dispatch();
 	}
 
