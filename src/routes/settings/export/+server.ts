@@ -10,8 +10,8 @@ import { m } from '$lib/i18n';
 const EXPORT_LIMIT: Limit = { max: 10, windowSeconds: 60 * 60 };
 
 /**
- * The download of one's own data. A POST from the settings form (so SvelteKit's CSRF check
- * applies and no link prefetch can trigger it), answered with a file.
+ * The download of one's own data. A POST from the settings form (so our CSRF check in
+ * hooks.server.ts applies and no link prefetch can trigger it), answered with a file.
  */
 export const POST: RequestHandler = async ({ locals, request }) => {
 	if (!locals.user) error(401, m.error_not_found());
