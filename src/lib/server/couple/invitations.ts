@@ -42,7 +42,14 @@ export async function createInvitation(db: Database, inviterId: string, now = ne
 		});
 		return id;
 	});
-	if (!replay) await recordSecurityEvent(db, inviterId, 'invitation-created');
+	if (replay) {
+		// A form sent again later (a reload that re-posts) must not show a link that was revoked
+		// or used since: then it is a new request for a link.
+		const [still] = await db.select({ id: invitations.id }).from(invitations).where(and(eq(invitations.id, id), usable(now)));
+		if (!still) return createInvitation(db, inviterId, now);
+		return { id, token };
+	}
+	await recordSecurityEvent(db, inviterId, 'invitation-created');
 	return { id, token };
 }
 

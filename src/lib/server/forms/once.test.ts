@@ -58,6 +58,10 @@ describe(`creating actions are idempotent per form key (${databaseKind})`, () =>
 		const other = await createInvitation(db, user, new Date(), newFormKey());
 		expect(other.token).not.toBe(first.token);
 		await expect(describeInvitation(db, first.token)).rejects.toThrow('invitation_invalid');
+		// The first form posted again after another link replaced its own: a new working link, not the dead one.
+		const later = await createInvitation(db, user, new Date(), key);
+		expect(later.token).not.toBe(first.token);
+		expect((await describeInvitation(db, later.token)).inviterName).toBe('once');
 	});
 
 	it('reads only a plausible key from a form', () => {
