@@ -61,6 +61,18 @@ test('a letter-length text over the limit is refused in the browser, kept throug
 	await expect(page.getByLabel('Je antwoord')).toHaveValue('');
 });
 
+test('unsaved text is forgotten when the account is deleted, as at sign-out', async ({ page }) => {
+	await signUp(page, { name: 'Weg', email: uniqueEmail('leaving'), role: 'hurt' });
+	await page.goto('/reflections/new?prompt=what-we-learnt');
+	await page.getByLabel('Je antwoord').fill('Iets wat niemand anders mag lezen.');
+	await expect.poll(() => draftKeys(page)).toHaveLength(1);
+	await page.goto('/settings');
+	await page.getByLabel('Bevestig met je wachtwoord').fill(PASSWORD);
+	await page.getByRole('button', { name: /Alles definitief verwijderen/ }).click();
+	await expect(page).toHaveURL(/\/\?deleted=1$/);
+	expect(await draftKeys(page)).toEqual([]);
+});
+
 test('the counter appears near the limit and speaks only when a stage is crossed (English)', async ({ page }) => {
 	await signUp(page, { name: 'Count', email: uniqueEmail('counter'), role: 'hurt', lang: 'en' });
 	await page.goto('/en/together/needs');
