@@ -107,7 +107,7 @@ async function main() {
 
 		const signup = await send(writer, 'POST', '/signup?/signup', {
 			headers: formHeaders(),
-			body: form({ displayName: 'Bench', email: `bench-${Date.now()}@example.org`, password: 'a long bench password 42', adult: 'on', consent: 'on' })
+			body: form({ displayName: 'Bench', email: `bench-${Date.now()}@example.org`, password: 'quiet river under the old bridge', adult: 'on', consent: 'on' })
 		});
 		const cookie = ([] as string[]).concat(signup.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
 		if (!cookie) throw new Error(`sign-up failed with ${signup.status}`);
