@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll } from 'vitest';
 import { openDatabase, type Database, type DatabaseHandle } from '../../src/lib/server/db';
 
 /**
@@ -13,4 +14,22 @@ export async function openSecondProcess(db: Database): Promise<{ db: Database; c
 	url.pathname = `/${result.rows[0].name}`;
 	const handle: DatabaseHandle = await openDatabase({ kind: 'postgres', url: url.href });
 	return { db: handle.db, close: handle.close };
+}
+
+/**
+ * Beside `useTestDatabase()` in a describe: a second app process's handle on the same database,
+ * opened after the database and closed after the file's tests. Returns the way to reach it.
+ */
+export function useSecondProcess(database: () => Database): () => Database {
+	let second: Awaited<ReturnType<typeof openSecondProcess>> | undefined;
+	beforeAll(async () => {
+		second = await openSecondProcess(database());
+	});
+	afterAll(async () => {
+		await second?.close();
+	});
+	return () => {
+		if (!second) throw new Error('the second process opens in beforeAll; use it from a hook or a test');
+		return second.db;
+	};
 }

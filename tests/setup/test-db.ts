@@ -1,6 +1,26 @@
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
-import { openDatabase, type Database, type DatabaseHandle } from '../../src/lib/server/db';
+import { closeDatabase, getDb, initDatabase, openDatabase, type Database, type DatabaseHandle } from '../../src/lib/server/db';
+
+/** A new, empty database on the TEST_DATABASE_URL server, and the way to drop it again. */
+async function createServerDatabase(serverUrl: string) {
+	const name = `herstelpad_test_${process.pid}_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
+	const admin = new pg.Client({ connectionString: serverUrl });
+	await admin.connect();
+	await admin.query(`CREATE DATABASE "${name}"`);
+	await admin.end();
+	const url = new URL(serverUrl);
+	url.pathname = `/${name}`;
+	return {
+		url: url.href,
+		async drop() {
+			const cleanup = new pg.Client({ connectionString: serverUrl });
+			await cleanup.connect();
+			await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+			await cleanup.end();
+		}
+	};
+}
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database on
@@ -9,24 +29,38 @@ import { openDatabase, type Database, type DatabaseHandle } from '../../src/lib/
 export async function createTestDatabase(): Promise<DatabaseHandle> {
 	const serverUrl = process.env.TEST_DATABASE_URL;
 	if (!serverUrl) return openDatabase({ kind: 'pglite' });
-	const name = `herstelpad_test_${process.pid}_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
-	const admin = new pg.Client({ connectionString: serverUrl });
-	await admin.connect();
-	await admin.query(`CREATE DATABASE "${name}"`);
-	await admin.end();
-	const url = new URL(serverUrl);
-	url.pathname = `/${name}`;
-	const handle = await openDatabase({ kind: 'postgres', url: url.href });
+	const database = await createServerDatabase(serverUrl);
+	const handle = await openDatabase({ kind: 'postgres', url: database.url });
 	return {
 		...handle,
 		async close() {
 			await handle.close();
-			const cleanup = new pg.Client({ connectionString: serverUrl });
-			await cleanup.connect();
-			await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-			await cleanup.end();
+			await database.drop();
 		}
 	};
+}
+
+/**
+ * For tests that call route code: a fresh database opened as the app's own one (`initDatabase`,
+ * so `getDb()` answers with it), closed and dropped after the file's tests.
+ */
+export function useAppDatabase(): () => Database {
+	let drop: (() => Promise<void>) | undefined;
+	beforeAll(async () => {
+		const serverUrl = process.env.TEST_DATABASE_URL;
+		if (!serverUrl) {
+			await initDatabase({ kind: 'pglite' });
+			return;
+		}
+		const database = await createServerDatabase(serverUrl);
+		drop = database.drop;
+		await initDatabase({ kind: 'postgres', url: database.url });
+	});
+	afterAll(async () => {
+		await closeDatabase();
+		await drop?.();
+	});
+	return getDb;
 }
 
 export const databaseKind = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';

@@ -1,24 +1,17 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { databaseKind, useTestDatabase } from '../../../tests/setup/test-db';
-import type { Database } from '$lib/server/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AddressInfo } from 'node:net';
+import { databaseKind, useAppDatabase } from '../../../tests/setup/test-db';
+import { holdingSmtpServer } from '../../../tests/setup/smtp';
+import { decodeQuotedPrintable } from '../../../tests/setup/eml';
 import { signUp } from '$lib/server/auth/accounts';
 import { getEnv } from '$lib/server/env';
-import type { MailContent } from '$lib/server/mail/templates';
 
-// The route's collaborators: this file's database, and a mailer that records, or holds forever (a mail server that never finishes).
-const state = vi.hoisted(() => ({ db: undefined as unknown, hold: false, sent: [] as { to: string; content: MailContent }[] }));
-vi.mock('$lib/server/db', async (importOriginal) => ({
-	...(await importOriginal<typeof import('$lib/server/db')>()),
-	getDb: () => state.db
-}));
-vi.mock('$lib/server/mail', () => ({
-	getMailer: () => ({
-		send: (to: string, content: MailContent) => {
-			state.sent.push({ to, content });
-			return state.hold ? new Promise<void>(() => {}) : Promise.resolve();
-		}
-	})
-}));
+// The route with its real collaborators: the app's database and the app's mailer, talking SMTP to a
+// mail server that takes each message but finishes accepting it only when the test says so.
+const smtp = holdingSmtpServer();
+await new Promise<void>((resolve) => smtp.server.listen(0, '127.0.0.1', resolve));
+// Read once, at the first getEnv() below: this file's own process environment.
+process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.server.address() as AddressInfo).port}`;
 
 const { actions } = await import('./+page.server');
 
@@ -31,31 +24,39 @@ function forgotPassword(email: string, host: string) {
 }
 
 describe(`forgot-password action (${databaseKind})`, () => {
-	const database = useTestDatabase();
-	let db: Database;
+	const database = useAppDatabase();
 	beforeAll(async () => {
-		db = database();
-		state.db = db;
-		await signUp(db, { email: 'victim@example.org', password: 'a quiet morning walk', displayName: 'Vic', locale: 'nl' });
+		await signUp(database(), { email: 'victim@example.org', password: 'a quiet morning walk', displayName: 'Vic', locale: 'nl' });
+	});
+	afterAll(async () => {
+		smtp.release();
+		await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
+	});
+
+	it('answers before the mail server has accepted the message', async () => {
+		expect(await forgotPassword('victim@example.org', 'herstelpad.example')).toEqual({ sent: true });
+		await smtp.waitUntilStarted(1);
+		expect(smtp.delivered).toHaveLength(0);
+		smtp.release();
 	});
 
 	it('links to the configured origin whatever the Host header says', async () => {
 		expect(await forgotPassword('victim@example.org', 'evil.example')).toEqual({ sent: true });
-		expect(state.sent).toHaveLength(1);
-		const { text, html } = state.sent[0].content;
-		expect(text).not.toContain('evil.example');
-		expect(html).not.toContain('evil.example');
-		expect(text).toContain(`${getEnv().publicOrigin}/reset-password?token=`);
-	});
-
-	it('answers before the mail server has accepted the message', async () => {
-		state.hold = true;
-		expect(await forgotPassword('victim@example.org', 'herstelpad.example')).toEqual({ sent: true });
-		expect(state.sent).toHaveLength(2);
+		await smtp.waitUntilStarted(2);
+		const mail = decodeQuotedPrintable(smtp.started[1]);
+		expect(mail).not.toContain('evil.example');
+		expect(mail).toContain(`${getEnv().publicOrigin}/reset-password?token=`);
+		smtp.release();
 	});
 
 	it('gives the same answer for an unknown address, without sending', async () => {
 		expect(await forgotPassword('stranger@example.org', 'evil.example')).toEqual({ sent: true });
-		expect(state.sent).toHaveLength(2);
+		// A known address right after is delivered; nothing for the stranger came before or with it.
+		expect(await forgotPassword('victim@example.org', 'herstelpad.example')).toEqual({ sent: true });
+		await smtp.waitUntilStarted(3);
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		expect(smtp.started).toHaveLength(3);
+		expect(smtp.started.some((raw) => raw.includes('stranger@example.org'))).toBe(false);
+		smtp.release();
 	});
 });

@@ -1,48 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { databaseKind, useTestDatabase } from '../../../../tests/setup/test-db';
 import type { Database } from '../db';
 import { passwordResetTokens } from '../db/schema';
 import { createMailer } from '../mail/mailer';
 import { decodeQuotedPrintable } from '../../../../tests/setup/eml';
+import { holdingSmtpServer } from '../../../../tests/setup/smtp';
 import { signUp } from './accounts';
 import { mailPasswordReset } from './password-reset-mail';
-
-/**
- * An SMTP server that takes each message but does not finish accepting it until the test says so:
- * a slow mail server, made deterministic.
- */
-function holdingSmtpServer() {
-	const started: string[] = [];
-	const delivered: string[] = [];
-	const held: (() => void)[] = [];
-	const server = new SMTPServer({
-		authOptional: true,
-		disabledCommands: ['STARTTLS'],
-		logger: false,
-		onData(stream, session, callback) {
-			let raw = '';
-			stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-			stream.on('end', () => {
-				started.push(raw);
-				held.push(() => {
-					delivered.push(raw);
-					callback();
-				});
-			});
-		}
-	});
-	return {
-		server,
-		started,
-		delivered,
-		release: () => held.splice(0).forEach((finish) => finish()),
-		waitUntilStarted: async (count: number) => {
-			while (started.length < count) await new Promise((resolve) => setTimeout(resolve, 10));
-		}
-	};
-}
 
 describe(`password reset mail (${databaseKind})`, () => {
 	const database = useTestDatabase();

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { databaseKind, useTestDatabase } from '../../../../tests/setup/test-db';
 import type { Database } from '../db';
-import { openSecondProcess } from '../../../../tests/setup/second-process';
+import { useSecondProcess } from '../../../../tests/setup/second-process';
 import { clearLimitsStartingWith, hitLimit, refundHit } from './rate-limit';
 
 const limit = { max: 5, windowSeconds: 60 };
@@ -9,16 +9,12 @@ const limit = { max: 5, windowSeconds: 60 };
 describe(`rate limits (${databaseKind})`, () => {
 	const database = useTestDatabase();
 	let db: Database;
-	let second: Awaited<ReturnType<typeof openSecondProcess>> | undefined;
+	const secondProcess = useSecondProcess(database);
 	let otherDb: Database;
 
 	beforeAll(async () => {
 		db = database();
-		second = await openSecondProcess(db);
-		otherDb = second.db;
-	});
-	afterAll(async () => {
-		await second?.close();
+		otherDb = secondProcess();
 	});
 
 	it('allows exactly `max` of 100 parallel hits, shared between two app processes', async () => {

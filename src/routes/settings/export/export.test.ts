@@ -1,16 +1,8 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isHttpError } from '@sveltejs/kit';
-import { databaseKind, useTestDatabase } from '../../../../tests/setup/test-db';
-import type { Database } from '$lib/server/db';
+import { databaseKind, useAppDatabase } from '../../../../tests/setup/test-db';
 import { signUp } from '$lib/server/auth/accounts';
-
-const state = vi.hoisted(() => ({ db: undefined as unknown }));
-vi.mock('$lib/server/db', async (importOriginal) => ({
-	...(await importOriginal<typeof import('$lib/server/db')>()),
-	getDb: () => state.db
-}));
-
-const { POST } = await import('./+server');
+import { POST } from './+server';
 
 async function download(userId: string) {
 	const request = new Request('http://localhost/settings/export', { method: 'POST', body: new URLSearchParams({ format: 'json' }) });
@@ -25,14 +17,10 @@ async function download(userId: string) {
 }
 
 describe(`export throttle (${databaseKind})`, () => {
-	const database = useTestDatabase();
-	let db: Database;
-	beforeAll(() => {
-		db = database();
-		state.db = db;
-	});
+	const database = useAppDatabase();
 
 	it('allows ten downloads an hour per person, then answers 429', async () => {
+		const db = database();
 		const { userId } = await signUp(db, { email: 'exporter@example.org', password: 'a quiet morning walk', displayName: 'Eva', locale: 'nl' });
 		const { userId: other } = await signUp(db, { email: 'someone@example.org', password: 'a quiet morning walk', displayName: 'Sim', locale: 'nl' });
 		const statuses = [];
