@@ -13,6 +13,7 @@ import { actAs } from '$lib/server/access/refusals';
 import { echoableValues, enhancedRefusal, isEnhancedAction, pageRefusal } from '$lib/server/security/refusal';
 import { errorText, localizeHref, m } from '$lib/i18n';
 import { handleBody } from '$lib/server/security/body';
+import { analysisPool } from '$lib/server/coach/analyze';
 
 export const init: ServerInit = async () => {
 	const env = getEnv();
@@ -21,6 +22,8 @@ export const init: ServerInit = async () => {
 	// Housekeeping at start-up; a scheduled job can take this over when there is a job queue.
 	await purgeExpiredSessions(handle.db);
 	await purgeStaleLimits(handle.db);
+	// The analyser's workers load while the server starts, not when the first person saves.
+	analysisPool().warm();
 	// PGlite would keep the process alive on SIGTERM otherwise.
 	process.once('sveltekit:shutdown', () => void closeDatabase());
 };

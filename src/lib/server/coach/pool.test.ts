@@ -77,4 +77,13 @@ describe('the analysis pool', () => {
 		expect(await Promise.all(waiting)).toEqual(['analysis_busy', 'analysis_busy', 'analysis_busy']);
 		expect(pool.stats()).toEqual({ workers: 0, busy: 0, queued: 0 });
 	});
+
+	it('starts its workers ahead of the first text when warmed, and they answer', async () => {
+		pool = new AnalysisPool({ size: 2 });
+		expect(pool.stats().workers).toBe(0);
+		pool.warm();
+		expect(pool.stats()).toEqual({ workers: 2, busy: 0, queued: 0 });
+		expect(await pool.run(short, { owner: 'first' })).toEqual(analyzeApology(short));
+		expect(pool.stats().workers).toBe(2);
+	});
 });

@@ -98,6 +98,14 @@ export class AnalysisPool {
 		});
 	}
 
+	/**
+	 * Starts the workers now rather than at the first text: loading the analyser takes a moment,
+	 * which the first person to save after a start would otherwise wait for.
+	 */
+	warm() {
+		while (!this.closed && this.slots.length < this.size) this.spawn();
+	}
+
 	/** Figures for tests and the benchmark. */
 	stats() {
 		return { workers: this.slots.length, busy: this.slots.filter((s) => s.task).length, queued: this.queue.length };
