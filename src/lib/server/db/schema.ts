@@ -194,7 +194,13 @@ export const reflections = pgTable(
 		createdAt: createdAt(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [index('reflections_owner_idx').on(t.ownerId)]
+	(t) => [
+		index('reflections_owner_idx').on(t.ownerId),
+		// "Shared with me" reads one couple's shares, newest first; without it every row was read.
+		index('reflections_shared_idx')
+			.on(t.sharedCoupleId, t.updatedAt.desc())
+			.where(sql`${t.sharedCoupleId} is not null`)
+	]
 );
 
 /** A letter waits unopened in the recipient's letterbox until they choose to open it. */
@@ -222,6 +228,8 @@ export const letters = pgTable(
 	(t) => [
 		index('letters_recipient_idx').on(t.recipientId),
 		index('letters_sender_idx').on(t.senderId),
+		// Leaving a couple withdraws its letters; the unique index below starts with the version.
+		index('letters_couple_idx').on(t.coupleId),
 		uniqueIndex('letters_version_couple_unique').on(t.sourceVersionId, t.coupleId)
 	]
 );

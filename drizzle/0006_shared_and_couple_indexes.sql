@@ -1,0 +1,2 @@
+CREATE INDEX "letters_couple_idx" ON "letters" USING btree ("couple_id");--> statement-breakpoint
+CREATE INDEX "reflections_shared_idx" ON "reflections" USING btree ("shared_couple_id","updated_at" DESC NULLS LAST) WHERE "reflections"."shared_couple_id" is not null;
