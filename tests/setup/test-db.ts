@@ -16,6 +16,13 @@ async function createServerDatabase(serverUrl: string) {
 		async drop() {
 			const cleanup = new pg.Client({ connectionString: serverUrl });
 			await cleanup.connect();
+			// A closed pool's last connections may still be saying goodbye; forcing the drop then
+			// kills them, and their "terminating connection" arrives as an uncaught error.
+			for (let i = 0; i < 100; i++) {
+				const { rows } = await cleanup.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+				if (rows[0].n === 0) break;
+				await new Promise((resolve) => setTimeout(resolve, 20));
+			}
 			await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
 			await cleanup.end();
 		}
