@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { changePassword, signOutElsewhere } from '$lib/server/auth/accounts';
-import { countSessions, endOwnSession, listSessions } from '$lib/server/auth/sessions';
+import { endOwnSession, listSessions } from '$lib/server/auth/sessions';
 import { SIGN_OUT_HEADERS, clearSessionCookie } from '$lib/server/auth/web';
 import { listConsentEvents } from '$lib/server/consent/consent';
 import { listSecurityEvents } from '$lib/server/security/events';
@@ -14,12 +14,13 @@ import { localizeHref } from '$lib/i18n';
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const db = getDb();
+	const sessionList = await listSessions(db, user.id, event.locals.sessionId);
 	return {
 		role: user.role,
 		email: user.email,
-		sessions: await countSessions(db, user.id),
+		sessions: sessionList.length,
 		// The session id is the SHA-256 of the cookie token: it identifies, it cannot sign anyone in.
-		sessionList: (await listSessions(db, user.id, event.locals.sessionId)).map((s) => ({
+		sessionList: sessionList.map((s) => ({
 			id: s.id,
 			device: s.device,
 			current: s.current,
