@@ -34,8 +34,11 @@ export default defineConfig({
 		}
 	},
 	projects: [
-		{ name: 'phone', use: { ...devices['Pixel 7'] }, testMatch: /.*\.e2e\.ts/ },
-		{ name: 'desktop', use: { viewport: { width: 1280, height: 900 } }, testMatch: /layout\.e2e\.ts/ }
+		{ name: 'phone', use: { ...devices['Pixel 7'] }, testMatch: /.*\.e2e\.ts/, testIgnore: /fuzz\.e2e\.ts/ },
+		{ name: 'desktop', use: { viewport: { width: 1280, height: 900 } }, testMatch: /layout\.e2e\.ts/ },
+		// The fuzzer floods every action, the analyser's queue included; run alone, after the
+		// journeys, it cannot make a person's save in another journey wait behind its flood.
+		{ name: 'fuzz', use: { ...devices['Pixel 7'] }, testMatch: /fuzz\.e2e\.ts/, dependencies: ['phone', 'desktop'] }
 	],
 	webServer: {
 		// The README's production command, so the journeys see the headers on static files too.
