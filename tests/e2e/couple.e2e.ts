@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible, screenshot, signUp, signIn, uniqueEmail, PASSWORD } from './fixtures';
+import { test, expect, expectAccessible, screenshot, signUp, signIn, submitSignUpForm, uniqueEmail, PASSWORD } from './fixtures';
 import { readFileSync } from 'node:fs';
 
 const CANARY = `CANARY-${Date.now()}-private-to-A`;
@@ -33,12 +33,7 @@ test('two partners: invite, letterbox, private reflections, leaving, export and 
 	await expect(b.getByText('Ada nodigt je uit om samen Herstelpad te gebruiken.')).toBeVisible();
 	await expectAccessible(b);
 	await b.getByRole('link', { name: 'Account aanmaken' }).last().click();
-	await b.getByLabel('Naam', { exact: false }).first().fill('Bo');
-	await b.getByLabel('E-mailadres').fill(bEmail);
-	await b.getByLabel('Wachtwoord', { exact: false }).first().fill(PASSWORD);
-	await b.getByLabel('Ik ben 18 jaar of ouder.').check();
-	await b.getByLabel(/Ik geef uitdrukkelijk toestemming/).check();
-	await b.getByRole('button', { name: 'Account aanmaken' }).click();
+	await submitSignUpForm(b, { name: 'Bo', email: bEmail });
 	await expect(b).toHaveURL(/\/invite\//);
 	await expect(b.getByText('Herstellende partner nodigt je uit', { exact: false })).toBeVisible();
 	await b.getByRole('button', { name: 'Uitnodiging aanvaarden' }).click();

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, screenshot, signUp, signIn, signOut, uniqueEmail, PASSWORD } from './fixtures';
+import { test, expect, expectAccessible, screenshot, signUp, signIn, signOut, submitSignUpForm, uniqueEmail, PASSWORD } from './fixtures';
 
 /** Keys this app keeps unsaved text under in session storage. */
 const draftKeys = (page: Page) => page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('herstelpad-draft:')));
@@ -321,12 +321,7 @@ test('couple: a neutral invitation e-mail, lower-case role names mid-sentence, a
 	await b.goto(link);
 	await expect(b.getByText(/De herstellende partner nodigt je uit\. Jouw pad is dan meestal dat van de gekwetste partner;/)).toBeVisible();
 	await b.getByRole('link', { name: 'Account aanmaken' }).last().click();
-	await b.getByLabel('Naam', { exact: false }).first().fill('Bo');
-	await b.getByLabel('E-mailadres').fill(bEmail);
-	await b.getByLabel('Wachtwoord', { exact: false }).first().fill(PASSWORD);
-	await b.getByLabel('Ik ben 18 jaar of ouder.').check();
-	await b.getByLabel(/Ik geef uitdrukkelijk toestemming/).check();
-	await b.getByRole('button', { name: 'Account aanmaken' }).click();
+	await submitSignUpForm(b, { name: 'Bo', email: bEmail });
 	await b.getByRole('button', { name: 'Uitnodiging aanvaarden' }).click();
 	await b.getByRole('radio', { name: /Gekwetste partner/ }).check();
 	await b.getByRole('button', { name: 'Verder' }).click();

@@ -30,15 +30,21 @@ export async function screenshot(page: Page, name: string) {
 	await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }
 
-export async function signUp(page: Page, input: { name: string; email: string; role?: 'repairing' | 'hurt'; lang?: 'nl' | 'en' }) {
+/** Fills the sign-up form on the page already open (wherever a link led) with consent, and sends it. */
+export async function submitSignUpForm(page: Page, input: { name: string; email: string; lang?: 'nl' | 'en' }) {
 	const en = input.lang === 'en';
-	await page.goto(en ? '/en/signup' : '/signup');
 	await page.getByLabel(en ? 'Name' : 'Naam', { exact: false }).first().fill(input.name);
 	await page.getByLabel(en ? 'E-mail address' : 'E-mailadres').fill(input.email);
 	await page.getByLabel(en ? 'Password' : 'Wachtwoord', { exact: false }).first().fill(PASSWORD);
 	await page.getByLabel(en ? 'I am 18 or older.' : 'Ik ben 18 jaar of ouder.').check();
 	await page.getByLabel(en ? /I explicitly consent/ : /Ik geef uitdrukkelijk toestemming/).check();
 	await page.getByRole('button', { name: en ? 'Create account' : 'Account aanmaken' }).click();
+}
+
+export async function signUp(page: Page, input: { name: string; email: string; role?: 'repairing' | 'hurt'; lang?: 'nl' | 'en' }) {
+	const en = input.lang === 'en';
+	await page.goto(en ? '/en/signup' : '/signup');
+	await submitSignUpForm(page, input);
 	await expect(page).toHaveURL(/\/onboarding\/role$/);
 	if (input.role) {
 		const label = input.role === 'repairing' ? (en ? /Repairing partner/ : /Herstellende partner/) : en ? /Hurt partner/ : /Gekwetste partner/;
