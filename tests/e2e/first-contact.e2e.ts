@@ -64,8 +64,13 @@ test('a letter-length text over the limit is refused in the browser, kept throug
 test('unsaved text is forgotten when the account is deleted, as at sign-out', async ({ page }) => {
 	await signUp(page, { name: 'Weg', email: uniqueEmail('leaving'), role: 'hurt' });
 	await page.goto('/reflections/new?prompt=what-we-learnt');
-	await page.getByLabel('Je antwoord').fill('Iets wat niemand anders mag lezen.');
-	await expect.poll(() => draftKeys(page)).toHaveLength(1);
+	// Typed again until the page's script has taken it: a fill before hydration fires no input the script sees.
+	await expect
+		.poll(async () => {
+			await page.getByLabel('Je antwoord').fill('Iets wat niemand anders mag lezen.');
+			return draftKeys(page);
+		})
+		.toHaveLength(1);
 	await page.goto('/settings');
 	await page.getByLabel('Bevestig met je wachtwoord').fill(PASSWORD);
 	await page.getByRole('button', { name: /Alles definitief verwijderen/ }).click();

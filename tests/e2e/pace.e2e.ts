@@ -86,7 +86,10 @@ async function sendLetter(page: Page, lang: Lang, body: string) {
 	const w = words[lang];
 	await page.goto(at(lang, '/together/letters'));
 	await page.getByLabel(w.letter).fill(body);
+	// The partner's letterbox is read next, in another browser: wait until the letter is stored.
+	const sent = page.waitForResponse((res) => res.url().includes('?/send') && res.request().method() === 'POST');
 	await page.getByRole('button', { name: w.send }).click();
+	expect((await sent).status()).toBeLessThan(400);
 }
 
 for (const lang of ['nl', 'en'] as const) {
@@ -168,8 +171,9 @@ test('double deliveries: a double click or a replayed post delivers one letter, 
 	test.setTimeout(180_000);
 	const { a, b } = await couple(browser, 'nl');
 
-	// A double click on "Brief versturen" (with JavaScript) sends one letter.
-	await a.goto('/together/letters');
+	// A double click on "Brief versturen" (with JavaScript) sends one letter. Typed once the page's
+	// script runs, so hydration cannot empty the field on a busy machine.
+	await a.goto('/together/letters', { waitUntil: 'networkidle' });
 	await a.getByLabel('Je brief').fill('DOUBLE-CLICK letter');
 	await a.getByRole('button', { name: 'Brief versturen' }).dblclick();
 	await expect(a.getByText('Je brief ligt in de brievenbus van je partner.')).toBeVisible();
