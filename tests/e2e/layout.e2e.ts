@@ -40,7 +40,8 @@ test('quick exit replaces the page with a neutral site, by button and by pressin
 	await page.getByRole('link', { name: /Snel weg/ }).click();
 	await expect(page).toHaveURL(/knmi\.nl/);
 
-	await page.goto('/en/privacy');
+	// The keys are heard by the page's script: press them once it runs.
+	await page.goto('/en/privacy', { waitUntil: 'networkidle' });
 	await page.locator('body').press('Escape');
 	await page.locator('body').press('Escape');
 	await expect(page).toHaveURL(/\/en\/privacy$/);
