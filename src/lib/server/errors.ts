@@ -24,7 +24,13 @@ export const errorStatus = {
 	not_in_couple: 409,
 	mail_failed: 503,
 	analysis_busy: 503,
-	analysis_too_slow: 422
+	analysis_too_slow: 422,
+	weekdays_required: 400,
+	start_out_of_range: 400,
+	commitment_ended: 409,
+	commitment_not_active: 409,
+	commitment_not_paused: 409,
+	check_in_not_due: 400
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

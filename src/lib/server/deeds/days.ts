@@ -1,0 +1,41 @@
+/**
+ * Calendar days as 'YYYY-MM-DD' strings. A "day" is a local day in the app's time zone
+ * (Europe/Amsterdam, as every date the interface shows), so "today" is the same day for both
+ * partners whatever the server's clock zone.
+ */
+export const APP_TIME_ZONE = 'Europe/Amsterdam';
+
+const localDate = new Intl.DateTimeFormat('en-CA', { timeZone: APP_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+export function localDay(at: Date): string {
+	return localDate.format(at);
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const toUtc = (day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
+const fromUtc = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+export function addDays(day: string, n: number): string {
+	return fromUtc(toUtc(day) + n * DAY_MS);
+}
+
+export function daysBetween(from: string, to: string): number {
+	return Math.round((toUtc(to) - toUtc(from)) / DAY_MS);
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(day: string): number {
+	const d = new Date(toUtc(day)).getUTCDay();
+	return d === 0 ? 7 : d;
+}
+
+export function mondayOf(day: string): string {
+	return addDays(day, 1 - isoWeekday(day));
+}
+
+export const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A real calendar day in the form YYYY-MM-DD (2026-02-30 is not). */
+export function isDay(value: string): boolean {
+	return DAY_PATTERN.test(value) && fromUtc(toUtc(value)) === value;
+}
