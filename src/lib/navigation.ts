@@ -21,6 +21,7 @@ export const signedInPlaces: Place[] = [
 	{ path: '/program', label: () => m.nav_program(), matches: '/program' },
 	{ path: '/coach', label: () => m.nav_coach(), matches: '/coach', roles: ['repairing'] },
 	{ path: '/reflections', label: () => m.nav_reflections(), matches: '/reflections' },
+	{ path: '/deeds', label: () => m.nav_deeds(), matches: '/deeds' },
 	{ path: '/together', label: () => m.nav_together(), matches: '/together' },
 	{ path: '/settings', label: () => m.nav_settings(), matches: '/settings' }
 ];

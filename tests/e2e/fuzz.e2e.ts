@@ -61,11 +61,12 @@ function setUp(baseURL: string) {
 		const withItems = async (user: HttpUser, label: Who['label']): Promise<Who> => {
 			const draft = await user.createAndGetId('/coach?/save', { body: 'Het spijt me dat ik je pijn heb gedaan.', lang: 'nl' }, /\/coach\/drafts\/([\w-]+)/);
 			const reflection = await user.createAndGetId('/reflections/new?/create', { prompt: 'my-part', body: 'Eerlijk.' }, /\/reflections\/([\w-]+)/);
-			return { label, api: user.api, params: { id: draft, reflection, step: step!, token, ruleId: 'blame' } };
+			const commitment = await user.createAndGetId('/deeds?/create', { title: 'Elke dag een berichtje', rhythm: 'daily' }, /\/deeds\/commitments\/([\w-]+)/);
+			return { label, api: user.api, params: { id: draft, reflection, commitment, step: step!, token, ruleId: 'blame' } };
 		};
 		const anonymous = await request.newContext({ baseURL });
 		return [
-			{ label: 'signed out', api: anonymous, params: { id: randomId(), reflection: randomId(), step: step!, token, ruleId: 'blame' } },
+			{ label: 'signed out', api: anonymous, params: { id: randomId(), reflection: randomId(), commitment: randomId(), step: step!, token, ruleId: 'blame' } },
 			await withItems(solo, 'solo'),
 			await withItems(a, 'couple')
 		] satisfies Who[];
@@ -79,6 +80,7 @@ function paramsFor(target: Target, who: Who, chosen: Record<string, string> = {}
 	const values: Record<string, string> = { ...who.params, ...chosen };
 	// Both uuid routes take `[id]`; a reflection route gets the reflection's id.
 	if (target.route.startsWith('/reflections/') && !chosen.id) values.id = who.params.reflection;
+	if (target.route.startsWith('/deeds/commitments/') && !chosen.id) values.id = who.params.commitment;
 	return values;
 }
 

@@ -9,5 +9,11 @@ export const TEXT_LIMITS = {
 	letter: 20_000,
 	reflection: 20_000,
 	need: 500,
-	paceNote: 500
+	paceNote: 500,
+	wish: 500,
+	commitmentTitle: 200,
+	commitmentWhy: 2_000,
+	deedReason: 500,
+	checkInNote: 1_000,
+	commitmentComment: 2_000
 } as const;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { can, assertCan, type Action, type Actor, type ItemAccess, type Visibility } from './policy';
 import { DomainError } from '../errors';
+import { wishAccess } from '../deeds/wishes';
+import { commitmentAccess } from '../deeds/commitments';
 
 const owner: Actor = { userId: 'owner', coupleId: 'c1' };
 const actors: Record<string, Actor | null> = {
@@ -43,4 +45,25 @@ describe('access policy', () => {
 		expect(() => assertCan(actors.otherCouple, 'read', { ownerId: 'owner', visibility: 'private', coupleId: 'c1' })).toThrow(DomainError);
 		expect(() => assertCan(owner, 'read', undefined)).toThrow('not_found');
 	});
+});
+
+describe('access policy for deeds (wishes, commitments and what hangs under them)', () => {
+	// A share is bound to the couple it was made in: `c1` is the owner's couple, `c-old` an earlier one.
+	const rows = {
+		private: { ownerId: 'owner', sharedCoupleId: null },
+		shared: { ownerId: 'owner', sharedCoupleId: 'c1' },
+		'shared-in-an-earlier-couple': { ownerId: 'owner', sharedCoupleId: 'c-old' }
+	};
+	for (const [kind, toAccess] of [['wish', wishAccess], ['commitment', commitmentAccess]] as const) {
+		for (const [name, actor] of Object.entries(actors)) {
+			for (const action of actions) {
+				for (const [shape, row] of Object.entries(rows)) {
+					const allowed = name === 'owner' || (shape === 'shared' && expected(name, action, 'shared'));
+					it(`${name} ${allowed ? 'may' : 'may not'} ${action} a ${shape} ${kind}`, () => {
+						expect(can(actor, action, toAccess(row))).toBe(allowed);
+					});
+				}
+			}
+		}
+	}
 });

@@ -73,6 +73,8 @@ export type DayState = 'not-due' | 'open' | 'upcoming' | Outcome;
 export interface CalendarDay {
 	day: string;
 	state: DayState;
+	/** Due (a day, or the Monday standing for a weekly week) and not in the future. */
+	due: boolean;
 	noticed: Noticed | null;
 	late: boolean;
 }
@@ -98,7 +100,7 @@ export async function commitmentConsistency(db: Database, actor: Actor, id: stri
 			if (entry) state = entry.outcome;
 			else if (day > today) state = 'upcoming';
 			else if (due.has(day)) state = occasionEnd(timeline, day) >= today ? 'upcoming' : 'open';
-			days.push({ day, state, noticed: entry?.noticed ?? null, late: entry?.late ?? false });
+			days.push({ day, state, due: due.has(day), noticed: entry?.noticed ?? null, late: entry?.late ?? false });
 		}
 		weeks.push({ weekStart, days });
 	}

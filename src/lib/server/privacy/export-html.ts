@@ -46,7 +46,19 @@ const labels = {
 		nothingWritten: 'Nog niets geschreven.',
 		noSteps: 'Nog geen stappen afgerond.',
 		noConsent: 'Nog niets vastgelegd.',
-		exported: 'Gemaakt op'
+		exported: 'Gemaakt op',
+		wishes: 'Mijn wensen',
+		wishEveryday: 'klein en dagelijks',
+		wishBigger: 'groter',
+		answer: 'antwoord van je partner',
+		commitments: 'Mijn afspraken',
+		askedFor: 'je partner vroeg hierom',
+		checkIns: 'Check-ins',
+		late: 'later ingevuld',
+		noticed: 'je partner merkte het',
+		notNoticed: 'je partner merkte het niet',
+		history: 'Geschiedenis',
+		comments: 'Mijn reacties op afspraken van mijn partner'
 	},
 	en: {
 		title: 'My data from Herstelpad',
@@ -73,7 +85,19 @@ const labels = {
 		nothingWritten: 'Nothing written yet.',
 		noSteps: 'No steps completed yet.',
 		noConsent: 'Nothing recorded yet.',
-		exported: 'Made on'
+		exported: 'Made on',
+		wishes: 'My wishes',
+		wishEveryday: 'small, everyday',
+		wishBigger: 'bigger',
+		answer: "your partner's answer",
+		commitments: 'My commitments',
+		askedFor: 'your partner asked for this',
+		checkIns: 'Check-ins',
+		late: 'added later',
+		noticed: 'your partner noticed',
+		notNoticed: 'your partner did not notice',
+		history: 'History',
+		comments: "My comments on my partner's commitments"
 	}
 } satisfies Record<Locale, Record<string, string>>;
 
@@ -103,6 +127,17 @@ ${list(data.lettersSent, (l) => `<article><p class="meta">${date(l.sentAt)} · $
 ${data.pace ? `<h2>${t.pace}</h2><p>${esc(named(`pace_${data.pace.status.replaceAll('-', '_')}`, locale, data.pace.status))}</p>${data.pace.note ? `<p>${para(data.pace.note)}</p>` : ''}` : ''}
 <h2>${t.needs}</h2>
 ${list(data.needs, (n) => `<article><p>${para(n.text)}</p><p class="meta">${date(n.createdAt)}${n.acknowledgedAt ? ` · ${t.acknowledged}` : ''}</p></article>`)}
+<h2>${t.wishes}</h2>
+${list(data.wishes, (w) => `<article><p class="meta">${w.size === 'bigger' ? t.wishBigger : t.wishEveryday} · ${w.shared ? t.shared : t.private} · ${date(w.createdAt)}</p><p>${para(w.text)}</p>${w.answer ? `<p class="meta">${t.answer}: ${esc(named(`wish_answer_${w.answer.replace('-', '_')}`, locale, w.answer))}${w.answerReason ? ` — ${esc(w.answerReason)}` : ''}</p>` : ''}</article>`)}
+<h2>${t.commitments}</h2>
+${list(
+	data.commitments,
+	(c) => `<article><h3>${esc(c.title)}</h3><p class="meta">${esc(named(`deeds_rhythm_${c.rhythm}`, locale, c.rhythm))}${c.rhythm === 'weekdays' ? ` (${c.weekdays.map((d) => esc(named(`deeds_weekday_short_${d}`, locale, String(d)))).join(', ')})` : ''} · ${esc(named(`deeds_status_${c.status}`, locale, c.status))} · ${c.shared ? t.shared : t.private}${c.askedFor ? ` · ${t.askedFor}` : ''}</p>${c.why ? `<p>${para(c.why)}</p>` : ''}
+<h4>${t.history}</h4>${c.history.map((e) => `<p class="meta">${date(e.at)} · ${esc(named(`deeds_event_${e.kind}`, locale, e.kind))}${e.reason ? ` — ${esc(e.reason)}` : ''}</p>`).join('')}
+<h4>${t.checkIns}</h4>${list(c.checkIns, (k) => `<p>${esc(k.day)} · ${esc(named(`checkin_${k.outcome.replace('-', '_')}`, locale, k.outcome))}${k.late ? ` · ${t.late}` : ''}${k.partnerNoticed ? ` · ${k.partnerNoticed === 'noticed' ? t.noticed : t.notNoticed}` : ''}${k.note ? `<br>${para(k.note)}` : ''}</p>`)}
+${c.ownComments.map((m) => `<p class="meta">${date(m.createdAt)}</p><p>${para(m.text)}</p>`).join('')}</article>`
+)}
+${data.commitmentComments.length ? `<h2>${t.comments}</h2>${data.commitmentComments.map((m) => `<article><p class="meta">${date(m.createdAt)}</p><p>${para(m.text)}</p></article>`).join('')}` : ''}
 <h2>${t.programme}</h2>
 ${list(data.programme, (p) => `<p>${esc(stepTitle(p.track, p.step, locale))} · ${date(p.doneAt)}</p>`, t.noSteps)}
 <h2>${t.consent}</h2>

@@ -1,0 +1,48 @@
+import type { Database } from '$lib/server/db';
+import type { SessionUser } from '$lib/server/auth/sessions';
+import { actorOf } from '$lib/server/access/actor';
+import { getProgress } from '$lib/server/program/progress';
+import { listGuides } from '$lib/server/program/guides';
+import { readPartnerStatus } from '$lib/server/couple/pace';
+import { partnerOf } from '$lib/server/couple/membership';
+import { openInvitationOf } from '$lib/server/couple/invitations';
+import { readCoupleNotice } from '$lib/server/couple/notices';
+import { listLetterbox } from '$lib/server/couple/letters';
+import { deedsToday } from '$lib/server/deeds/today';
+import { countWishesAwaitingAnswer } from '$lib/server/deeds/wishes';
+
+/**
+ * What the home page shows, for one signed-in user with a role: what matters today (check-ins
+ * due, wishes waiting for an answer, unopened letters, the partner's status) and where they are
+ * on their path. A fixed number of queries, however much history there is (home.server.test.ts).
+ */
+export async function loadHome(db: Database, user: SessionUser & { role: 'repairing' | 'hurt' }, locale: string, now = new Date()) {
+	const actor = actorOf(user);
+	const progress = await getProgress(db, user.id, user.role);
+	const guides = listGuides(user.role, locale === 'en' ? 'en' : 'nl');
+	const partner = await partnerOf(db, user.id);
+	const status = partner ? await readPartnerStatus(db, actor, partner) : null;
+	const invitation = partner ? null : await openInvitationOf(db, user.id);
+	const next = progress.steps.find((s) => !s.doneAt);
+	const nextGuide = next ? guides.find((g) => g.slug === next.slug) : undefined;
+	const deeds = await deedsToday(db, actor, now);
+	const wishesWaiting = partner ? await countWishesAwaitingAnswer(db, actor) : 0;
+	const unopenedLetters = partner ? (await listLetterbox(db, actor)).filter((l) => !l.openedAt).length : 0;
+	return {
+		displayName: user.displayName,
+		role: user.role,
+		progress: { done: progress.done, total: progress.total, percent: progress.percent },
+		solo: !partner,
+		invitationOpenUntil: invitation ? invitation.expiresAt.toISOString() : null,
+		notice: partner ? null : await readCoupleNotice(db, user.id),
+		partner: partner ? { displayName: partner.displayName, status: status?.status ?? null, note: status?.note ?? null } : null,
+		next: nextGuide ? { slug: nextGuide.slug, number: nextGuide.number, title: nextGuide.title, summary: nextGuide.summary } : null,
+		today: {
+			due: deeds.due.filter((d) => !d.recorded).map((d) => ({ id: d.id, title: d.title, weekly: d.weekly })),
+			recordedToday: deeds.due.filter((d) => d.recorded).length,
+			partnerOngoing: deeds.partnerOngoing,
+			wishesWaiting,
+			unopenedLetters
+		}
+	};
+}

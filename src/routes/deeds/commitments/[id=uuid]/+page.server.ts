@@ -1,0 +1,119 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { getDb } from '$lib/server/db';
+import { actorOf } from '$lib/server/access/actor';
+import {
+	addComment,
+	changeCommitment,
+	commitmentHistory,
+	deleteComment,
+	endCommitment,
+	getCommitment,
+	listComments,
+	pauseCommitment,
+	resumeCommitment,
+	shareCommitment,
+	unshareCommitment
+} from '$lib/server/deeds/commitments';
+import { markNoticed, recentCheckIns, recordCheckIn } from '$lib/server/deeds/check-ins';
+import { commitmentConsistency, shareKept } from '$lib/server/deeds/consistency';
+import { actionFailure, invalid, parseForm, raise, requireUser, type FieldErrors } from '$lib/server/http';
+import { changeCommitmentSchema, checkInSchema, commentIdSchema, commentSchema, noticeSchema, optionalReasonSchema, reasonSchema, weekdaysOf } from '$lib/schemas/deeds';
+import { formKeyOf, newFormKey } from '$lib/server/forms/once';
+import { localizeHref } from '$lib/i18n';
+import type { z } from 'zod';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event);
+	if (!user.role) redirect(303, localizeHref('/onboarding/role'));
+	const db = getDb();
+	const actor = actorOf(user);
+	const id = event.params.id;
+	try {
+		const commitment = await getCommitment(db, actor, id);
+		const consistency = await commitmentConsistency(db, actor, id);
+		const recordable = consistency.weeks
+			.flatMap((w) => w.days)
+			.filter((d) => d.due)
+			.reverse()
+			.slice(0, 28)
+			.map((d) => ({ day: d.day, recorded: d.state === 'kept' || d.state === 'partly' || d.state === 'not-kept' }));
+		return {
+			inCouple: !!user.coupleId,
+			commitment: {
+				id: commitment.id,
+				title: commitment.title,
+				why: commitment.why,
+				rhythm: commitment.rhythm,
+				weekdays: commitment.weekdays,
+				status: commitment.status,
+				startsOn: commitment.startsOn,
+				askedFor: commitment.askedFor,
+				shared: commitment.shared,
+				mine: commitment.mine
+			},
+			consistency: {
+				today: consistency.today,
+				weeks: consistency.weeks,
+				weekly: consistency.weekly,
+				last4: { ...consistency.last4, share: shareKept(consistency.last4) },
+				last12: { ...consistency.last12, share: shareKept(consistency.last12) }
+			},
+			recordable,
+			recent: (await recentCheckIns(db, actor, id)).map((c) => ({ day: c.day, outcome: c.outcome, note: c.note, late: c.late, noticed: c.noticed })),
+			comments: (await listComments(db, actor, id)).map((c) => ({ id: c.id, body: c.body, createdAt: c.createdAt.toISOString(), mine: c.mine })),
+			history: (await commitmentHistory(db, actor, id)).map((e) => ({ kind: e.kind, fromDay: e.fromDay, title: e.title, rhythm: e.rhythm, weekdays: e.weekdays, reason: e.reason, at: e.at.toISOString() })),
+			formKey: newFormKey()
+		};
+	} catch (err) {
+		raise(err);
+	}
+};
+
+type Values = Record<string, string>;
+
+/** Parse, call the service, answer: the shape every action here shares. */
+async function act<S extends z.ZodType>(
+	event: RequestEvent,
+	schema: S,
+	work: (input: z.infer<S>, form: FormData, actor: ReturnType<typeof actorOf>) => Promise<unknown>,
+	done: string,
+	valuesOf: (form: FormData) => Values = () => ({})
+) {
+	const user = requireUser(event);
+	const form = await event.request.formData();
+	const parsed = parseForm(schema, form);
+	const values = { ...valuesOf(form), action: done };
+	if (!parsed.ok) return invalid(parsed.errors as FieldErrors, values);
+	try {
+		await work(parsed.data, form, actorOf(user));
+	} catch (err) {
+		return actionFailure(err, values);
+	}
+	return { [done]: true };
+}
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? '');
+
+export const actions: Actions = {
+	checkIn: (event) =>
+		act(event, checkInSchema, (input, _form, actor) => recordCheckIn(getDb(), actor, event.params.id, input), 'checkedIn', (form) => ({ note: text(form, 'note'), day: text(form, 'day') })),
+	notice: (event) =>
+		act(event, noticeSchema, (input, _form, actor) => markNoticed(getDb(), actor, event.params.id, input.day, input.noticed === 'none' ? null : input.noticed), 'noticed'),
+	comment: (event) =>
+		act(event, commentSchema, (input, form, actor) => addComment(getDb(), actor, event.params.id, input.body, formKeyOf(form)), 'commented', (form) => ({ comment: text(form, 'body') })),
+	deleteComment: (event) => act(event, commentIdSchema, (input, _form, actor) => deleteComment(getDb(), actor, input.commentId), 'commentDeleted'),
+	change: (event) =>
+		act(
+			event,
+			changeCommitmentSchema,
+			(input, form, actor) => changeCommitment(getDb(), actor, event.params.id, { title: input.title, why: input.why ?? '', rhythm: input.rhythm, weekdays: weekdaysOf(form), reason: input.reason }),
+			'changed',
+			(form) => ({ title: text(form, 'title'), why: text(form, 'why'), reason: text(form, 'reason') })
+		),
+	pause: (event) => act(event, reasonSchema, (input, _form, actor) => pauseCommitment(getDb(), actor, event.params.id, input.reason), 'paused', (form) => ({ reason: text(form, 'reason') })),
+	resume: (event) => act(event, optionalReasonSchema, (input, _form, actor) => resumeCommitment(getDb(), actor, event.params.id, input.reason), 'resumed', (form) => ({ reason: text(form, 'reason') })),
+	end: (event) => act(event, reasonSchema, (input, _form, actor) => endCommitment(getDb(), actor, event.params.id, input.reason), 'ended', (form) => ({ reason: text(form, 'reason') })),
+	share: (event) => act(event, optionalReasonSchema, (_input, _form, actor) => shareCommitment(getDb(), actor, event.params.id), 'shared'),
+	unshare: (event) => act(event, optionalReasonSchema, (_input, _form, actor) => unshareCommitment(getDb(), actor, event.params.id), 'unshared')
+};

@@ -1,0 +1,80 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { actorOf } from '$lib/server/access/actor';
+import { addWish, answerWish, deleteWish, listMyWishes, listPartnerWishes, shareWish, unshareWish } from '$lib/server/deeds/wishes';
+import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http';
+import { wishAnswerSchema, wishSchema } from '$lib/schemas/deeds';
+import { idSchema } from '$lib/schemas/couple';
+import { formKeyOf, newFormKey } from '$lib/server/forms/once';
+import { localizeHref } from '$lib/i18n';
+
+const plain = (w: { id: string; size: string; body: string; shared: boolean; answer: string | null; answerReason: string | null }) => ({
+	id: w.id,
+	size: w.size,
+	body: w.body,
+	shared: w.shared,
+	answer: w.answer,
+	answerReason: w.answerReason
+});
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event);
+	if (!user.role) redirect(303, localizeHref('/onboarding/role'));
+	const db = getDb();
+	const actor = actorOf(user);
+	return {
+		role: user.role,
+		inCouple: !!user.coupleId,
+		mine: (await listMyWishes(db, actor)).map(plain),
+		partner: (await listPartnerWishes(db, actor)).map(plain),
+		formKey: newFormKey()
+	};
+};
+
+/** The id-only actions share their shape: parse, call, answer. */
+function byId(work: (db: ReturnType<typeof getDb>, actor: ReturnType<typeof actorOf>, id: string) => Promise<void>, done: string) {
+	return async (event: Parameters<Actions[string]>[0]) => {
+		const user = requireUser(event);
+		const parsed = parseForm(idSchema, await event.request.formData());
+		if (!parsed.ok) return invalid(parsed.errors);
+		try {
+			await work(getDb(), actorOf(user), parsed.data.id);
+		} catch (err) {
+			return actionFailure(err);
+		}
+		return { [done]: true };
+	};
+}
+
+export const actions: Actions = {
+	add: async (event) => {
+		const user = requireUser(event);
+		const form = await event.request.formData();
+		const parsed = parseForm(wishSchema, form);
+		const values = { body: String(form.get('body') ?? ''), size: String(form.get('size') ?? '') };
+		if (!parsed.ok) return invalid(parsed.errors, values);
+		try {
+			await addWish(getDb(), actorOf(user), parsed.data, formKeyOf(form));
+		} catch (err) {
+			return actionFailure(err, values);
+		}
+		return { added: true };
+	},
+	share: byId(shareWish, 'shared'),
+	unshare: byId(unshareWish, 'unshared'),
+	delete: byId(deleteWish, 'deleted'),
+	answer: async (event) => {
+		const user = requireUser(event);
+		const form = await event.request.formData();
+		const parsed = parseForm(wishAnswerSchema, form);
+		const values = { id: String(form.get('id') ?? ''), reason: String(form.get('reason') ?? '') };
+		if (!parsed.ok) return invalid(parsed.errors, values);
+		try {
+			await answerWish(getDb(), actorOf(user), parsed.data.id, { answer: parsed.data.answer, reason: parsed.data.reason });
+		} catch (err) {
+			return actionFailure(err, values);
+		}
+		return { answered: true };
+	}
+};
