@@ -32,18 +32,18 @@ test('wish → commitment "asked for" → check-in → "I noticed" → consisten
 	await open(b, '/deeds/wishes');
 	await expectAccessible(b);
 	await b.getByRole('radio', { name: /Klein en dagelijks/ }).check();
-	await b.getByLabel('Mijn wens').fill(wish);
+	await b.getByRole('textbox', { name: /^Mijn wens/ }).fill(wish);
 	await b.getByRole('checkbox', { name: 'Meteen delen met mijn partner' }).check();
 	await submit(b, b.getByRole('button', { name: 'Wens bewaren' }));
-	await expect(b.getByText(wish)).toBeVisible();
+	await expect(b.getByText(wish, { exact: true })).toBeVisible();
 	await expect(b.getByText('Je partner heeft nog niet geantwoord.')).toBeVisible();
 
 	// The repairing partner sees it waiting on the home page and makes it a commitment.
 	await open(a, '/dashboard');
 	await a.getByRole('link', { name: 'Wensen van je partner die op je antwoord wachten: 1' }).click();
-	await expect(a.getByText(wish)).toBeVisible();
+	await expect(a.getByText(wish, { exact: true })).toBeVisible();
 	await expectAccessible(a);
-	await a.getByRole('link', { name: `Ik maak hier een afspraak van: ${wish}` }).click();
+	await a.getByRole('link', { name: /^Ik maak hier een afspraak van\s*: Een berichtje/ }).click();
 	await a.waitForLoadState('networkidle');
 	await expect(a.getByLabel('Wat ga je doen?')).toHaveValue(wish);
 	await a.getByRole('radio', { name: 'Elke dag' }).check();
@@ -69,7 +69,7 @@ test('wish → commitment "asked for" → check-in → "I noticed" → consisten
 	await b.getByRole('link', { name: wish }).click();
 	await b.waitForLoadState('networkidle');
 	await expect(b.getByText('Jij vroeg hierom')).toBeVisible();
-	await submit(b, b.getByRole('button', { name: 'Ik merkte het: vandaag' }));
+	await submit(b, b.getByRole('button', { name: /^Ik merkte het\s*: vandaag/ }));
 	await expect(b.getByRole('region', { name: 'Laatste check-ins' }).getByText('ik merkte het')).toBeVisible();
 	await b.getByLabel('Reageren').fill('Dank je, dat hielp echt.');
 	await submit(b, b.getByRole('button', { name: 'Reactie plaatsen' }));
@@ -134,9 +134,9 @@ test('solo: a commitment from a suggestion, a check-in, and a private wish (en)'
 async function wishSolo(page: Page) {
 	await open(page, '/en/deeds/wishes');
 	await expect(page.getByText('As long as you are on your own, your wishes stay with you.')).toBeVisible();
-	await page.getByLabel('My wish').fill('A quiet evening without screens');
+	await page.getByRole('textbox', { name: /^My wish/ }).fill('A quiet evening without screens');
 	await submit(page, page.getByRole('button', { name: 'Save wish' }));
-	await expect(page.getByText('A quiet evening without screens')).toBeVisible();
+	await expect(page.getByText('A quiet evening without screens', { exact: true })).toBeVisible();
 	await expect(page.getByText('private', { exact: true })).toBeVisible();
 	await expectAccessible(page);
 	await page.context().close();
