@@ -9,7 +9,7 @@ import { listPartnerWishes } from './wishes';
 import { exportDeeds } from './export';
 
 /**
- * The second wall for the deeds tables (drizzle/0008_deeds_rls.sql): as the app role, with an
+ * The second wall for the deeds tables (drizzle/0010_deeds_rls.sql): as the app role, with an
  * actor set, PostgreSQL itself returns only the actor's own rows and what their current partner
  * shared, and refuses writes to anyone else's. Same approach as db/rls.test.ts.
  */
