@@ -20,7 +20,8 @@ async function submit(page: Page, button: ReturnType<Page['getByRole']>) {
 }
 
 test('wish → commitment "asked for" → check-in → "I noticed" → consistency, for two partners', async ({ browser, baseURL }) => {
-	test.setTimeout(180_000);
+	// Two browsers, many steps, each checked with axe: long on a busy machine.
+	test.setTimeout(300_000);
 	const ada = await HttpUser.signUp(baseURL!, 'ada', 'repairing');
 	const bea = await HttpUser.signUp(baseURL!, 'bea', 'hurt');
 	await bea.accept(await ada.inviteLink());

@@ -10,11 +10,12 @@ import { readCoupleNotice } from '$lib/server/couple/notices';
 import { listLetterbox } from '$lib/server/couple/letters';
 import { deedsToday } from '$lib/server/deeds/today';
 import { countWishesAwaitingAnswer } from '$lib/server/deeds/wishes';
+import { latestSharedTrust } from '$lib/server/trust/checkins';
 
 /**
  * What the home page shows, for one signed-in user with a role: what matters today (check-ins
- * due, wishes waiting for an answer, unopened letters, the partner's status) and where they are
- * on their path. A fixed number of queries, however much history there is (home.server.test.ts).
+ * due, wishes waiting for an answer, unopened letters, the partner's status), the latest week of
+ * trust check-ins shared in the couple, and where they are on their path. A fixed number of queries, however much history there is (home.server.test.ts).
  */
 export async function loadHome(db: Database, user: SessionUser & { role: 'repairing' | 'hurt' }, locale: string, now = new Date()) {
 	const actor = actorOf(user);
@@ -28,6 +29,14 @@ export async function loadHome(db: Database, user: SessionUser & { role: 'repair
 	const deeds = await deedsToday(db, actor, now);
 	const wishesWaiting = partner ? await countWishesAwaitingAnswer(db, actor) : 0;
 	const unopenedLetters = partner ? (await listLetterbox(db, actor)).filter((l) => !l.openedAt).length : 0;
+	const trust = partner ? await latestSharedTrust(db, actor, now) : null;
+	const week = (w: { weekStart: string; count: number; trust: number | null; safety: number | null; connection: number | null }) => ({
+		weekStart: w.weekStart,
+		count: w.count,
+		trust: w.trust,
+		safety: w.safety,
+		connection: w.connection
+	});
 	return {
 		displayName: user.displayName,
 		role: user.role,
@@ -36,6 +45,7 @@ export async function loadHome(db: Database, user: SessionUser & { role: 'repair
 		invitationOpenUntil: invitation ? invitation.expiresAt.toISOString() : null,
 		notice: partner ? null : await readCoupleNotice(db, user.id),
 		partner: partner ? { displayName: partner.displayName, status: status?.status ?? null, note: status?.note ?? null } : null,
+		trust: trust ? { mine: trust.mine, latest: week(trust.latest), previous: trust.previous ? week(trust.previous) : null } : null,
 		next: nextGuide ? { slug: nextGuide.slug, number: nextGuide.number, title: nextGuide.title, summary: nextGuide.summary } : null,
 		today: {
 			due: deeds.due.filter((d) => !d.recorded).map((d) => ({ id: d.id, title: d.title, weekly: d.weekly })),
