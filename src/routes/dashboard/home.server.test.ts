@@ -1,11 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import type { PGlite } from '@electric-sql/pglite';
-import type pg from 'pg';
 import { databaseKind, useTestDatabase } from '../../../tests/setup/test-db';
+import { countingQueries } from '../../../tests/setup/count-queries';
 import type { Database } from '$lib/server/db';
-import * as schema from '$lib/server/db/schema';
 import type { SessionUser } from '$lib/server/auth/sessions';
 import { signUp } from '$lib/server/auth/accounts';
 import { chooseRole } from '$lib/server/users/users';
@@ -19,15 +15,6 @@ import { loadHome } from './home.server';
 
 // A year of check-ins is a few thousand queries: on a busy machine that outlasts the default hook time.
 vi.setConfig({ hookTimeout: 900_000, testTimeout: 120_000 });
-
-/** The same database, with every query counted. */
-function counting(db: Database) {
-	const counter = { queries: 0 };
-	const logger = { logQuery: () => void counter.queries++ };
-	const client = (db as unknown as { $client: unknown }).$client;
-	const counted = (databaseKind === 'pglite' ? drizzlePglite(client as PGlite, { schema, logger }) : drizzlePg(client as pg.Pool, { schema, logger })) as unknown as Database;
-	return { db: counted, counter };
-}
 
 describe(`home page: what matters today, in a bounded number of queries (${databaseKind})`, () => {
 	const database = useTestDatabase();
@@ -84,7 +71,7 @@ describe(`home page: what matters today, in a bounded number of queries (${datab
 		const freshActor = { userId: fresh.rep.id, coupleId: fresh.rep.coupleId };
 		const { id } = await createCommitment(db, freshActor, { title: 'Eén keer', why: '', rhythm: 'daily', weekdays: [], share: true }, undefined, now);
 		await recordCheckIn(db, freshActor, id, { day: today, outcome: 'kept', note: null }, now);
-		const { db: counted, counter } = counting(db);
+		const { db: counted, counter } = countingQueries(db);
 		const count = async (user: Parameters<typeof loadHome>[1]) => {
 			counter.queries = 0;
 			await loadHome(counted, user, 'nl', now);
