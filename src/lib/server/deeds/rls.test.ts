@@ -110,7 +110,9 @@ describe(`row-level security for deeds (${databaseKind})`, () => {
 			await tx.execute(sql`update check_ins set noticed = 'noticed'`);
 			await tx.execute(sql`delete from commitment_comments`);
 		});
-		expect(await db.$count(wishes, sql`body = 'overwritten'`)).toBe(0);
+		// Row security is per row (decision 006): the partner's "answer" policy lets Cas's statement reach
+		// the wish Dee shared with their own couple, where the service is the wall; never another couple's.
+		expect(await db.$count(wishes, sql`body = 'overwritten' and shared_couple_id is distinct from 'c2'`)).toBe(0);
 		expect(await db.$count(commitments, sql`title = 'overwritten' and owner_id <> ${ids.cas}`)).toBe(0);
 		expect(await db.$count(checkIns, sql`noticed is not null and owner_id <> ${ids.cas}`)).toBe(0);
 		expect(await db.$count(commitmentComments)).toBe(2);
