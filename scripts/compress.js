@@ -51,9 +51,10 @@ function shouldCompress(res) {
 export function compressResponse(req, res) {
 	const encoding = chooseEncoding(req.headers['accept-encoding']);
 	if (!encoding || req.method === 'HEAD') return;
-	const writeHead = res.writeHead;
-	const write = res.write;
-	const end = res.end;
+	// The originals, called with `res` once the decision is made (typed loosely: Node's overloads).
+	const writeHead = /** @type {(...args: any[]) => any} */ (res.writeHead);
+	const write = /** @type {(...args: any[]) => boolean} */ (res.write);
+	const end = /** @type {(...args: any[]) => any} */ (res.end);
 	/** @type {import('node:zlib').Gzip | import('node:zlib').BrotliCompress | null | undefined} undefined: not decided yet */
 	let zip;
 
@@ -123,7 +124,7 @@ export function compressResponse(req, res) {
 		sendHead(chunk ?? null, typeof enc === 'string' ? enc : undefined);
 		if (!zip) return end.call(res, chunk, enc, cb);
 		if (cb) res.once('finish', cb);
-		if (chunk != null) zip.write(chunk, typeof enc === 'string' ? enc : 'utf8');
+		if (chunk != null) zip.write(chunk, /** @type {BufferEncoding} */ (typeof enc === 'string' ? enc : 'utf8'));
 		zip.end();
 		return res;
 	};
