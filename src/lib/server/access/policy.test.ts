@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { can, assertCan, type Action, type Actor, type ItemAccess, type Visibility } from './policy';
 import { DomainError } from '../errors';
+import { choiceAccess } from '../decision/decision';
 
 const owner: Actor = { userId: 'owner', coupleId: 'c1' };
 const actors: Record<string, Actor | null> = {
@@ -42,5 +43,23 @@ describe('access policy', () => {
 	it('reports a refusal as not found', () => {
 		expect(() => assertCan(actors.otherCouple, 'read', { ownerId: 'owner', visibility: 'private', coupleId: 'c1' })).toThrow(DomainError);
 		expect(() => assertCan(owner, 'read', undefined)).toThrow('not_found');
+	});
+});
+
+/** Issue 11 (hard-b): the access facts of the new kinds, through the same matrix of actors and actions. */
+describe('access policy for the decision, triggers and impact letters', () => {
+	for (const revealed of [false, true]) {
+		for (const [name, actor] of Object.entries(actors)) {
+			for (const action of actions) {
+				const allowed = name === 'owner' || (revealed && name === 'partner' && (action === 'read' || action === 'respond'));
+				it(`${name} ${allowed ? 'may' : 'may not'} ${action} a ${revealed ? 'revealed' : 'private'} decision choice`, () => {
+					expect(can(actor, action, choiceAccess({ ownerId: 'owner', coupleId: 'c1', archivedAt: null }, revealed))).toBe(allowed);
+				});
+			}
+		}
+	}
+	it('never shows an archived or solo choice to anyone but its owner', () => {
+		expect(can(actors.partner, 'read', choiceAccess({ ownerId: 'owner', coupleId: 'c1', archivedAt: new Date() }, true))).toBe(false);
+		expect(can(actors.partner, 'read', choiceAccess({ ownerId: 'owner', coupleId: null, archivedAt: null }, true))).toBe(false);
 	});
 });
