@@ -32,6 +32,7 @@ export const signedInPlaces: Place[] = [
 	{ path: '/coach', label: () => m.nav_coach(), short: () => m.nav_coach_short(), matches: '/coach', roles: ['repairing'], icon: 'pen', primary: true },
 	{ path: '/reflections', label: () => m.nav_reflections(), matches: '/reflections', icon: 'notebook', primary: ['hurt'] },
 	{ path: '/together', label: () => m.nav_together(), matches: '/together', icon: 'together', primary: true },
+	{ path: '/decision', label: () => m.nav_decision(), matches: '/decision', icon: 'heart' },
 	{ path: '/settings', label: () => m.nav_settings(), matches: '/settings', icon: 'sliders' }
 ];
 
