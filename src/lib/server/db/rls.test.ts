@@ -17,7 +17,7 @@ import { exportUserData } from '../privacy/export';
  */
 /** Needed before anyone is signed in, or to know who belongs to which couple (decision 006). */
 const unprotectedTables = ['users', 'sessions', 'password_reset_tokens', 'rate_limits', 'invitations', 'couples', 'couple_members'] as const;
-const personalTables = ['reflections', 'letters', 'needs', 'pace_status', 'apology_drafts', 'apology_versions', 'step_progress', 'security_events', 'consent_events', 'form_submissions', 'couple_notices'] as const;
+const personalTables = ['self_test_results', 'booklet_signups', 'booklet_tokens', 'reflections', 'letters', 'needs', 'pace_status', 'apology_drafts', 'apology_versions', 'step_progress', 'security_events', 'consent_events', 'form_submissions', 'couple_notices'] as const;
 
 describe(`row-level security and the app role (${databaseKind})`, () => {
 	const database = useTestDatabase();

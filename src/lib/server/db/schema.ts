@@ -322,3 +322,5 @@ export const securityEvents = pgTable(
 	},
 	(t) => [index('security_events_user_idx').on(t.userId)]
 );
+export * from './tables/selftest';
+export * from './tables/booklet';
