@@ -41,6 +41,7 @@ const ORIGIN = 'https://herstelpad.example';
 const linkPattern = (path: string) => new RegExp(`${ORIGIN}(/en)?${path}\\?token=[\\w-]+`);
 const tokenOf = (link: string) => new URL(link).searchParams.get('token')!;
 const mailsTo = (to: string) => received.filter((r) => r.to === to);
+const admin = { userId: 'admin', coupleId: null, isAdmin: true };
 
 describe(`booklet sign-ups (${databaseKind})`, () => {
 	const database = useTestDatabase();
@@ -142,16 +143,24 @@ describe(`booklet sign-ups (${databaseKind})`, () => {
 	it('gives the admin counts, a CSV of confirmed addresses only (formulas defused), and deletion', async () => {
 		await (await signUpForBooklet(db, { email: '=cmd@example.org', locale: 'en', wantsUpdates: false, address: requester() }, deps)).delivery;
 		await confirmBooklet(db, tokenOf(findLink(mailsTo('=cmd@example.org')[0].raw, linkPattern('/booklet/confirm'))!));
-		const counts = await bookletCounts(db);
+		const counts = await bookletCounts(db, admin);
 		expect(counts).toMatchObject({ confirmed: 3, updates: 1, confirmedNl: 2, confirmedEn: 1 });
 		expect(counts.pending).toBe(counts.total - 3);
-		const csv = await confirmedSignupsCsv(db);
+		const csv = await confirmedSignupsCsv(db, admin);
 		const lines = csv.trim().split('\r\n');
 		expect(lines[0]).toBe('email,language,occasional_emails,confirmed_at');
 		expect(lines.slice(1).map((l) => l.split(',').slice(0, 3).join(','))).toEqual(['noor@example.org,nl,no', 'sam@example.org,nl,yes', "'=cmd@example.org,en,no"]);
 		expect(csv).not.toContain('flood@example.org');
-		expect(await deleteBookletSignup(db, 'sam@example.org')).toBe(true);
-		expect(await deleteBookletSignup(db, 'sam@example.org')).toBe(false);
-		expect((await bookletCounts(db)).confirmed).toBe(2);
+		expect(await deleteBookletSignup(db, admin, 'sam@example.org')).toBe(true);
+		expect(await deleteBookletSignup(db, admin, 'sam@example.org')).toBe(false);
+		expect((await bookletCounts(db, admin)).confirmed).toBe(2);
+	});
+
+	it('lets only administrators see the counts, the list or delete, whoever else asks', async () => {
+		const person = { userId: 'someone', coupleId: null, isAdmin: false };
+		await expect(bookletCounts(db, person)).rejects.toThrow('not_found');
+		await expect(confirmedSignupsCsv(db, person)).rejects.toThrow('not_found');
+		await expect(deleteBookletSignup(db, person, 'noor@example.org')).rejects.toThrow('not_found');
+		expect((await bookletCounts(db, admin)).confirmed).toBe(2);
 	});
 });

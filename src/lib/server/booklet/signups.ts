@@ -6,6 +6,7 @@ import { DomainError } from '../errors';
 import { hashToken, newId, newToken } from '../security/tokens';
 import { hitLimit } from '../security/rate-limit';
 import type { Mailer } from '../mail/mailer';
+import { assertSiteTask, type Actor } from '../access/policy';
 import { bookletConfirmationMail } from './mail';
 
 /**
@@ -154,8 +155,10 @@ export function unsubscribeBooklet(db: Database, token: string): Promise<void> {
 }
 
 /* ---------- For the admin page: aggregate counts, the confirmed list, deletion ---------- */
+/* Site tasks: the access policy lets only administrators do them (`manage-signups`). */
 
-export function bookletCounts(db: Database) {
+export function bookletCounts(db: Database, actor: Actor) {
+	assertSiteTask(actor, 'manage-signups');
 	return system(async () => {
 		const [row] = await db
 			.select({
@@ -171,7 +174,8 @@ export function bookletCounts(db: Database) {
 }
 
 /** Confirmed addresses only, oldest first, with language and the occasional-e-mails choice. */
-export function confirmedSignups(db: Database) {
+export function confirmedSignups(db: Database, actor: Actor) {
+	assertSiteTask(actor, 'manage-signups');
 	return system(() =>
 		db
 			.select({ email: bookletSignups.email, locale: bookletSignups.locale, wantsUpdates: bookletSignups.wantsUpdates, confirmedAt: bookletSignups.confirmedAt })
@@ -187,15 +191,16 @@ function csvCell(value: string) {
 	return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export async function confirmedSignupsCsv(db: Database): Promise<string> {
-	const rows = await confirmedSignups(db);
+export async function confirmedSignupsCsv(db: Database, actor: Actor): Promise<string> {
+	const rows = await confirmedSignups(db, actor);
 	const lines = [['email', 'language', 'occasional_emails', 'confirmed_at'].join(',')];
 	for (const r of rows) lines.push([csvCell(r.email), r.locale, r.wantsUpdates ? 'yes' : 'no', r.confirmedAt!.toISOString()].join(','));
 	return lines.join('\r\n') + '\r\n';
 }
 
 /** Deletes one address (confirmed or not). Says whether there was one. */
-export function deleteBookletSignup(db: Database, email: string): Promise<boolean> {
+export function deleteBookletSignup(db: Database, actor: Actor, email: string): Promise<boolean> {
+	assertSiteTask(actor, 'manage-signups');
 	return system(async () => {
 		const gone = await db.delete(bookletSignups).where(eq(bookletSignups.email, email)).returning({ id: bookletSignups.id });
 		return gone.length > 0;
