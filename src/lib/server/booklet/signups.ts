@@ -157,7 +157,7 @@ export function unsubscribeBooklet(db: Database, token: string): Promise<void> {
 /* ---------- For the admin page: aggregate counts, the confirmed list, deletion ---------- */
 /* Site tasks: the access policy lets only administrators do them (`manage-signups`). */
 
-export function bookletCounts(db: Database, actor: Actor) {
+export async function bookletCounts(db: Database, actor: Actor) {
 	assertSiteTask(actor, 'manage-signups');
 	return system(async () => {
 		const [row] = await db
@@ -174,7 +174,7 @@ export function bookletCounts(db: Database, actor: Actor) {
 }
 
 /** Confirmed addresses only, oldest first, with language and the occasional-e-mails choice. */
-export function confirmedSignups(db: Database, actor: Actor) {
+export async function confirmedSignups(db: Database, actor: Actor) {
 	assertSiteTask(actor, 'manage-signups');
 	return system(() =>
 		db
@@ -199,7 +199,7 @@ export async function confirmedSignupsCsv(db: Database, actor: Actor): Promise<s
 }
 
 /** Deletes one address (confirmed or not). Says whether there was one. */
-export function deleteBookletSignup(db: Database, actor: Actor, email: string): Promise<boolean> {
+export async function deleteBookletSignup(db: Database, actor: Actor, email: string): Promise<boolean> {
 	assertSiteTask(actor, 'manage-signups');
 	return system(async () => {
 		const gone = await db.delete(bookletSignups).where(eq(bookletSignups.email, email)).returning({ id: bookletSignups.id });
