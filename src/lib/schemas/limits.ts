@@ -9,5 +9,10 @@ export const TEXT_LIMITS = {
 	letter: 20_000,
 	reflection: 20_000,
 	need: 500,
-	paceNote: 500
+	paceNote: 500,
+	decisionWhy: 1_000,
+	triggerNote: 1_000,
+	triggerResponse: 2_000,
+	impactPoint: 2_000,
+	restitutionAnswer: 4_000
 } as const;
