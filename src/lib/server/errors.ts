@@ -24,7 +24,9 @@ export const errorStatus = {
 	not_in_couple: 409,
 	mail_failed: 503,
 	analysis_busy: 503,
-	analysis_too_slow: 422
+	analysis_too_slow: 422,
+	selftest_incomplete: 400,
+	booklet_link_invalid: 400
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

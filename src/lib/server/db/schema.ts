@@ -326,3 +326,5 @@ export const securityEvents = pgTable(
 );
 export * from './tables/trust';
 export * from './tables/decision';
+export * from './tables/selftest';
+export * from './tables/booklet';
