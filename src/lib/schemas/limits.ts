@@ -15,5 +15,10 @@ export const TEXT_LIMITS = {
 	commitmentWhy: 2_000,
 	deedReason: 500,
 	checkInNote: 1_000,
-	commitmentComment: 2_000
+	commitmentComment: 2_000,
+	decisionWhy: 1_000,
+	triggerNote: 1_000,
+	triggerResponse: 2_000,
+	impactPoint: 2_000,
+	restitutionAnswer: 4_000
 } as const;

@@ -30,7 +30,9 @@ export const errorStatus = {
 	commitment_ended: 409,
 	commitment_not_active: 409,
 	commitment_not_paused: 409,
-	check_in_not_due: 400
+	check_in_not_due: 400,
+	selftest_incomplete: 400,
+	booklet_link_invalid: 400
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -4,7 +4,7 @@ import { actorOf } from '$lib/server/access/actor';
 import { getProgress } from '$lib/server/program/progress';
 import { listGuides } from '$lib/server/program/guides';
 import { readPartnerStatus } from '$lib/server/couple/pace';
-import { partnerOf } from '$lib/server/couple/membership';
+import { partnerIn } from '$lib/server/couple/membership';
 import { openInvitationOf } from '$lib/server/couple/invitations';
 import { readCoupleNotice } from '$lib/server/couple/notices';
 import { listLetterbox } from '$lib/server/couple/letters';
@@ -21,7 +21,7 @@ export async function loadHome(db: Database, user: SessionUser & { role: 'repair
 	const actor = actorOf(user);
 	const progress = await getProgress(db, user.id, user.role);
 	const guides = listGuides(user.role, locale === 'en' ? 'en' : 'nl');
-	const partner = await partnerOf(db, user.id);
+	const partner = await partnerIn(db, actor);
 	const status = partner ? await readPartnerStatus(db, actor, partner) : null;
 	const invitation = partner ? null : await openInvitationOf(db, user.id);
 	const next = progress.steps.find((s) => !s.doneAt);

@@ -3,6 +3,7 @@ import { can, assertCan, assertSiteTask, mayDoSiteTask, type Action, type SiteTa
 import { DomainError } from '../errors';
 import { wishAccess } from '../deeds/wishes';
 import { commitmentAccess } from '../deeds/commitments';
+import { choiceAccess } from '../decision/decision';
 
 const owner: Actor = { userId: 'owner', coupleId: 'c1' };
 const actors: Record<string, Actor | null> = {
@@ -78,4 +79,22 @@ describe('access policy for deeds (wishes, commitments and what hangs under them
 			}
 		}
 	}
+});
+
+/** Issue 11 (hard-b): the access facts of the new kinds, through the same matrix of actors and actions. */
+describe('access policy for the decision, triggers and impact letters', () => {
+	for (const revealed of [false, true]) {
+		for (const [name, actor] of Object.entries(actors)) {
+			for (const action of actions) {
+				const allowed = name === 'owner' || (revealed && name === 'partner' && (action === 'read' || action === 'respond'));
+				it(`${name} ${allowed ? 'may' : 'may not'} ${action} a ${revealed ? 'revealed' : 'private'} decision choice`, () => {
+					expect(can(actor, action, choiceAccess({ ownerId: 'owner', coupleId: 'c1', archivedAt: null }, revealed))).toBe(allowed);
+				});
+			}
+		}
+	}
+	it('never shows an archived or solo choice to anyone but its owner', () => {
+		expect(can(actors.partner, 'read', choiceAccess({ ownerId: 'owner', coupleId: 'c1', archivedAt: new Date() }, true))).toBe(false);
+		expect(can(actors.partner, 'read', choiceAccess({ ownerId: 'owner', coupleId: null, archivedAt: null }, true))).toBe(false);
+	});
 });

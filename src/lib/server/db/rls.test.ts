@@ -21,7 +21,9 @@ const unprotectedTables = ['users', 'sessions', 'password_reset_tokens', 'rate_l
 const trustTables = ['trust_checkins', 'trust_preferences', 'self_ratings', 'safety_checks', 'contact_log', 'contact_questions', 'transparency_measures', 'transparency_requests', 'memories'] as const;
 /** Deeds (issue 10): tested in detail in src/lib/server/deeds/rls.test.ts. */
 const deedsTables = ['wishes', 'commitments', 'commitment_events', 'check_ins', 'commitment_comments'] as const;
-const personalTables = ['reflections', 'letters', 'needs', 'pace_status', 'apology_drafts', 'apology_versions', 'step_progress', 'security_events', 'consent_events', 'form_submissions', 'couple_notices', ...trustTables, ...deedsTables] as const;
+/** Self-test results (own only) and booklet sign-ups (system work only): issue 12. */
+const publicSideTables = ['self_test_results', 'booklet_signups', 'booklet_tokens'] as const;
+const personalTables = ['reflections', 'letters', 'needs', 'pace_status', 'apology_drafts', 'apology_versions', 'step_progress', 'security_events', 'consent_events', 'form_submissions', 'couple_notices', ...trustTables, ...deedsTables, 'decision_choices', ...publicSideTables] as const;
 
 describe(`row-level security and the app role (${databaseKind})`, () => {
 	const database = useTestDatabase();

@@ -43,6 +43,10 @@ const labels = {
 		consentWithdrawn: 'ingetrokken',
 		textVersion: 'tekstversie',
 		pace: 'Mijn tempo',
+		decisions: 'Samen of apart',
+		reviewOn: 'opnieuw bekijken op',
+		madeSolo: 'voor jezelf gekozen',
+		archived: 'eerdere keuze',
 		nothingWritten: 'Nog niets geschreven.',
 		noSteps: 'Nog geen stappen afgerond.',
 		noConsent: 'Nog niets vastgelegd.',
@@ -58,7 +62,13 @@ const labels = {
 		noticed: 'je partner merkte het',
 		notNoticed: 'je partner merkte het niet',
 		history: 'Geschiedenis',
-		comments: 'Mijn reacties op afspraken van mijn partner'
+		comments: 'Mijn reacties op afspraken van mijn partner',
+		selfTests: 'Bewaarde resultaten van de herstelkans-test',
+		noSelfTests: 'Geen resultaten bewaard.',
+		indicator: 'indicator',
+		safetyFirst: 'veiligheid eerst',
+		helps: 'Wat al helpt',
+		workOn: 'Waar je aan kunt werken'
 	},
 	en: {
 		title: 'My data from Herstelpad',
@@ -82,6 +92,10 @@ const labels = {
 		consentWithdrawn: 'withdrawn',
 		textVersion: 'text version',
 		pace: 'My pace',
+		decisions: 'Together or apart',
+		reviewOn: 'look at it again on',
+		madeSolo: 'chosen for yourself',
+		archived: 'earlier choice',
 		nothingWritten: 'Nothing written yet.',
 		noSteps: 'No steps completed yet.',
 		noConsent: 'Nothing recorded yet.',
@@ -97,7 +111,13 @@ const labels = {
 		noticed: 'your partner noticed',
 		notNoticed: 'your partner did not notice',
 		history: 'History',
-		comments: "My comments on my partner's commitments"
+		comments: "My comments on my partner's commitments",
+		selfTests: 'Saved results of the repair readiness test',
+		noSelfTests: 'No results saved.',
+		indicator: 'indicator',
+		safetyFirst: 'safety first',
+		helps: 'What already helps',
+		workOn: 'What to work on'
 	}
 } satisfies Record<Locale, Record<string, string>>;
 
@@ -138,8 +158,11 @@ ${list(
 ${c.ownComments.map((m) => `<p class="meta">${date(m.createdAt)}</p><p>${para(m.text)}</p>`).join('')}</article>`
 )}
 ${data.commitmentComments.length ? `<h2>${t.comments}</h2>${data.commitmentComments.map((m) => `<article><p class="meta">${date(m.createdAt)}</p><p>${para(m.text)}</p></article>`).join('')}` : ''}
+${data.decisions.length ? `<h2>${t.decisions}</h2>${list(data.decisions, (d) => `<article><h3>${esc(named(`decision_path_${d.path}`, locale, d.path))}</h3><p class="meta">${date(d.updatedAt)} · ${t.reviewOn} ${esc(d.reviewOn)}${d.madeIn === 'solo' ? ` · ${t.madeSolo}` : ''}${d.archivedAt ? ` · ${t.archived}` : ''}</p><p>${para(d.why)}</p></article>`)}` : ''}
 <h2>${t.programme}</h2>
 ${list(data.programme, (p) => `<p>${esc(stepTitle(p.track, p.step, locale))} · ${date(p.doneAt)}</p>`, t.noSteps)}
+<h2>${t.selfTests}</h2>
+${list(data.selfTests, (r) => `<article><p class="meta">${date(r.savedAt)} · ${esc(named(`role_${r.role}`, locale, r.role))} · ${r.indicator === null ? t.safetyFirst : `${t.indicator} ${r.indicator}/100`}</p><p>${t.helps}: ${r.helps.map((f) => esc(named(`selftest_factor_${f}`, locale, f))).join(', ') || '–'}</p><p>${t.workOn}: ${r.workOn.map((f) => esc(named(`selftest_factor_${f}`, locale, f))).join(', ') || '–'}</p></article>`, t.noSelfTests)}
 <h2>${t.consent}</h2>
 ${list(data.consent, (c) => `<p>${c.kind === 'withdrawn' ? t.consentWithdrawn : t.consentGiven} · ${t.textVersion} ${esc(c.textVersion)} · ${date(c.at)}</p>`, t.noConsent)}
 </body></html>`;
