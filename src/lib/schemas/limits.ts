@@ -9,5 +9,14 @@ export const TEXT_LIMITS = {
 	letter: 20_000,
 	reflection: 20_000,
 	need: 500,
-	paceNote: 500
+	paceNote: 500,
+	// Trust (issue 10)
+	trustNote: 2_000,
+	contactText: 2_000,
+	contactQuestion: 1_000,
+	contactAnswer: 4_000,
+	measureDetails: 1_000,
+	boundaries: 2_000,
+	declineReason: 1_000,
+	memory: 2_000
 } as const;

@@ -24,7 +24,8 @@ export const errorStatus = {
 	not_in_couple: 409,
 	mail_failed: 503,
 	analysis_busy: 503,
-	analysis_too_slow: 422
+	analysis_too_slow: 422,
+	transparency_unavailable: 409
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -2,6 +2,7 @@ import { m } from '$lib/paraglide/messages.js';
 import type { UserExport } from './export';
 import { getGuide } from '../program/guides';
 import { isStepOf, type Track } from '../program/steps';
+import { renderTrustExportHtml } from '../trust/export';
 
 type Locale = 'nl' | 'en';
 type MessageFn = (inputs: Record<string, never>, options: { locale: Locale }) => string;
@@ -103,6 +104,7 @@ ${list(data.lettersSent, (l) => `<article><p class="meta">${date(l.sentAt)} · $
 ${data.pace ? `<h2>${t.pace}</h2><p>${esc(named(`pace_${data.pace.status.replaceAll('-', '_')}`, locale, data.pace.status))}</p>${data.pace.note ? `<p>${para(data.pace.note)}</p>` : ''}` : ''}
 <h2>${t.needs}</h2>
 ${list(data.needs, (n) => `<article><p>${para(n.text)}</p><p class="meta">${date(n.createdAt)}${n.acknowledgedAt ? ` · ${t.acknowledged}` : ''}</p></article>`)}
+${renderTrustExportHtml(data.trust, locale)}
 <h2>${t.programme}</h2>
 ${list(data.programme, (p) => `<p>${esc(stepTitle(p.track, p.step, locale))} · ${date(p.doneAt)}</p>`, t.noSteps)}
 <h2>${t.consent}</h2>

@@ -17,6 +17,7 @@ import {
 import { DomainError } from '../errors';
 import { recordSecurityEvent } from '../security/events';
 import { stateOf } from '../couple/letters';
+import { exportTrust } from '../trust/export';
 
 /**
  * Everything that belongs to one user (GDPR arts. 15 and 20), and nothing of anyone else: no
@@ -24,7 +25,7 @@ import { stateOf } from '../couple/letters';
  * letter (only whether, as the interface shows). The shape is documented in
  * docs/export-format.md; bump EXPORT_FORMAT when it changes.
  */
-export const EXPORT_FORMAT = 'herstelpad-export/2';
+export const EXPORT_FORMAT = 'herstelpad-export/3';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -99,6 +100,7 @@ export async function exportUserData(db: Database, userId: string, now = new Dat
 			acceptedAt: iso(i.acceptedAt),
 			declinedAt: iso(i.declinedAt)
 		})),
+		trust: await exportTrust(db, userId),
 		securityEvents: (await db.select().from(securityEvents).where(eq(securityEvents.userId, userId)).orderBy(asc(securityEvents.id))).map((e) => ({
 			kind: e.kind,
 			at: iso(e.createdAt)
