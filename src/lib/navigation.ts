@@ -23,6 +23,7 @@ export const signedInPlaces: Place[] = [
 	{ path: '/reflections', label: () => m.nav_reflections(), matches: '/reflections' },
 	{ path: '/together', label: () => m.nav_together(), matches: '/together' },
 	{ path: '/trust', label: () => m.nav_trust(), matches: '/trust' },
+	{ path: '/decision', label: () => m.nav_decision(), matches: '/decision' },
 	{ path: '/settings', label: () => m.nav_settings(), matches: '/settings' }
 ];
 

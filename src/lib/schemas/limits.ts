@@ -18,5 +18,10 @@ export const TEXT_LIMITS = {
 	measureDetails: 1_000,
 	boundaries: 2_000,
 	declineReason: 1_000,
-	memory: 2_000
+	memory: 2_000,
+	decisionWhy: 1_000,
+	triggerNote: 1_000,
+	triggerResponse: 2_000,
+	impactPoint: 2_000,
+	restitutionAnswer: 4_000
 } as const;

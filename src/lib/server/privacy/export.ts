@@ -18,6 +18,7 @@ import { DomainError } from '../errors';
 import { recordSecurityEvent } from '../security/events';
 import { stateOf } from '../couple/letters';
 import { exportTrust } from '../trust/export';
+import { exportDecisions } from '../decision/decision';
 
 /**
  * Everything that belongs to one user (GDPR arts. 15 and 20), and nothing of anyone else: no
@@ -92,6 +93,7 @@ export async function exportUserData(db: Database, userId: string, now = new Dat
 			createdAt: iso(n.createdAt),
 			acknowledgedAt: iso(n.acknowledgedAt)
 		})),
+		decisions: await exportDecisions(db, userId),
 		invitations: (await db.select().from(invitations).where(eq(invitations.inviterId, userId)).orderBy(asc(invitations.createdAt))).map((i) => ({
 			createdAt: iso(i.createdAt),
 			expiresAt: iso(i.expiresAt),
