@@ -10,7 +10,7 @@ const day = new Date().toISOString().slice(0, 10);
 const later = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 const idsIn = (html: string, name: string) => [...new Set([...html.matchAll(new RegExp(`name="${name}" value="([0-9a-f-]{36})"`, 'g'))].map((m) => m[1]))];
 /** The id in the first form posting to `?/action`. */
-const idAfter = (html: string, action: string) => new RegExp(`action="\\?/${action}"[\\s\\S]*?name="id" value="([0-9a-f-]{36})"`).exec(html)?.[1];
+const idAfter = (html: string, action: string) => new RegExp(`action="\\?/${action}"[\\s\\S]*?name="id" value="([0-9a-f-]{36})"`).exec(html)?.[1] ?? '';
 const safe = { afraid: 'no', controlled: 'no', threatened: 'no', hurt: 'no' };
 
 test('trust ids from another couple and the partner’s private items answer 404 everywhere', async ({ baseURL }) => {
