@@ -33,6 +33,7 @@ export const signedInPlaces: Place[] = [
 	{ path: '/reflections', label: () => m.nav_reflections(), matches: '/reflections', icon: 'notebook', primary: ['hurt'] },
 	{ path: '/deeds', label: () => m.nav_deeds(), matches: '/deeds', icon: 'check' },
 	{ path: '/together', label: () => m.nav_together(), matches: '/together', icon: 'together', primary: true },
+	{ path: '/trust', label: () => m.nav_trust(), matches: '/trust', icon: 'shield' },
 	{ path: '/decision', label: () => m.nav_decision(), matches: '/decision', icon: 'heart' },
 	{ path: '/settings', label: () => m.nav_settings(), matches: '/settings', icon: 'sliders' }
 ];

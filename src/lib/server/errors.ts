@@ -32,7 +32,8 @@ export const errorStatus = {
 	commitment_not_paused: 409,
 	check_in_not_due: 400,
 	selftest_incomplete: 400,
-	booklet_link_invalid: 400
+	booklet_link_invalid: 400,
+	transparency_unavailable: 409
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { can, assertCan, assertSiteTask, mayDoSiteTask, type Action, type SiteTask, type Actor, type ItemAccess, type Visibility } from './policy';
 import { DomainError } from '../errors';
+import { trustAccess } from '../trust/access';
 import { wishAccess } from '../deeds/wishes';
 import { commitmentAccess } from '../deeds/commitments';
 import { choiceAccess } from '../decision/decision';
@@ -97,4 +98,33 @@ describe('access policy for the decision, triggers and impact letters', () => {
 		expect(can(actors.partner, 'read', choiceAccess({ ownerId: 'owner', coupleId: 'c1', archivedAt: new Date() }, true))).toBe(false);
 		expect(can(actors.partner, 'read', choiceAccess({ ownerId: 'owner', coupleId: null, archivedAt: null }, true))).toBe(false);
 	});
+});
+
+/**
+ * The trust kinds (issue 10) through the same matrix: each kind's access facts, in each of its
+ * states, decide what owner, partner, another couple, a former partner, nobody and an administrator
+ * may do. `shared` is what the partner may read and respond to; everything else only the owner may.
+ */
+describe('access policy for the trust kinds', () => {
+	const kinds: [string, ItemAccess, boolean][] = [
+		['a private trust check-in', trustAccess.checkin({ ownerId: 'owner', sharedCoupleId: null }), false],
+		['a shared trust check-in', trustAccess.checkin({ ownerId: 'owner', sharedCoupleId: 'c1' }), true],
+		['a trust check-in shared in an earlier couple', trustAccess.checkin({ ownerId: 'owner', sharedCoupleId: 'c0' }), false],
+		['hope and strain, or a safety check', trustAccess.ownOnly({ ownerId: 'owner' }), false],
+		['a contact-log entry', trustAccess.contactEntry({ ownerId: 'owner', coupleId: 'c1' }), true],
+		['a contact-log entry written solo', trustAccess.contactEntry({ ownerId: 'owner', coupleId: null }), false],
+		['a transparency measure or request', trustAccess.agreement({ ownerId: 'owner', coupleId: 'c1' }), true],
+		['a memory', trustAccess.memory({ ownerId: 'owner', coupleId: 'c1', hidden: false }), true],
+		['a hidden memory', trustAccess.memory({ ownerId: 'owner', coupleId: 'c1', hidden: true }), false]
+	];
+	for (const [kind, item, partnerSees] of kinds) {
+		for (const [name, actor] of Object.entries(actors)) {
+			for (const action of actions) {
+				const allowed = name === 'owner' || (name === 'partner' && partnerSees && (action === 'read' || action === 'respond'));
+				it(`${name} ${allowed ? 'may' : 'may not'} ${action} ${kind}`, () => {
+					expect(can(actor, action, item)).toBe(allowed);
+				});
+			}
+		}
+	}
 });

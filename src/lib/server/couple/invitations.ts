@@ -9,6 +9,7 @@ import { hitLimit, type Limit } from '../security/rate-limit';
 import { coupleIdOf } from './membership';
 import { once } from '../forms/once';
 import { runAsSystem } from '../db/actor-context';
+import { bindSoloTrustItems } from '../trust/memories';
 
 export const INVITATION_DAYS = 7;
 
@@ -148,6 +149,8 @@ async function joinCouple(db: Database, invitationId: string, coupleId: string, 
 			.update(needs)
 			.set({ coupleId })
 			.where(and(inArray(needs.ownerId, members), isNull(needs.coupleId)));
+		// So are contact-log entries and memories written while solo (issue 10).
+		await bindSoloTrustItems(tx as unknown as Database, members, coupleId);
 		// A notice about an earlier partner would be confusing next to a new one.
 		await tx.delete(coupleNotices).where(inArray(coupleNotices.userId, members));
 	}));

@@ -2,6 +2,7 @@ import { m } from '$lib/paraglide/messages.js';
 import type { UserExport } from './export';
 import { getGuide } from '../program/guides';
 import { isStepOf, type Track } from '../program/steps';
+import { renderTrustExportHtml } from '../trust/export';
 
 type Locale = 'nl' | 'en';
 type MessageFn = (inputs: Record<string, never>, options: { locale: Locale }) => string;
@@ -158,6 +159,7 @@ ${list(
 ${c.ownComments.map((m) => `<p class="meta">${date(m.createdAt)}</p><p>${para(m.text)}</p>`).join('')}</article>`
 )}
 ${data.commitmentComments.length ? `<h2>${t.comments}</h2>${data.commitmentComments.map((m) => `<article><p class="meta">${date(m.createdAt)}</p><p>${para(m.text)}</p></article>`).join('')}` : ''}
+${renderTrustExportHtml(data.trust, locale)}
 ${data.decisions.length ? `<h2>${t.decisions}</h2>${list(data.decisions, (d) => `<article><h3>${esc(named(`decision_path_${d.path}`, locale, d.path))}</h3><p class="meta">${date(d.updatedAt)} · ${t.reviewOn} ${esc(d.reviewOn)}${d.madeIn === 'solo' ? ` · ${t.madeSolo}` : ''}${d.archivedAt ? ` · ${t.archived}` : ''}</p><p>${para(d.why)}</p></article>`)}` : ''}
 <h2>${t.programme}</h2>
 ${list(data.programme, (p) => `<p>${esc(stepTitle(p.track, p.step, locale))} · ${date(p.doneAt)}</p>`, t.noSteps)}

@@ -18,6 +18,7 @@ import { DomainError } from '../errors';
 import { recordSecurityEvent } from '../security/events';
 import { stateOf } from '../couple/letters';
 import { exportDeeds } from '../deeds/export';
+import { exportTrust } from '../trust/export';
 import { exportDecisions } from '../decision/decision';
 import { exportSelfTestResults } from '../selftest/results';
 
@@ -108,6 +109,7 @@ export async function exportUserData(db: Database, userId: string, now = new Dat
 			declinedAt: iso(i.declinedAt)
 		})),
 		selfTests: await exportSelfTestResults(db, userId),
+		trust: await exportTrust(db, userId),
 		securityEvents: (await db.select().from(securityEvents).where(eq(securityEvents.userId, userId)).orderBy(asc(securityEvents.id))).map((e) => ({
 			kind: e.kind,
 			at: iso(e.createdAt)

@@ -1,0 +1,61 @@
+import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm';
+import type { Database } from '../db';
+import { contactLog, memories } from '../db/schema';
+import { assertCan, can, type Actor } from '../access/policy';
+import { newId } from '../security/tokens';
+import { once } from '../forms/once';
+import { trustAccess } from './access';
+import type { Day } from './days';
+
+/**
+ * Memories (practice 6): a shared journal of new good moments. Both partners add; each can hide
+ * (and show again) or remove their own. Shared with the couple they were written for; written
+ * solo, they join the couple when it forms (see bindSoloTrustItems).
+ */
+
+export type Feeling = 'grateful' | 'close' | 'calm' | 'hopeful' | 'joyful' | 'tender';
+
+export async function addMemory(db: Database, actor: Actor, input: { day: Day; body: string; feeling: Feeling | null }, formKey?: string) {
+	return once(db, actor.userId, formKey, 'memory', async (tx) => {
+		const id = newId();
+		await tx.insert(memories).values({ id, ownerId: actor.userId, coupleId: actor.coupleId, day: input.day, body: input.body, feeling: input.feeling });
+		return id;
+	});
+}
+
+async function load(db: Database, id: string) {
+	const [row] = await db.select({ ownerId: memories.ownerId, coupleId: memories.coupleId, hidden: memories.hidden }).from(memories).where(eq(memories.id, id));
+	return row ? trustAccess.memory(row) : undefined;
+}
+
+export async function setMemoryHidden(db: Database, actor: Actor, id: string, hidden: boolean) {
+	assertCan(actor, 'update', await load(db, id));
+	await db.update(memories).set({ hidden }).where(eq(memories.id, id));
+}
+
+export async function deleteMemory(db: Database, actor: Actor, id: string) {
+	assertCan(actor, 'delete', await load(db, id));
+	await db.delete(memories).where(eq(memories.id, id));
+}
+
+/** The actor's own memories and the partner's visible ones for this couple, newest first. */
+export async function listMemories(db: Database, actor: Actor) {
+	const rows = await db
+		.select()
+		.from(memories)
+		.where(actor.coupleId ? or(eq(memories.ownerId, actor.userId), eq(memories.coupleId, actor.coupleId)) : eq(memories.ownerId, actor.userId))
+		.orderBy(desc(memories.day), desc(memories.createdAt));
+	return rows
+		.filter((r) => can(actor, 'read', trustAccess.memory(r)))
+		.map((r) => ({ id: r.id, mine: r.ownerId === actor.userId, day: r.day, body: r.body, feeling: r.feeling, hidden: r.hidden, current: r.coupleId !== null && r.coupleId === actor.coupleId }));
+}
+
+/**
+ * When a couple forms, the contact-log entries and memories its members wrote while solo belong to
+ * it (as needs do): the contact log is promised to the partner once there is one. Runs inside the
+ * joining transaction, as system work (decision 006).
+ */
+export async function bindSoloTrustItems(tx: Database, members: string[], coupleId: string) {
+	await tx.update(contactLog).set({ coupleId }).where(and(inArray(contactLog.ownerId, members), isNull(contactLog.coupleId)));
+	await tx.update(memories).set({ coupleId }).where(and(inArray(memories.ownerId, members), isNull(memories.coupleId)));
+}

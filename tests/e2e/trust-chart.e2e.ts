@@ -1,0 +1,97 @@
+import type { Browser } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect, expectAccessible } from './fixtures';
+import { HttpUser } from './http-user';
+
+/**
+ * The weekly trust chart with no data, one check-in and a year of them, on a 390 px phone and a
+ * 1280 px screen, light and dark: screenshots to look at, and assertions that fail when the page
+ * overflows sideways or the SVG and its table do not carry the right figures.
+ */
+
+const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+
+async function views(browser: Browser, user: HttpUser, name: string, check: (page: import('@playwright/test').Page) => Promise<void>) {
+	const context = await browser.newContext({ storageState: await user.api.storageState() });
+	const page = await context.newPage();
+	for (const width of [390, 1280]) {
+		for (const colorScheme of ['light', 'dark'] as const) {
+			await page.setViewportSize({ width, height: 900 });
+			await page.emulateMedia({ colorScheme });
+			await page.goto('/en/trust');
+			const chart = page.getByRole('figure', { name: 'Your average per week' });
+			await chart.scrollIntoViewIfNeeded();
+			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+			expect(overflow, `${name} ${width} ${colorScheme}: sideways overflow`).toBeLessThanOrEqual(0);
+			const box = await chart.boundingBox();
+			expect(box!.x + box!.width, `${name} ${width}: the chart fits`).toBeLessThanOrEqual(width);
+			await check(page);
+			if (width === 390 && colorScheme === 'dark' && name === 'year') await expectAccessible(page);
+			// The chart itself, not the whole page: what is looked at, and cheap on a busy machine.
+			mkdirSync(join('test-results', 'screenshots'), { recursive: true });
+			await chart.screenshot({ path: join('test-results', 'screenshots', `trust-chart-${name}-${width}-${colorScheme}.png`) });
+		}
+	}
+	await context.close();
+}
+
+test('the weekly chart with no data, one point and a year, at 390 and 1280 px, light and dark', async ({ browser, baseURL }) => {
+	test.setTimeout(360_000);
+	const user = await HttpUser.signUp(baseURL!, 'chart', 'hurt');
+	const checkin = async (daysAgo: number, trust: number, safety = 5, connection = 6) => {
+		// As use:enhance posts it (JSON back, no page rendered), so a year of data is quick to make.
+		const res = await user.api.post('/en/trust?/checkin', {
+			form: { day: day(daysAgo), trust: String(trust), safety: String(safety), connection: String(connection) },
+			headers: { origin: baseURL!, accept: 'application/json', 'x-sveltekit-action': 'true' }
+		});
+		expect(await res.json()).toMatchObject({ type: 'success' });
+	};
+
+	await views(browser, user, 'none', async (page) => {
+		await expect(page.getByText('No figures yet. Once a check-in is filled in, the weeks show here.').first()).toBeVisible();
+		await expect(page.locator('figure svg')).toHaveCount(0);
+	});
+
+	await checkin(0, 3, 4, 5);
+	await views(browser, user, 'one', async (page) => {
+		const chart = page.getByRole('figure', { name: 'Your average per week' });
+		const svg = chart.locator('svg[role="img"]');
+		await expect(svg).toHaveAttribute('data-weeks', '1');
+		await expect(svg.locator('circle')).toHaveCount(3);
+		await expect(svg).toHaveAttribute('aria-label', /trust 3, safety 4, connection 5/);
+		await expect(chart.getByRole('row')).toHaveCount(2);
+		await expect(chart.getByRole('row').nth(1).getByRole('cell')).toHaveText(['1', '3', '4', '5']);
+	});
+
+	// A year: one check-in a week, plus two on one day; the table must carry each week's average.
+	const points: [number, number][] = [[0, 3]];
+	for (let week = 51; week >= 1; week--) points.push([week * 7 + 1, week % 11]);
+	points.push([2, 7], [2, 8]);
+	for (const [daysAgo, trust] of points.slice(1)) await checkin(daysAgo, trust);
+	const monday = (d: string) => {
+		const date = new Date(`${d}T00:00:00Z`);
+		date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+		return date.toISOString().slice(0, 10);
+	};
+	const byWeek = new Map<string, number[]>();
+	for (const [daysAgo, trust] of points) byWeek.set(monday(day(daysAgo)), [...(byWeek.get(monday(day(daysAgo))) ?? []), trust]);
+	const expected: string[] = [];
+	for (let w = new Date(`${monday(day(0))}T00:00:00Z`), i = 0; i < 52; i++, w.setUTCDate(w.getUTCDate() - 7)) {
+		const values = byWeek.get(w.toISOString().slice(0, 10));
+		const first = [...byWeek.keys()].sort()[0];
+		if (w.toISOString().slice(0, 10) < first) break;
+		expected.push(values ? String(Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10) : '–');
+	}
+	await views(browser, user, 'year', async (page) => {
+		const chart = page.getByRole('figure', { name: 'Your average per week' });
+		const svg = chart.locator('svg[role="img"]');
+		await expect(svg).toHaveAttribute('data-weeks', String(expected.length));
+		expect(expected.length).toBeGreaterThanOrEqual(51);
+		expect(expected).toContain('7.5');
+		await expect(chart.getByRole('row')).toHaveCount(expected.length + 1);
+		expect(await chart.locator('tbody td:nth-child(3)').allTextContents()).toEqual(expected);
+		const svgBox = await svg.boundingBox();
+		expect(svgBox!.width).toBeGreaterThan(250);
+	});
+});
