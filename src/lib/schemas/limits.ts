@@ -9,5 +9,12 @@ export const TEXT_LIMITS = {
 	letter: 20_000,
 	reflection: 20_000,
 	need: 500,
-	paceNote: 500
+	paceNote: 500,
+	accountEntry: 5_000,
+	accountReason: 500,
+	question: 2_000,
+	reply: 10_000,
+	agreementNote: 500,
+	offLimits: 500,
+	timeoutWord: 40
 } as const;

@@ -24,7 +24,12 @@ export const errorStatus = {
 	not_in_couple: 409,
 	mail_failed: 503,
 	analysis_busy: 503,
-	analysis_too_slow: 422
+	analysis_too_slow: 422,
+	agreement_own: 409,
+	agreement_closed: 409,
+	account_sent: 409,
+	account_empty: 400,
+	need_time_day: 400
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { can, assertCan, type Action, type Actor, type ItemAccess, type Visibility } from './policy';
 import { DomainError } from '../errors';
+import { agreementAccess } from '../agreements/agreements';
+import { accountAccess } from '../talk/account';
+import { questionAccess } from '../talk/questions';
 
 const owner: Actor = { userId: 'owner', coupleId: 'c1' };
 const actors: Record<string, Actor | null> = {
@@ -42,5 +45,26 @@ describe('access policy', () => {
 	it('reports a refusal as not found', () => {
 		expect(() => assertCan(actors.otherCouple, 'read', { ownerId: 'owner', visibility: 'private', coupleId: 'c1' })).toThrow(DomainError);
 		expect(() => assertCan(owner, 'read', undefined)).toThrow('not_found');
+	});
+
+	describe('the kinds of "Talking it through" (issue 11)', () => {
+		const sent = new Date();
+		const kinds: Record<string, { item: ItemAccess; partnerMay: Action[] }> = {
+			'an agreement proposal': { item: agreementAccess({ proposerId: 'owner', coupleId: 'c1' }), partnerMay: ['read', 'respond'] },
+			'a question': { item: questionAccess({ askerId: 'owner', coupleId: 'c1' }), partnerMay: ['read', 'respond'] },
+			'a sent account': { item: accountAccess({ ownerId: 'owner', coupleId: 'c1', sentAt: sent }, { withdrawnAt: null }), partnerMay: ['read', 'respond'] },
+			'a draft account': { item: accountAccess({ ownerId: 'owner', coupleId: null, sentAt: null }), partnerMay: [] },
+			'a withdrawn account': { item: accountAccess({ ownerId: 'owner', coupleId: 'c1', sentAt: sent }, { withdrawnAt: sent }), partnerMay: [] }
+		};
+		for (const [kind, { item, partnerMay }] of Object.entries(kinds)) {
+			for (const [name, actor] of Object.entries(actors)) {
+				for (const action of actions) {
+					const allowed = name === 'owner' || (name === 'partner' && partnerMay.includes(action));
+					it(`${name} ${allowed ? 'may' : 'may not'} ${action} ${kind}`, () => {
+						expect(can(actor, action, item)).toBe(allowed);
+					});
+				}
+			}
+		}
 	});
 });

@@ -215,7 +215,7 @@ export const letters = pgTable(
 		coupleId: text('couple_id')
 			.notNull()
 			.references(() => couples.id, { onDelete: 'cascade' }),
-		kind: text('kind', { enum: ['apology', 'letter'] }).notNull(),
+		kind: text('kind', { enum: ['apology', 'letter', 'account', 'account-addition'] }).notNull(),
 		body: text('body').notNull(),
 		sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
 		openedAt: timestamp('opened_at', { withTimezone: true }),
@@ -322,3 +322,5 @@ export const securityEvents = pgTable(
 	},
 	(t) => [index('security_events_user_idx').on(t.userId)]
 );
+
+export * from './tables/talk';

@@ -46,7 +46,18 @@ const labels = {
 		nothingWritten: 'Nog niets geschreven.',
 		noSteps: 'Nog geen stappen afgerond.',
 		noConsent: 'Nog niets vastgelegd.',
-		exported: 'Gemaakt op'
+		exported: 'Gemaakt op',
+		talk: 'Het gesprek',
+		agreementsProposed: 'Afspraken die ik voorstelde',
+		accepted: 'aanvaard',
+		timeout: 'time-outwoord',
+		myAccount: 'Mijn eerlijke verhaal',
+		draft: 'nog niet verstuurd',
+		sentOn: 'verstuurd',
+		addedLater: 'later toegevoegd',
+		reason: 'waarom nu pas',
+		questionsAsked: 'Mijn vragen',
+		repliesWritten: 'Mijn antwoorden en vervolgvragen'
 	},
 	en: {
 		title: 'My data from Herstelpad',
@@ -73,7 +84,18 @@ const labels = {
 		nothingWritten: 'Nothing written yet.',
 		noSteps: 'No steps completed yet.',
 		noConsent: 'Nothing recorded yet.',
-		exported: 'Made on'
+		exported: 'Made on',
+		talk: 'Talking it through',
+		agreementsProposed: 'Agreements I proposed',
+		accepted: 'accepted',
+		timeout: 'time-out word',
+		myAccount: 'My honest account',
+		draft: 'not sent yet',
+		sentOn: 'sent',
+		addedLater: 'added later',
+		reason: 'why only now',
+		questionsAsked: 'My questions',
+		repliesWritten: 'My answers and follow-ups'
 	}
 } satisfies Record<Locale, Record<string, string>>;
 
@@ -103,6 +125,15 @@ ${list(data.lettersSent, (l) => `<article><p class="meta">${date(l.sentAt)} · $
 ${data.pace ? `<h2>${t.pace}</h2><p>${esc(named(`pace_${data.pace.status.replaceAll('-', '_')}`, locale, data.pace.status))}</p>${data.pace.note ? `<p>${para(data.pace.note)}</p>` : ''}` : ''}
 <h2>${t.needs}</h2>
 ${list(data.needs, (n) => `<article><p>${para(n.text)}</p><p class="meta">${date(n.createdAt)}${n.acknowledgedAt ? ` · ${t.acknowledged}` : ''}</p></article>`)}
+<h2>${t.talk}</h2>
+<h3>${t.agreementsProposed}</h3>
+${list(data.talk.agreementsProposed, (a) => `<article><p>${esc(named(`talk_detail_${a.detail.replaceAll('-', '_')}`, locale, a.detail))} · ${esc(named(`talk_timing_${a.timing.replaceAll('-', '_')}`, locale, a.timing))}${a.minutes ? ` · ${a.minutes} min` : ''}${a.timeOfDay ? ` · ${esc(a.timeOfDay)}` : ''} · ${t.timeout}: ${esc(a.timeoutWord)}</p>${a.offLimits ? `<p>${para(a.offLimits)}</p>` : ''}${a.note ? `<p>${para(a.note)}</p>` : ''}<p class="meta">${date(a.proposedAt)}${a.acceptedAt ? ` · ${t.accepted} ${date(a.acceptedAt)}` : ''}</p></article>`)}
+<h3>${t.myAccount}</h3>
+${list(data.talk.accounts, (a) => `<p class="meta">${a.sentAt ? `${t.sentOn} ${date(a.sentAt)}` : t.draft}</p>${a.entries.map((e) => `<article><p class="meta">${esc(e.approximate ? '~' : '')}${esc(e.from)}${e.to ? ` – ${esc(e.to)}` : ''}${e.addedLater ? ` · ${t.addedLater} ${date(e.addedAt)}` : ''}</p>${e.reason ? `<p>${t.reason}: ${para(e.reason)}</p>` : ''}<p>${para(e.text)}</p></article>`).join('')}`)}
+<h3>${t.questionsAsked}</h3>
+${list(data.talk.questionsAsked, (q) => `<article><p>${para(q.text)}</p><p class="meta">${date(q.askedAt)}</p></article>`)}
+<h3>${t.repliesWritten}</h3>
+${list(data.talk.repliesWritten, (r) => `<article><p>${para(r.text)}</p><p class="meta">${date(r.at)}</p></article>`)}
 <h2>${t.programme}</h2>
 ${list(data.programme, (p) => `<p>${esc(stepTitle(p.track, p.step, locale))} · ${date(p.doneAt)}</p>`, t.noSteps)}
 <h2>${t.consent}</h2>

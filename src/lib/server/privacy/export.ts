@@ -17,6 +17,9 @@ import {
 import { DomainError } from '../errors';
 import { recordSecurityEvent } from '../security/events';
 import { stateOf } from '../couple/letters';
+import { exportAgreements } from '../agreements/agreements';
+import { exportAccounts } from '../talk/account';
+import { exportQuestions } from '../talk/questions';
 
 /**
  * Everything that belongs to one user (GDPR arts. 15 and 20), and nothing of anyone else: no
@@ -24,7 +27,7 @@ import { stateOf } from '../couple/letters';
  * letter (only whether, as the interface shows). The shape is documented in
  * docs/export-format.md; bump EXPORT_FORMAT when it changes.
  */
-export const EXPORT_FORMAT = 'herstelpad-export/2';
+export const EXPORT_FORMAT = 'herstelpad-export/3';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -99,6 +102,12 @@ export async function exportUserData(db: Database, userId: string, now = new Dat
 			acceptedAt: iso(i.acceptedAt),
 			declinedAt: iso(i.declinedAt)
 		})),
+		// Talking it through (issue 11): agreements proposed, accounts written, questions and replies.
+		talk: {
+			agreementsProposed: await exportAgreements(db, userId),
+			accounts: await exportAccounts(db, userId),
+			...(await exportQuestions(db, userId))
+		},
 		securityEvents: (await db.select().from(securityEvents).where(eq(securityEvents.userId, userId)).orderBy(asc(securityEvents.id))).map((e) => ({
 			kind: e.kind,
 			at: iso(e.createdAt)
