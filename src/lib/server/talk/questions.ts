@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db';
 import { talkQuestions, talkReplies } from '../db/schema';
 import { assertCan, can, type Actor, type ItemAccess } from '../access/policy';
