@@ -7,6 +7,11 @@ import { join } from 'node:path';
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'herstelpad-e2e-'));
 const port = Number(process.env.E2E_PORT ?? 4173);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Administrators made with the real command line before the server opens the database (only one
+// process may open PGlite). Each admin journey has its own, because setting the password through
+// "forgot password" ends that account's other sessions. See tests/e2e/admin.ts.
+export const E2E_ADMINS = ['comments-admin@example.org', 'booklet-admin@example.org'];
+const makeAdmins = E2E_ADMINS.map((email) => `node bin/herstelpad.js admin create ${email}`).join(' && ');
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -42,7 +47,7 @@ export default defineConfig({
 	],
 	webServer: {
 		// The README's production command, so the journeys see the headers on static files too.
-		command: 'node scripts/server.js',
+		command: `${makeAdmins} && node scripts/server.js`,
 		url: `http://127.0.0.1:${port}/`,
 		reuseExistingServer: false,
 		timeout: 120_000,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, assertCan, type Action, type Actor, type ItemAccess, type Visibility } from './policy';
+import { can, assertCan, assertSiteTask, mayDoSiteTask, type Action, type SiteTask, type Actor, type ItemAccess, type Visibility } from './policy';
 import { DomainError } from '../errors';
 import { agreementAccess } from '../agreements/agreements';
 import { accountAccess } from '../talk/account';
@@ -46,6 +46,18 @@ describe('access policy', () => {
 		expect(() => assertCan(actors.otherCouple, 'read', { ownerId: 'owner', visibility: 'private', coupleId: 'c1' })).toThrow(DomainError);
 		expect(() => assertCan(owner, 'read', undefined)).toThrow('not_found');
 	});
+
+	const siteTasks: SiteTask[] = ['moderate', 'see-counts', 'manage-signups'];
+	for (const [name, actor] of Object.entries(actors)) {
+		for (const task of siteTasks) {
+			const allowed = name === 'admin';
+			it(`${name} ${allowed ? 'may' : 'may not'} do the site task ${task}`, () => {
+				expect(mayDoSiteTask(actor, task)).toBe(allowed);
+				if (allowed) expect(() => assertSiteTask(actor, task)).not.toThrow();
+				else expect(() => assertSiteTask(actor, task)).toThrow('not_found');
+			});
+		}
+	}
 
 	describe('the kinds of "Talking it through" (issue 11)', () => {
 		const sent = new Date();

@@ -32,6 +32,26 @@ export function can(actor: Actor | null, action: Action, item: ItemAccess): bool
 	return item.visibility === 'shared' && item.coupleId !== null && actor.coupleId === item.coupleId;
 }
 
+/**
+ * Site tasks are not about anyone's item: running the public side (moderating comments, the
+ * booklet's sign-ups, aggregate counts). Only administrators may do them, and being one grants
+ * nothing above: `can` never looks at `isAdmin`, so an administrator sees no one's program data.
+ */
+export type SiteTask = 'moderate' | 'see-counts' | 'manage-signups';
+
+export function mayDoSiteTask(actor: Actor | null, task: SiteTask): boolean {
+	void task;
+	return actor?.isAdmin === true;
+}
+
+/** A refusal of a site task looks like a page that does not exist (404), and is noted like any refusal. */
+export function assertSiteTask(actor: Actor | null, task: SiteTask): void {
+	if (!mayDoSiteTask(actor, task)) {
+		if (actor) noteRefusal();
+		throw notFound();
+	}
+}
+
 /** A refusal of an existing item is noted for the request (recorded as a security event); the answer stays "not found". */
 export function assertCan(actor: Actor | null, action: Action, item: ItemAccess | undefined): asserts item is ItemAccess {
 	if (!item) throw notFound();

@@ -1,0 +1,10 @@
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { requireAdmin } from '$lib/server/admin/require-admin';
+import { siteCounts } from '$lib/server/admin/counts';
+
+/** Numbers only: an administrator never sees a person's program data. */
+export const load: PageServerLoad = async (event) => {
+	const { actor } = requireAdmin(event);
+	return { counts: await siteCounts(getDb(), actor) };
+};
