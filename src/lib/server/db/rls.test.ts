@@ -19,7 +19,7 @@ import { exportUserData } from '../privacy/export';
 const unprotectedTables = ['users', 'sessions', 'password_reset_tokens', 'rate_limits', 'invitations', 'couples', 'couple_members'] as const;
 /** Trust (issue 10): tested in detail in src/lib/server/trust/rls.test.ts. */
 const trustTables = ['trust_checkins', 'trust_preferences', 'self_ratings', 'safety_checks', 'contact_log', 'contact_questions', 'transparency_measures', 'transparency_requests', 'memories'] as const;
-const personalTables = ['reflections', 'letters', 'needs', 'pace_status', 'apology_drafts', 'apology_versions', 'step_progress', 'security_events', 'consent_events', 'form_submissions', 'couple_notices', ...trustTables, 'talk_agreements', 'talk_accounts', 'talk_account_entries', 'talk_questions', 'talk_replies'] as const;
+const personalTables = ['reflections', 'letters', 'needs', 'pace_status', 'apology_drafts', 'apology_versions', 'step_progress', 'security_events', 'consent_events', 'form_submissions', 'couple_notices', ...trustTables, 'decision_choices', 'talk_agreements', 'talk_accounts', 'talk_account_entries', 'talk_questions', 'talk_replies'] as const;
 
 describe(`row-level security and the app role (${databaseKind})`, () => {
 	const database = useTestDatabase();

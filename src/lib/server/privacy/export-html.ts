@@ -43,6 +43,10 @@ const labels = {
 		consentWithdrawn: 'ingetrokken',
 		textVersion: 'tekstversie',
 		pace: 'Mijn tempo',
+		decisions: 'Samen of apart',
+		reviewOn: 'opnieuw bekijken op',
+		madeSolo: 'voor jezelf gekozen',
+		archived: 'eerdere keuze',
 		nothingWritten: 'Nog niets geschreven.',
 		noSteps: 'Nog geen stappen afgerond.',
 		noConsent: 'Nog niets vastgelegd.',
@@ -81,6 +85,10 @@ const labels = {
 		consentWithdrawn: 'withdrawn',
 		textVersion: 'text version',
 		pace: 'My pace',
+		decisions: 'Together or apart',
+		reviewOn: 'look at it again on',
+		madeSolo: 'chosen for yourself',
+		archived: 'earlier choice',
 		nothingWritten: 'Nothing written yet.',
 		noSteps: 'No steps completed yet.',
 		noConsent: 'Nothing recorded yet.',
@@ -125,6 +133,7 @@ ${list(data.lettersSent, (l) => `<article><p class="meta">${date(l.sentAt)} · $
 ${data.pace ? `<h2>${t.pace}</h2><p>${esc(named(`pace_${data.pace.status.replaceAll('-', '_')}`, locale, data.pace.status))}</p>${data.pace.note ? `<p>${para(data.pace.note)}</p>` : ''}` : ''}
 <h2>${t.needs}</h2>
 ${list(data.needs, (n) => `<article><p>${para(n.text)}</p><p class="meta">${date(n.createdAt)}${n.acknowledgedAt ? ` · ${t.acknowledged}` : ''}</p></article>`)}
+${data.decisions.length ? `<h2>${t.decisions}</h2>${list(data.decisions, (d) => `<article><h3>${esc(named(`decision_path_${d.path}`, locale, d.path))}</h3><p class="meta">${date(d.updatedAt)} · ${t.reviewOn} ${esc(d.reviewOn)}${d.madeIn === 'solo' ? ` · ${t.madeSolo}` : ''}${d.archivedAt ? ` · ${t.archived}` : ''}</p><p>${para(d.why)}</p></article>`)}` : ''}
 <h2>${t.talk}</h2>
 <h3>${t.agreementsProposed}</h3>
 ${list(data.talk.agreementsProposed, (a) => `<article><p>${esc(named(`talk_detail_${a.detail.replaceAll('-', '_')}`, locale, a.detail))} · ${esc(named(`talk_timing_${a.timing.replaceAll('-', '_')}`, locale, a.timing))}${a.minutes ? ` · ${a.minutes} min` : ''}${a.timeOfDay ? ` · ${esc(a.timeOfDay)}` : ''} · ${t.timeout}: ${esc(a.timeoutWord)}</p>${a.offLimits ? `<p>${para(a.offLimits)}</p>` : ''}${a.note ? `<p>${para(a.note)}</p>` : ''}<p class="meta">${date(a.proposedAt)}${a.acceptedAt ? ` · ${t.accepted} ${date(a.acceptedAt)}` : ''}</p></article>`)}

@@ -17,6 +17,7 @@ import {
 import { DomainError } from '../errors';
 import { recordSecurityEvent } from '../security/events';
 import { stateOf } from '../couple/letters';
+import { exportDecisions } from '../decision/decision';
 import { exportAgreements } from '../agreements/agreements';
 import { exportAccounts } from '../talk/account';
 import { exportQuestions } from '../talk/questions';
@@ -94,6 +95,7 @@ export async function exportUserData(db: Database, userId: string, now = new Dat
 			createdAt: iso(n.createdAt),
 			acknowledgedAt: iso(n.acknowledgedAt)
 		})),
+		decisions: await exportDecisions(db, userId),
 		invitations: (await db.select().from(invitations).where(eq(invitations.inviterId, userId)).orderBy(asc(invitations.createdAt))).map((i) => ({
 			createdAt: iso(i.createdAt),
 			expiresAt: iso(i.expiresAt),
