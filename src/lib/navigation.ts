@@ -35,6 +35,7 @@ export const signedInPlaces: Place[] = [
 	{ path: '/together', label: () => m.nav_together(), matches: '/together', icon: 'together', primary: true },
 	{ path: '/trust', label: () => m.nav_trust(), matches: '/trust', icon: 'shield' },
 	{ path: '/decision', label: () => m.nav_decision(), matches: '/decision', icon: 'heart' },
+	{ path: '/talk', label: () => m.nav_talk(), matches: '/talk', icon: 'chat' },
 	{ path: '/settings', label: () => m.nav_settings(), matches: '/settings', icon: 'sliders' }
 ];
 

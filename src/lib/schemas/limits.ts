@@ -29,5 +29,12 @@ export const TEXT_LIMITS = {
 	triggerNote: 1_000,
 	triggerResponse: 2_000,
 	impactPoint: 2_000,
-	restitutionAnswer: 4_000
+	restitutionAnswer: 4_000,
+	accountEntry: 5_000,
+	accountReason: 500,
+	question: 2_000,
+	reply: 10_000,
+	agreementNote: 500,
+	offLimits: 500,
+	timeoutWord: 40
 } as const;

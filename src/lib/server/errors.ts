@@ -33,7 +33,12 @@ export const errorStatus = {
 	check_in_not_due: 400,
 	selftest_incomplete: 400,
 	booklet_link_invalid: 400,
-	transparency_unavailable: 409
+	transparency_unavailable: 409,
+	agreement_own: 409,
+	agreement_closed: 409,
+	account_sent: 409,
+	account_empty: 400,
+	need_time_day: 400
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -5,6 +5,9 @@ import { trustAccess } from '../trust/access';
 import { wishAccess } from '../deeds/wishes';
 import { commitmentAccess } from '../deeds/commitments';
 import { choiceAccess } from '../decision/decision';
+import { agreementAccess } from '../agreements/agreements';
+import { accountAccess } from '../talk/account';
+import { questionAccess } from '../talk/questions';
 
 const owner: Actor = { userId: 'owner', coupleId: 'c1' };
 const actors: Record<string, Actor | null> = {
@@ -59,6 +62,27 @@ describe('access policy', () => {
 			});
 		}
 	}
+
+	describe('the kinds of "Talking it through" (issue 11)', () => {
+		const sent = new Date();
+		const kinds: Record<string, { item: ItemAccess; partnerMay: Action[] }> = {
+			'an agreement proposal': { item: agreementAccess({ proposerId: 'owner', coupleId: 'c1' }), partnerMay: ['read', 'respond'] },
+			'a question': { item: questionAccess({ askerId: 'owner', coupleId: 'c1' }), partnerMay: ['read', 'respond'] },
+			'a sent account': { item: accountAccess({ ownerId: 'owner', coupleId: 'c1', sentAt: sent }, { withdrawnAt: null }), partnerMay: ['read', 'respond'] },
+			'a draft account': { item: accountAccess({ ownerId: 'owner', coupleId: null, sentAt: null }), partnerMay: [] },
+			'a withdrawn account': { item: accountAccess({ ownerId: 'owner', coupleId: 'c1', sentAt: sent }, { withdrawnAt: sent }), partnerMay: [] }
+		};
+		for (const [kind, { item, partnerMay }] of Object.entries(kinds)) {
+			for (const [name, actor] of Object.entries(actors)) {
+				for (const action of actions) {
+					const allowed = name === 'owner' || (name === 'partner' && partnerMay.includes(action));
+					it(`${name} ${allowed ? 'may' : 'may not'} ${action} ${kind}`, () => {
+						expect(can(actor, action, item)).toBe(allowed);
+					});
+				}
+			}
+		}
+	});
 });
 
 describe('access policy for deeds (wishes, commitments and what hangs under them)', () => {

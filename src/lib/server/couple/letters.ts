@@ -23,8 +23,10 @@ function access(row: { senderId: string; coupleId: string; withdrawnAt: Date | n
 	return { ownerId: row.senderId, visibility: row.withdrawnAt ? 'private' : 'shared', coupleId: row.withdrawnAt ? null : row.coupleId };
 }
 
+export type LetterKind = 'letter' | 'apology' | 'account' | 'account-addition';
+
 export interface SendInput {
-	kind: 'letter' | 'apology';
+	kind: LetterKind;
 	body: string;
 	/** The form key of the submission; a repeat with the same key returns the first letter. */
 	formKey?: string;

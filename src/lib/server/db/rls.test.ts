@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { databaseKind, useTestDatabase } from '../../../../tests/setup/test-db';
 import type { Database } from '.';
 import { grantAppRole } from './app-role';
-import { apologyDrafts, apologyVersions, consentEvents, coupleMembers, couples, letters, needs, paceStatus, reflections, securityEvents, stepProgress, users } from './schema';
+import { apologyDrafts, apologyVersions, consentEvents, coupleMembers, couples, letters, needs, paceStatus, reflections, securityEvents, stepProgress, talkAccountEntries, talkAccounts, talkAgreements, talkQuestions, talkReplies, users } from './schema';
 import { createReflection, getReflection, listMyReflections, listSharedWithMe } from '../reflections/reflections';
 import { acknowledgeNeed, getPartnerPace } from '../couple/pace';
 import { listLetterbox, openLetter } from '../couple/letters';
@@ -23,7 +23,7 @@ const trustTables = ['trust_checkins', 'trust_preferences', 'self_ratings', 'saf
 const deedsTables = ['wishes', 'commitments', 'commitment_events', 'check_ins', 'commitment_comments'] as const;
 /** Self-test results (own only) and booklet sign-ups (system work only): issue 12. */
 const publicSideTables = ['self_test_results', 'booklet_signups', 'booklet_tokens'] as const;
-const personalTables = ['reflections', 'letters', 'needs', 'pace_status', 'apology_drafts', 'apology_versions', 'step_progress', 'security_events', 'consent_events', 'form_submissions', 'couple_notices', ...trustTables, ...deedsTables, 'decision_choices', ...publicSideTables] as const;
+const personalTables = ['reflections', 'letters', 'needs', 'pace_status', 'apology_drafts', 'apology_versions', 'step_progress', 'security_events', 'consent_events', 'form_submissions', 'couple_notices', ...trustTables, ...deedsTables, 'decision_choices', 'talk_agreements', 'talk_accounts', 'talk_account_entries', 'talk_questions', 'talk_replies', ...publicSideTables] as const;
 
 describe(`row-level security and the app role (${databaseKind})`, () => {
 	const database = useTestDatabase();
@@ -256,5 +256,59 @@ describe(`row-level security and the app role (${databaseKind})`, () => {
 		const exported = await asApp(ids.ann, (tx) => exportUserData(tx, ids.ann));
 		expect(exported.reflections.map((r) => r.text)).toContain('written as the app role');
 		expect(exported.lettersSent.map((l) => l.text)).toEqual(['to bo']);
+	});
+
+	it('keeps agreements, accounts and questions inside their couple (issue 11)', async () => {
+		await db.insert(talkAgreements).values([
+			{ id: 'ag-c1', coupleId: 'c1', proposerId: ids.ann, detail: 'facts', timing: 'any-time', timeoutWord: 'pause' },
+			{ id: 'ag-c2', coupleId: 'c2', proposerId: ids.cas, detail: 'facts', timing: 'any-time', timeoutWord: 'stop' }
+		]);
+		await db.insert(talkAccounts).values([
+			{ id: 'acc-ann-sent', ownerId: ids.ann, coupleId: 'c1', sentAt: new Date() },
+			{ id: 'acc-bo-draft', ownerId: ids.bo },
+			{ id: 'acc-cas-sent', ownerId: ids.cas, coupleId: 'c2', sentAt: new Date() }
+		]);
+		await db.insert(talkAccountEntries).values([
+			{ id: 'e-ann', accountId: 'acc-ann-sent', ownerId: ids.ann, fromDate: '2025-01-01', body: 'ann entry' },
+			{ id: 'e-bo', accountId: 'acc-bo-draft', ownerId: ids.bo, fromDate: '2025-01-01', body: 'bo draft entry' },
+			{ id: 'e-cas', accountId: 'acc-cas-sent', ownerId: ids.cas, fromDate: '2025-01-01', body: 'cas entry' }
+		]);
+		await db.insert(talkQuestions).values([
+			{ id: 'q-bo', coupleId: 'c1', askerId: ids.bo, body: 'bo asks' },
+			{ id: 'q-dee', coupleId: 'c2', askerId: ids.dee, body: 'dee asks' }
+		]);
+		await db.insert(talkReplies).values([
+			{ id: 'rp-ann', questionId: 'q-bo', coupleId: 'c1', authorId: ids.ann, kind: 'answer', body: 'ann answers' },
+			{ id: 'rp-cas', questionId: 'q-dee', coupleId: 'c2', authorId: ids.cas, kind: 'answer', body: 'cas answers' }
+		]);
+		const ids_ = async (tx: Database, table: string) => (await rows(tx, `select id from ${table} order by id`)).map((r) => r.id);
+		const seenBy = (actor: string) =>
+			asApp(actor, async (tx) => ({
+				agreements: await ids_(tx, 'talk_agreements'),
+				accounts: await ids_(tx, 'talk_accounts'),
+				entries: await ids_(tx, 'talk_account_entries'),
+				questions: await ids_(tx, 'talk_questions'),
+				replies: await ids_(tx, 'talk_replies')
+			}));
+		// Bo sees the couple's agreement, Ann's sent account, their question and Ann's answer; his own draft too.
+		expect(await seenBy(ids.bo)).toEqual({ agreements: ['ag-c1'], accounts: ['acc-ann-sent', 'acc-bo-draft'], entries: ['e-ann', 'e-bo'], questions: ['q-bo'], replies: ['rp-ann'] });
+		// Ann never sees Bo's draft.
+		expect((await seenBy(ids.ann)).entries).toEqual(['e-ann']);
+		expect(await seenBy(ids.eve)).toEqual({ agreements: [], accounts: [], entries: [], questions: [], replies: [] });
+		// Another couple can neither read nor write across.
+		await asApp(ids.cas, async (tx) => {
+			await tx.execute(sql`update talk_agreements set accepted_at = now()`);
+			await tx.execute(sql`update talk_questions set answered_at = now()`);
+			await tx.execute(sql`delete from talk_account_entries`);
+		});
+		expect(await db.$count(talkAgreements, sql`accepted_at is not null and couple_id = 'c1'`)).toBe(0);
+		expect(await db.$count(talkQuestions, sql`answered_at is not null and couple_id = 'c1'`)).toBe(0);
+		expect(await db.$count(talkAccountEntries)).toBe(2);
+		expect(
+			await refusal(asApp(ids.cas, (tx) => tx.insert(talkQuestions).values({ id: 'q-forged', coupleId: 'c1', askerId: ids.cas, body: 'x' })))
+		).toMatch(/row-level security/);
+		expect(
+			await refusal(asApp(ids.cas, (tx) => tx.insert(talkReplies).values({ id: 'rp-forged', questionId: 'q-bo', coupleId: 'c1', authorId: ids.cas, kind: 'answer', body: 'x' })))
+		).toMatch(/row-level security/);
 	});
 });

@@ -217,7 +217,7 @@ export const letters = pgTable(
 		coupleId: text('couple_id')
 			.notNull()
 			.references(() => couples.id, { onDelete: 'cascade' }),
-		kind: text('kind', { enum: ['apology', 'letter'] }).notNull(),
+		kind: text('kind', { enum: ['apology', 'letter', 'account', 'account-addition'] }).notNull(),
 		body: text('body').notNull(),
 		sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
 		openedAt: timestamp('opened_at', { withTimezone: true }),
@@ -329,3 +329,4 @@ export * from './tables/deeds';
 export * from './tables/decision';
 export * from './tables/selftest';
 export * from './tables/booklet';
+export * from './tables/talk';

@@ -69,7 +69,18 @@ const labels = {
 		indicator: 'indicator',
 		safetyFirst: 'veiligheid eerst',
 		helps: 'Wat al helpt',
-		workOn: 'Waar je aan kunt werken'
+		workOn: 'Waar je aan kunt werken',
+		talk: 'Het gesprek',
+		agreementsProposed: 'Afspraken die ik voorstelde',
+		accepted: 'aanvaard',
+		timeout: 'time-outwoord',
+		myAccount: 'Mijn eerlijke verhaal',
+		draft: 'nog niet verstuurd',
+		sentOn: 'verstuurd',
+		addedLater: 'later toegevoegd',
+		reason: 'waarom nu pas',
+		questionsAsked: 'Mijn vragen',
+		repliesWritten: 'Mijn antwoorden en vervolgvragen'
 	},
 	en: {
 		title: 'My data from Herstelpad',
@@ -118,7 +129,18 @@ const labels = {
 		indicator: 'indicator',
 		safetyFirst: 'safety first',
 		helps: 'What already helps',
-		workOn: 'What to work on'
+		workOn: 'What to work on',
+		talk: 'Talking it through',
+		agreementsProposed: 'Agreements I proposed',
+		accepted: 'accepted',
+		timeout: 'time-out word',
+		myAccount: 'My honest account',
+		draft: 'not sent yet',
+		sentOn: 'sent',
+		addedLater: 'added later',
+		reason: 'why only now',
+		questionsAsked: 'My questions',
+		repliesWritten: 'My answers and follow-ups'
 	}
 } satisfies Record<Locale, Record<string, string>>;
 
@@ -161,6 +183,15 @@ ${c.ownComments.map((m) => `<p class="meta">${date(m.createdAt)}</p><p>${para(m.
 ${data.commitmentComments.length ? `<h2>${t.comments}</h2>${data.commitmentComments.map((m) => `<article><p class="meta">${date(m.createdAt)}</p><p>${para(m.text)}</p></article>`).join('')}` : ''}
 ${renderTrustExportHtml(data.trust, locale)}
 ${data.decisions.length ? `<h2>${t.decisions}</h2>${list(data.decisions, (d) => `<article><h3>${esc(named(`decision_path_${d.path}`, locale, d.path))}</h3><p class="meta">${date(d.updatedAt)} · ${t.reviewOn} ${esc(d.reviewOn)}${d.madeIn === 'solo' ? ` · ${t.madeSolo}` : ''}${d.archivedAt ? ` · ${t.archived}` : ''}</p><p>${para(d.why)}</p></article>`)}` : ''}
+<h2>${t.talk}</h2>
+<h3>${t.agreementsProposed}</h3>
+${list(data.talk.agreementsProposed, (a) => `<article><p>${esc(named(`talk_detail_${a.detail.replaceAll('-', '_')}`, locale, a.detail))} · ${esc(named(`talk_timing_${a.timing.replaceAll('-', '_')}`, locale, a.timing))}${a.minutes ? ` · ${a.minutes} min` : ''}${a.timeOfDay ? ` · ${esc(a.timeOfDay)}` : ''} · ${t.timeout}: ${esc(a.timeoutWord)}</p>${a.offLimits ? `<p>${para(a.offLimits)}</p>` : ''}${a.note ? `<p>${para(a.note)}</p>` : ''}<p class="meta">${date(a.proposedAt)}${a.acceptedAt ? ` · ${t.accepted} ${date(a.acceptedAt)}` : ''}</p></article>`)}
+<h3>${t.myAccount}</h3>
+${list(data.talk.accounts, (a) => `<p class="meta">${a.sentAt ? `${t.sentOn} ${date(a.sentAt)}` : t.draft}</p>${a.entries.map((e) => `<article><p class="meta">${esc(e.approximate ? '~' : '')}${esc(e.from)}${e.to ? ` – ${esc(e.to)}` : ''}${e.addedLater ? ` · ${t.addedLater} ${date(e.addedAt)}` : ''}</p>${e.reason ? `<p>${t.reason}: ${para(e.reason)}</p>` : ''}<p>${para(e.text)}</p></article>`).join('')}`)}
+<h3>${t.questionsAsked}</h3>
+${list(data.talk.questionsAsked, (q) => `<article><p>${para(q.text)}</p><p class="meta">${date(q.askedAt)}</p></article>`)}
+<h3>${t.repliesWritten}</h3>
+${list(data.talk.repliesWritten, (r) => `<article><p>${para(r.text)}</p><p class="meta">${date(r.at)}</p></article>`)}
 <h2>${t.programme}</h2>
 ${list(data.programme, (p) => `<p>${esc(stepTitle(p.track, p.step, locale))} · ${date(p.doneAt)}</p>`, t.noSteps)}
 <h2>${t.selfTests}</h2>

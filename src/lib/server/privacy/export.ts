@@ -21,6 +21,9 @@ import { exportDeeds } from '../deeds/export';
 import { exportTrust } from '../trust/export';
 import { exportDecisions } from '../decision/decision';
 import { exportSelfTestResults } from '../selftest/results';
+import { exportAgreements } from '../agreements/agreements';
+import { exportAccounts } from '../talk/account';
+import { exportQuestions } from '../talk/questions';
 
 /**
  * Everything that belongs to one user (GDPR arts. 15 and 20), and nothing of anyone else: no
@@ -110,6 +113,12 @@ export async function exportUserData(db: Database, userId: string, now = new Dat
 		})),
 		selfTests: await exportSelfTestResults(db, userId),
 		trust: await exportTrust(db, userId),
+		// Talking it through (issue 11): agreements proposed, accounts written, questions and replies.
+		talk: {
+			agreementsProposed: await exportAgreements(db, userId),
+			accounts: await exportAccounts(db, userId),
+			...(await exportQuestions(db, userId))
+		},
 		securityEvents: (await db.select().from(securityEvents).where(eq(securityEvents.userId, userId)).orderBy(asc(securityEvents.id))).map((e) => ({
 			kind: e.kind,
 			at: iso(e.createdAt)

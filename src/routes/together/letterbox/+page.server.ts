@@ -1,3 +1,4 @@
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { actorOf } from '$lib/server/access/actor';
@@ -5,6 +6,7 @@ import { countWaitingLetters, listLetterbox, openLetter, releaseWaitingLetters }
 import { clearPaceStatus, getOwnPaceStatus, setPaceStatus } from '$lib/server/couple/pace';
 import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http';
 import { idSchema, paceSchema } from '$lib/schemas/couple';
+import { localizeHref } from '$lib/i18n';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
@@ -25,12 +27,15 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const parsed = parseForm(idSchema, await event.request.formData());
 		if (!parsed.ok) return invalid(parsed.errors);
+		let letter: Awaited<ReturnType<typeof openLetter>>;
 		try {
-			const letter = await openLetter(getDb(), actorOf(user), parsed.data.id);
-			return { letter: { id: letter.id, kind: letter.kind, body: letter.body, sentAt: letter.sentAt.toISOString() } };
+			letter = await openLetter(getDb(), actorOf(user), parsed.data.id);
 		} catch (err) {
 			return actionFailure(err);
 		}
+		// The account and its additions are read where they belong, with every entry in its place.
+		if (letter.kind === 'account' || letter.kind === 'account-addition') redirect(303, localizeHref('/talk/account'));
+		return { letter: { id: letter.id, kind: letter.kind, body: letter.body, sentAt: letter.sentAt.toISOString() } };
 	},
 	status: async (event) => {
 		const user = requireUser(event);

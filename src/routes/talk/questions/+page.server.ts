@@ -1,0 +1,43 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { actorOf } from '$lib/server/access/actor';
+import { currentAgreement } from '$lib/server/agreements/agreements';
+import { askQuestion, listQuestions } from '$lib/server/talk/questions';
+import { partnerOf } from '$lib/server/couple/membership';
+import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http';
+import { formKeyOf, newFormKey } from '$lib/server/forms/once';
+import { questionSchema } from '$lib/schemas/talk';
+import { localizeHref } from '$lib/i18n';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event);
+	const db = getDb();
+	const actor = actorOf(user);
+	const partner = await partnerOf(db, user.id);
+	const [agreement, questions] = await Promise.all([currentAgreement(db, actor), listQuestions(db, actor)]);
+	return {
+		role: user.role,
+		partnerName: partner?.displayName ?? null,
+		agreement: agreement && { detail: agreement.detail, offLimits: agreement.offLimits, timing: agreement.timing, minutes: agreement.minutes, timeOfDay: agreement.timeOfDay, timeoutWord: agreement.timeoutWord, note: agreement.note },
+		questions: questions.map((q) => ({ ...q, createdAt: q.createdAt.toISOString() })),
+		formKey: newFormKey()
+	};
+};
+
+export const actions: Actions = {
+	ask: async (event) => {
+		const user = requireUser(event);
+		const form = await event.request.formData();
+		const values = { body: String(form.get('body') ?? ''), about: String(form.get('about') ?? '') };
+		const parsed = parseForm(questionSchema, form);
+		if (!parsed.ok) return invalid(parsed.errors, values);
+		let id: string;
+		try {
+			({ id } = await askQuestion(getDb(), actorOf(user), parsed.data, formKeyOf(form)));
+		} catch (err) {
+			return actionFailure(err, values);
+		}
+		redirect(303, localizeHref(`/talk/questions/${id}?asked=1`));
+	}
+};
