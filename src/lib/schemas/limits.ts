@@ -9,5 +9,7 @@ export const TEXT_LIMITS = {
 	letter: 20_000,
 	reflection: 20_000,
 	need: 500,
-	paceNote: 500
+	paceNote: 500,
+	comment: 3_000,
+	commentName: 60
 } as const;

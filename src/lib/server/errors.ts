@@ -24,7 +24,9 @@ export const errorStatus = {
 	not_in_couple: 409,
 	mail_failed: 503,
 	analysis_busy: 503,
-	analysis_too_slow: 422
+	analysis_too_slow: 422,
+	comment_reply_invalid: 400,
+	comment_too_many: 429
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

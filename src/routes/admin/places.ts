@@ -10,4 +10,7 @@ export interface AdminPlace {
 	label: () => string;
 }
 
-export const adminPlaces: AdminPlace[] = [{ path: '/admin', label: () => m.admin_nav_overview() }];
+export const adminPlaces: AdminPlace[] = [
+	{ path: '/admin', label: () => m.admin_nav_overview() },
+	{ path: '/admin/comments', label: () => m.admin_nav_comments() }
+];

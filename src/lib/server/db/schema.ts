@@ -323,3 +323,4 @@ export const securityEvents = pgTable(
 	(t) => [index('security_events_user_idx').on(t.userId)]
 );
 export * from './tables/trust';
+export * from './tables/comments';
