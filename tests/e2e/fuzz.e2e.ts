@@ -61,11 +61,11 @@ function setUp(baseURL: string) {
 		const withItems = async (user: HttpUser, label: Who['label']): Promise<Who> => {
 			const draft = await user.createAndGetId('/coach?/save', { body: 'Het spijt me dat ik je pijn heb gedaan.', lang: 'nl' }, /\/coach\/drafts\/([\w-]+)/);
 			const reflection = await user.createAndGetId('/reflections/new?/create', { prompt: 'my-part', body: 'Eerlijk.' }, /\/reflections\/([\w-]+)/);
-			return { label, api: user.api, params: { id: draft, reflection, step: step!, token, ruleId: 'blame' } };
+			return { label, api: user.api, params: { id: draft, reflection, step: step!, token, ruleId: 'blame', slug: 'why-it-happens', author: 'redactie' } };
 		};
 		const anonymous = await request.newContext({ baseURL });
 		return [
-			{ label: 'signed out', api: anonymous, params: { id: randomId(), reflection: randomId(), step: step!, token, ruleId: 'blame' } },
+			{ label: 'signed out', api: anonymous, params: { id: randomId(), reflection: randomId(), step: step!, token, ruleId: 'blame', slug: 'why-it-happens', author: 'redactie' } },
 			await withItems(solo, 'solo'),
 			await withItems(a, 'couple')
 		] satisfies Who[];
