@@ -22,6 +22,7 @@ export const signedInPlaces: Place[] = [
 	{ path: '/coach', label: () => m.nav_coach(), matches: '/coach', roles: ['repairing'] },
 	{ path: '/reflections', label: () => m.nav_reflections(), matches: '/reflections' },
 	{ path: '/together', label: () => m.nav_together(), matches: '/together' },
+	{ path: '/decision', label: () => m.nav_decision(), matches: '/decision' },
 	{ path: '/settings', label: () => m.nav_settings(), matches: '/settings' }
 ];
 

@@ -10,6 +10,11 @@ export const TEXT_LIMITS = {
 	reflection: 20_000,
 	need: 500,
 	paceNote: 500,
+	decisionWhy: 1_000,
+	triggerNote: 1_000,
+	triggerResponse: 2_000,
+	impactPoint: 2_000,
+	restitutionAnswer: 4_000,
 	comment: 3_000,
 	commentName: 60
 } as const;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { can, assertCan, assertSiteTask, mayDoSiteTask, type Action, type SiteTask, type Actor, type ItemAccess, type Visibility } from './policy';
 import { DomainError } from '../errors';
+import { choiceAccess } from '../decision/decision';
 
 const owner: Actor = { userId: 'owner', coupleId: 'c1' };
 const actors: Record<string, Actor | null> = {
@@ -55,4 +56,22 @@ describe('access policy', () => {
 			});
 		}
 	}
+});
+
+/** Issue 11 (hard-b): the access facts of the new kinds, through the same matrix of actors and actions. */
+describe('access policy for the decision, triggers and impact letters', () => {
+	for (const revealed of [false, true]) {
+		for (const [name, actor] of Object.entries(actors)) {
+			for (const action of actions) {
+				const allowed = name === 'owner' || (revealed && name === 'partner' && (action === 'read' || action === 'respond'));
+				it(`${name} ${allowed ? 'may' : 'may not'} ${action} a ${revealed ? 'revealed' : 'private'} decision choice`, () => {
+					expect(can(actor, action, choiceAccess({ ownerId: 'owner', coupleId: 'c1', archivedAt: null }, revealed))).toBe(allowed);
+				});
+			}
+		}
+	}
+	it('never shows an archived or solo choice to anyone but its owner', () => {
+		expect(can(actors.partner, 'read', choiceAccess({ ownerId: 'owner', coupleId: 'c1', archivedAt: new Date() }, true))).toBe(false);
+		expect(can(actors.partner, 'read', choiceAccess({ ownerId: 'owner', coupleId: null, archivedAt: null }, true))).toBe(false);
+	});
 });

@@ -115,7 +115,7 @@ describe(`couple space (${databaseKind})`, () => {
 	it('exports only the user’s own items', async () => {
 		const data = await exportUserData(db, a);
 		const text = JSON.stringify(data);
-		expect(data.format).toBe('herstelpad-export/2');
+		expect(data.format).toBe('herstelpad-export/3');
 		expect(text).toContain('CANARY-private-words');
 		expect(text).toContain('Ik heb gelogen');
 		expect(text).not.toContain('Eerlijke antwoorden'); // b's need

@@ -21,7 +21,7 @@ const unprotectedTables = ['users', 'sessions', 'password_reset_tokens', 'rate_l
 const trustTables = ['trust_checkins', 'trust_preferences', 'self_ratings', 'safety_checks', 'contact_log', 'contact_questions', 'transparency_measures', 'transparency_requests', 'memories'] as const;
 /** The public side (issue 12): row-level security, but approved comments are for everyone; see src/lib/server/comments/comments.test.ts. */
 const publicSideTables = ['comments'] as const;
-const personalTables = ['reflections', 'letters', 'needs', 'pace_status', 'apology_drafts', 'apology_versions', 'step_progress', 'security_events', 'consent_events', 'form_submissions', 'couple_notices', ...trustTables] as const;
+const personalTables = ['reflections', 'letters', 'needs', 'pace_status', 'apology_drafts', 'apology_versions', 'step_progress', 'security_events', 'consent_events', 'form_submissions', 'couple_notices', ...trustTables, 'decision_choices'] as const;
 
 describe(`row-level security and the app role (${databaseKind})`, () => {
 	const database = useTestDatabase();

@@ -323,4 +323,5 @@ export const securityEvents = pgTable(
 	(t) => [index('security_events_user_idx').on(t.userId)]
 );
 export * from './tables/trust';
+export * from './tables/decision';
 export * from './tables/comments';

@@ -43,6 +43,10 @@ const labels = {
 		consentWithdrawn: 'ingetrokken',
 		textVersion: 'tekstversie',
 		pace: 'Mijn tempo',
+		decisions: 'Samen of apart',
+		reviewOn: 'opnieuw bekijken op',
+		madeSolo: 'voor jezelf gekozen',
+		archived: 'eerdere keuze',
 		nothingWritten: 'Nog niets geschreven.',
 		noSteps: 'Nog geen stappen afgerond.',
 		noConsent: 'Nog niets vastgelegd.',
@@ -70,6 +74,10 @@ const labels = {
 		consentWithdrawn: 'withdrawn',
 		textVersion: 'text version',
 		pace: 'My pace',
+		decisions: 'Together or apart',
+		reviewOn: 'look at it again on',
+		madeSolo: 'chosen for yourself',
+		archived: 'earlier choice',
 		nothingWritten: 'Nothing written yet.',
 		noSteps: 'No steps completed yet.',
 		noConsent: 'Nothing recorded yet.',
@@ -103,6 +111,7 @@ ${list(data.lettersSent, (l) => `<article><p class="meta">${date(l.sentAt)} · $
 ${data.pace ? `<h2>${t.pace}</h2><p>${esc(named(`pace_${data.pace.status.replaceAll('-', '_')}`, locale, data.pace.status))}</p>${data.pace.note ? `<p>${para(data.pace.note)}</p>` : ''}` : ''}
 <h2>${t.needs}</h2>
 ${list(data.needs, (n) => `<article><p>${para(n.text)}</p><p class="meta">${date(n.createdAt)}${n.acknowledgedAt ? ` · ${t.acknowledged}` : ''}</p></article>`)}
+${data.decisions.length ? `<h2>${t.decisions}</h2>${list(data.decisions, (d) => `<article><h3>${esc(named(`decision_path_${d.path}`, locale, d.path))}</h3><p class="meta">${date(d.updatedAt)} · ${t.reviewOn} ${esc(d.reviewOn)}${d.madeIn === 'solo' ? ` · ${t.madeSolo}` : ''}${d.archivedAt ? ` · ${t.archived}` : ''}</p><p>${para(d.why)}</p></article>`)}` : ''}
 <h2>${t.programme}</h2>
 ${list(data.programme, (p) => `<p>${esc(stepTitle(p.track, p.step, locale))} · ${date(p.doneAt)}</p>`, t.noSteps)}
 <h2>${t.consent}</h2>

@@ -17,6 +17,7 @@ import {
 import { DomainError } from '../errors';
 import { recordSecurityEvent } from '../security/events';
 import { stateOf } from '../couple/letters';
+import { exportDecisions } from '../decision/decision';
 
 /**
  * Everything that belongs to one user (GDPR arts. 15 and 20), and nothing of anyone else: no
@@ -24,7 +25,7 @@ import { stateOf } from '../couple/letters';
  * letter (only whether, as the interface shows). The shape is documented in
  * docs/export-format.md; bump EXPORT_FORMAT when it changes.
  */
-export const EXPORT_FORMAT = 'herstelpad-export/2';
+export const EXPORT_FORMAT = 'herstelpad-export/3';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -91,6 +92,7 @@ export async function exportUserData(db: Database, userId: string, now = new Dat
 			createdAt: iso(n.createdAt),
 			acknowledgedAt: iso(n.acknowledgedAt)
 		})),
+		decisions: await exportDecisions(db, userId),
 		invitations: (await db.select().from(invitations).where(eq(invitations.inviterId, userId)).orderBy(asc(invitations.createdAt))).map((i) => ({
 			createdAt: iso(i.createdAt),
 			expiresAt: iso(i.expiresAt),

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { withoutControlCharacters } from './text';
+import { TEXT_LIMITS } from './limits';
+
+/** Schemas for the decision, the trigger kit and the impact/restitution letters (issue 11, items 4–6). */
+
+const lineBreaks = (value: string) => value.replace(/\r\n?/g, '\n');
+
+const text = (max: number, code = 'text_required') =>
+	z
+		.string({ error: code })
+		.overwrite(lineBreaks)
+		.trim()
+		.min(1, { error: code })
+		.max(max, { error: 'text_too_long' })
+		.refine(...withoutControlCharacters);
+
+const optionalText = (max: number) =>
+	z
+		.string()
+		.overwrite(lineBreaks)
+		.trim()
+		.max(max, { error: 'text_too_long' })
+		.refine(...withoutControlCharacters)
+		.optional();
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A calendar date as YYYY-MM-DD that really exists (no 31 February). */
+export function isCalendarDate(value: string) {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+	const d = new Date(`${value}T00:00:00Z`);
+	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/** Today plus `days`, as YYYY-MM-DD in UTC. */
+export function dayFromToday(days: number, now = new Date()) {
+	return new Date(now.getTime() + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** A review date: from tomorrow to a year ahead (a set time, not open-ended). */
+const reviewDate = z
+	.string({ error: 'decision_review_invalid' })
+	.refine(isCalendarDate, { error: 'decision_review_invalid' })
+	.refine((v) => v >= dayFromToday(1) && v <= dayFromToday(366), { error: 'decision_review_range' });
+
+export const decisionSchema = z.object({
+	path: z.enum(['together', 'later', 'apart'], { error: 'decision_path_required' }),
+	why: text(TEXT_LIMITS.decisionWhy, 'decision_why_required'),
+	reviewOn: reviewDate
+});
+
+export const triggerSchema = z.object({
+	// Optional: an empty choice means "not said"; anything else must be a whole number 1–5.
+	strength: z
+		.enum(['', '1', '2', '3', '4', '5'], { error: 'trigger_strength_invalid' })
+		.optional()
+		.transform((v) => (v ? Number(v) : undefined)),
+	note: optionalText(TEXT_LIMITS.triggerNote)
+});
+
+export const triggerLogSchema = z.object({
+	cause: optionalText(TEXT_LIMITS.triggerNote),
+	helped: optionalText(TEXT_LIMITS.triggerNote)
+});
+
+export const triggerResponseSchema = z.object({ body: text(TEXT_LIMITS.triggerResponse) });
+
+export const triggerAnswerSchema = z.object({ answer: z.enum(['talk', 'closeness', 'space'], { error: 'trigger_answer_required' }) });
+
+/** Optional: clearing the field removes the date. It lies in the past (up to 30 years). */
+export const discoverySchema = z.object({
+	discoveredOn: z
+		.string()
+		.optional()
+		.refine((v) => !v || (isCalendarDate(v) && v <= dayFromToday(0) && v >= dayFromToday(-366 * 30)), { error: 'trigger_discovery_invalid' })
+});
