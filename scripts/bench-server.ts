@@ -9,7 +9,7 @@
  * on them. Port: BENCH_PORT (default 4213).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +33,7 @@ function send(agent: Agent, method: string, path: string, options: { body?: stri
 			const chunks: Buffer[] = [];
 			res.on('data', (chunk: Buffer) => chunks.push(chunk));
 			res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+			res.on('error', reject);
 		});
 		req.on('error', reject);
 		req.setTimeout(MAX_SECONDS * 1000, () => req.destroy(new Error('timeout')));
@@ -50,6 +51,20 @@ function quantile(values: readonly number[], q: number): number {
 }
 const describe = (ms: readonly number[]) =>
 	`n=${ms.length}  p50 ${quantile(ms, 0.5).toFixed(1)} ms  p99 ${quantile(ms, 0.99).toFixed(1)} ms  max ${Math.max(...ms).toFixed(1)} ms`;
+
+/**
+ * CPU time the server process has used so far (all its threads), in ms, from /proc on Linux; NaN
+ * elsewhere. Unlike latency it hardly depends on what else the machine is doing, so runs on a busy
+ * machine can still be compared.
+ */
+function cpuMs(pid: number | undefined): number {
+	try {
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+		return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+	} catch {
+		return NaN;
+	}
+}
 
 /** A varied apology of about `length` characters: long, but under the 20,000 limit. */
 function longApology(length: number, seed: number): string {
@@ -72,11 +87,15 @@ async function main() {
 		if (built.status !== 0) process.exit(built.status ?? 1);
 	}
 	const dataDir = mkdtempSync(join(tmpdir(), 'herstelpad-bench-'));
-	const server = spawn(process.execPath, ['build/index.js'], {
+	// BENCH_NODE_ARGS, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof', to see where the server's time goes.
+	const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+	const server = spawn(process.execPath, [...nodeArgs, 'build/index.js'], {
 		cwd: root,
 		stdio: ['ignore', 'ignore', 'inherit'],
 		env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, DATA_DIR: dataDir, LOG_LEVEL: 'error', BODY_SIZE_LIMIT: '256K' }
 	});
+	// Whatever happens to this script (an uncaught error, Ctrl-C), the server goes with it.
+	process.once('exit', () => server.kill('SIGKILL'));
 	const stop = async () => {
 		const exited = new Promise((resolve) => server.once('exit', resolve));
 		server.kill('SIGTERM');
@@ -101,7 +120,7 @@ async function main() {
 			} catch {
 				/* not listening yet */
 			}
-			if (tries > 120) throw new Error('the server did not start');
+			if (tries > 240) throw new Error('the server did not start');
 			await new Promise((r) => setTimeout(r, 500));
 		}
 
@@ -124,14 +143,15 @@ async function main() {
 		const texts = Array.from({ length: BURST }, (_, i) => longApology(19_900, i));
 		const answers = new Map<string, number>();
 		let burstDone = false;
+		const burstCpu = cpuMs(server.pid);
 		const burstStart = performance.now();
 		const burst = Promise.all(
 			texts.map(async (body) => {
 				const reply = await send(writer, 'POST', '/coach?/analyze', {
 					headers: { ...formHeaders(cookie), accept: 'application/json', 'x-sveltekit-action': 'true' },
 					body: form({ body, lang: 'auto' })
-				});
-				let kind = `HTTP ${reply.status}`;
+				}).catch((err: unknown) => ({ status: 0, headers: {}, body: `connection error: ${err instanceof Error ? err.message : err}` }));
+				let kind = reply.status === 0 ? reply.body : `HTTP ${reply.status}`;
 				try {
 					const result = JSON.parse(reply.body) as { type: string; status?: number; data?: string };
 					kind = result.type === 'success' ? 'analysed' : `refused ${result.status ?? reply.status}${/analysis_busy/.test(result.data ?? '') ? ' busy' : /too_many_attempts/.test(result.data ?? '') ? ' too many' : /analysis_too_slow/.test(result.data ?? '') ? ' too slow' : ''}`;
@@ -147,10 +167,12 @@ async function main() {
 		const during: number[] = [];
 		while (!burstDone && during.length < 10_000) during.push(await help());
 		const burstMs = await burst;
+		const burstCpuMs = cpuMs(server.pid) - burstCpu;
 
 		// Reference: a burst of the same size of ordinary signed-in page loads (no analysis), to
 		// tell the analyser's share from what any 100 requests at once cost this server.
 		let pagesDone = false;
+		const pagesCpu = cpuMs(server.pid);
 		const pagesStart = performance.now();
 		const pages = Promise.all(
 			texts.map(async () => {
@@ -164,12 +186,14 @@ async function main() {
 		const duringPages: number[] = [];
 		while (!pagesDone && duringPages.length < 10_000) duringPages.push(await help());
 		const pagesMs = await pages;
+		const pagesCpuMs = cpuMs(server.pid) - pagesCpu;
 
-		console.log(`Herstelpad server benchmark (production build, PGlite, loopback, ${BURST} × ~20,000-character ?/analyze posts by one user)`);
+		console.log(`Herstelpad server benchmark (production build, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}, loopback, ${BURST} × ~20,000-character ?/analyze posts by one user)`);
 		console.log(`  GET /help before the burst: ${describe(baseline)}`);
 		console.log(`  GET /help during the burst: ${describe(during)}`);
 		console.log(`  burst answered in ${(burstMs / 1000).toFixed(2)} s: ${[...answers].map(([kind, count]) => `${count} ${kind}`).join(', ')}`);
-		console.log(`  reference, ${BURST} concurrent GET /coach by the same user (${(pagesMs / 1000).toFixed(2)} s): /help ${describe(duringPages)}`);
+		console.log(`  server CPU during the burst: ${burstCpuMs.toFixed(0)} ms (${(burstCpuMs / BURST).toFixed(1)} ms per post, the /help requests and worker threads included)`);
+		console.log(`  reference, ${BURST} concurrent GET /coach by the same user (${(pagesMs / 1000).toFixed(2)} s, server CPU ${pagesCpuMs.toFixed(0)} ms): /help ${describe(duringPages)}`);
 		console.log('  (figures from a machine that may be busy with other work; compare runs on the same machine)');
 	} finally {
 		await stop();

@@ -6,9 +6,10 @@
 // them. Here every response, static or rendered, starts with nosniff and COOP. The rest mirrors
 // build/index.js: HOST, PORT, SHUTDOWN_TIMEOUT, and a graceful stop that emits
 // `sveltekit:shutdown` (the app closes its database on it). `node build/index.js` still works,
-// only without these two headers on static files.
+// only without these two headers on static files and without compressing pages (compress.js).
 import http from 'node:http';
 import process from 'node:process';
+import { compressResponse } from './compress.js';
 
 // Without ORIGIN, adapter-node takes every request to be https://<Host>, so at
 // http://localhost:3000 the app's own origin (CSRF check, invitation links) said https. Here the
@@ -35,6 +36,8 @@ export const BASE_HEADERS = {
 const server = http.createServer((req, res) => {
 	for (const [name, value] of Object.entries(BASE_HEADERS)) res.setHeader(name, value);
 	if (guessProtocol) req.headers[LOCAL_PROTOCOL_HEADER] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
+	// Pages and JSON leave compressed when the client accepts it (static files are precompressed).
+	compressResponse(req, res);
 	handler(req, res, () => {
 		res.statusCode = 404;
 		res.end('Not Found');

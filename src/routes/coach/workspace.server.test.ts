@@ -49,6 +49,8 @@ describe(`coach workspace: live and saved analyses (${databaseKind})`, () => {
 				const live = liveAnalysis(text);
 				expect(version.body).toBe(text);
 				expect(version.ruleIds).toEqual(live.findings.map((finding) => finding.ruleId));
+				// Kept with the version, so the draft page shows it without analysing again.
+				expect(version.analysis).toEqual(live);
 				// The draft page analyses the stored text with its stored language; the editor there does the same.
 				expect(await analyzeOffThread(version.body, { lang: version.language, owner: 'test' })).toEqual(live);
 				expect(liveAnalysis(text, version.language)).toEqual(live);

@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { getProgress } from '$lib/server/program/progress';
 import { listGuides } from '$lib/server/program/guides';
 import { readPartnerStatus } from '$lib/server/couple/pace';
-import { partnerOf } from '$lib/server/couple/membership';
+import { partnerIn } from '$lib/server/couple/membership';
 import { openInvitationOf } from '$lib/server/couple/invitations';
 import { dismissCoupleNotice, readCoupleNotice } from '$lib/server/couple/notices';
 import { newFormKey } from '$lib/server/forms/once';
@@ -17,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 	if (!user.role) redirect(303, localizeHref('/onboarding/role'));
 	const progress = await getProgress(getDb(), user.id, user.role);
 	const guides = listGuides(user.role, event.locals.locale);
-	const partner = await partnerOf(getDb(), user.id);
+	const partner = await partnerIn(getDb(), actorOf(user));
 	const status = partner ? await readPartnerStatus(getDb(), actorOf(user), partner) : null;
 	const invitation = partner ? null : await openInvitationOf(getDb(), user.id);
 	const next = progress.steps.find((s) => !s.doneAt);

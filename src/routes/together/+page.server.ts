@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { actorOf } from '$lib/server/access/actor';
 import { createInvitation, emailInvitation, openInvitationOf, revokeInvitation, INVITATION_DAYS } from '$lib/server/couple/invitations';
-import { leaveCouple, partnerOf } from '$lib/server/couple/membership';
+import { leaveCouple, partnerIn } from '$lib/server/couple/membership';
 import { listLetterbox } from '$lib/server/couple/letters';
 import { readPartnerStatus } from '$lib/server/couple/pace';
 import { dismissCoupleNotice, readCoupleNotice } from '$lib/server/couple/notices';
@@ -18,7 +18,7 @@ import { errorText, localizeHref } from '$lib/i18n';
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const db = getDb();
-	const partner = await partnerOf(db, user.id);
+	const partner = await partnerIn(db, actorOf(user));
 	if (!partner) {
 		const open = await openInvitationOf(db, user.id);
 		return {

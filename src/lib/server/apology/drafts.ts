@@ -39,7 +39,7 @@ export async function saveApologyVersion(db: Database, actor: Actor, input: Save
 	}
 }
 
-async function insertVersion<A>(db: Database, actor: Actor, input: SaveInput, language: CoachLanguage, ruleIds: string[], analysis: A) {
+async function insertVersion(db: Database, actor: Actor, input: SaveInput, language: CoachLanguage, ruleIds: string[], analysis: AnalysisResult) {
 	return db.transaction(async (tx) => {
 		let draftId = input.draftId;
 		if (draftId) {
@@ -51,7 +51,7 @@ async function insertVersion<A>(db: Database, actor: Actor, input: SaveInput, la
 		}
 		const [{ last }] = await tx.select({ last: max(apologyVersions.number) }).from(apologyVersions).where(eq(apologyVersions.draftId, draftId));
 		const number = (last ?? 0) + 1;
-		await tx.insert(apologyVersions).values({ id: newId(), draftId, number, body: input.body, language, ruleIds });
+		await tx.insert(apologyVersions).values({ id: newId(), draftId, number, body: input.body, language, ruleIds, analysis });
 		return { draftId, number, analysis };
 	});
 }
@@ -90,6 +90,7 @@ export async function getApologyDraft(db: Database, actor: Actor, draftId: strin
 			body: apologyVersions.body,
 			language: apologyVersions.language,
 			ruleIds: apologyVersions.ruleIds,
+			analysis: apologyVersions.analysis,
 			createdAt: apologyVersions.createdAt
 		})
 		.from(apologyVersions)

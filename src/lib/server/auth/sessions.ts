@@ -2,6 +2,7 @@ import { and, desc, eq, gt, lt, ne, or } from 'drizzle-orm';
 import type { Database } from '../db';
 import { coupleMembers, sessions, users } from '../db/schema';
 import { hashToken, newToken } from '../security/tokens';
+import { sessionCacheOf } from '../db/session-cache';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -61,6 +62,21 @@ export async function validateSession(
 	device: string | null = null
 ): Promise<ValidSession | null> {
 	const id = hashToken(token);
+	// On the embedded database, a session validated moments ago (or being validated right now by
+	// a request that arrived with this one) is not looked up again; see db/session-cache.ts.
+	const cache = sessionCacheOf<ValidSession>(db);
+	if (!cache) return lookUpSession(db, id, now, device);
+	let lookedUp = false;
+	const session = await cache.get(id, now, device, () => {
+		lookedUp = true;
+		return lookUpSession(db, id, now, device);
+	});
+	if (!session) return null;
+	// Only the request that looked it up moved the expiry; the others need not set the cookie again.
+	return { ...session, user: { ...session.user }, extended: lookedUp && session.extended };
+}
+
+async function lookUpSession(db: Database, id: string, now: Date, device: string | null): Promise<ValidSession | null> {
 	const [row] = await db
 		.select({
 			sessionId: sessions.id,

@@ -11,11 +11,20 @@ export interface ContentPage {
 	html: string;
 }
 
+// The pages ship with the app and never change while it runs: each is rendered once.
+const rendered = new Map<string, ContentPage>();
+
 export function getContentPage(name: string, locale: Locale): ContentPage | undefined {
-	const source = files[`/content/pages/${name}.${locale}.md`];
+	const file = `/content/pages/${name}.${locale}.md`;
+	const source = files[file];
 	if (!source) return undefined;
-	const { meta, body } = parseFrontmatter(source);
-	return { title: meta.title, summary: meta.summary, html: marked.parse(body.replace(/</g, '&lt;'), { async: false }) };
+	let page = rendered.get(file);
+	if (!page) {
+		const { meta, body } = parseFrontmatter(source);
+		page = { title: meta.title, summary: meta.summary, html: marked.parse(body.replace(/</g, '&lt;'), { async: false }) };
+		rendered.set(file, page);
+	}
+	return { ...page };
 }
 
 export function listContentPageFiles() {

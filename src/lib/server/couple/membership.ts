@@ -16,9 +16,21 @@ export async function coupleIdOf(db: Database, userId: string): Promise<string |
 	return row?.coupleId ?? null;
 }
 
-/** The other member of the user's couple, or null when the user is solo. */
+/** The other member of the user's couple, or null when the user is solo. Asks the database which couple that is. */
 export async function partnerOf(db: Database, userId: string): Promise<(Partner & { coupleId: string }) | null> {
-	const coupleId = await coupleIdOf(db, userId);
+	return partnerInCouple(db, userId, await coupleIdOf(db, userId));
+}
+
+/**
+ * For reading pages: the partner in the couple the session already knows (`actor.coupleId`, read
+ * with the session at the start of the request), without asking again which couple that is; a
+ * solo person costs no query at all. Changes (sending, leaving) use partnerOf, which asks.
+ */
+export async function partnerIn(db: Database, actor: { userId: string; coupleId: string | null }): Promise<(Partner & { coupleId: string }) | null> {
+	return partnerInCouple(db, actor.userId, actor.coupleId);
+}
+
+async function partnerInCouple(db: Database, userId: string, coupleId: string | null): Promise<(Partner & { coupleId: string }) | null> {
 	if (!coupleId) return null;
 	const [row] = await db
 		.select({ id: users.id, displayName: users.displayName, role: users.role })

@@ -4,7 +4,7 @@ import { needs, paceStatus } from '../db/schema';
 import { assertCan, can, type Actor, type ItemAccess } from '../access/policy';
 import { newId } from '../security/tokens';
 import { once } from '../forms/once';
-import { partnerOf } from './membership';
+import { partnerIn } from './membership';
 import { releaseWaitingLetters } from './letters';
 
 /**
@@ -60,7 +60,7 @@ const needColumns = { id: needs.id, ownerId: needs.ownerId, coupleId: needs.coup
 
 /** The partner's status and the needs they wrote for this couple; null when solo. */
 export async function getPartnerPace(db: Database, actor: Actor) {
-	const partner = await partnerOf(db, actor.userId);
+	const partner = await partnerIn(db, actor);
 	if (!partner) return null;
 	const rows = await db.select(needColumns).from(needs).where(eq(needs.ownerId, partner.id)).orderBy(asc(needs.createdAt));
 	return {

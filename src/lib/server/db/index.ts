@@ -8,9 +8,11 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { Logger } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema';
 import { ActorPool } from './actor-pool';
+import { attachSessionCache, SessionCache } from './session-cache';
 
 /** Both drivers speak the same PostgreSQL dialect; services only see this type. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -46,11 +48,33 @@ export function migrationsFolder(): string {
 	}
 }
 
+export type QueryListener = (query: string, params: unknown[]) => void;
+const queryListeners = new Set<QueryListener>();
+
+/**
+ * Hears every statement this process sends to any database it opened, as it is sent (tests count
+ * a page's queries and ask for their plans; see src/routes/page-queries.test.ts). Returns the way
+ * to stop listening. Nothing listens in production.
+ */
+export function onQuery(listener: QueryListener): () => void {
+	queryListeners.add(listener);
+	return () => queryListeners.delete(listener);
+}
+
+function queryLogger(next?: Logger): Logger {
+	return {
+		logQuery(query, params) {
+			next?.logQuery(query, params);
+			for (const listener of queryListeners) listener(query, params);
+		}
+	};
+}
+
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
 	if (config.kind === 'postgres') {
 		if (config.migrationUrl) await migrateAsOwner(config.migrationUrl);
 		const pool = new ActorPool({ connectionString: config.url, max: 10 });
-		const db = drizzlePg(pool, { schema });
+		const db = drizzlePg(pool, { schema, logger: queryLogger() });
 		try {
 			if (!config.migrationUrl && (await migrationsPending(pool))) await migrateWith(db);
 		} catch (err) {
@@ -67,7 +91,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 	} else {
 		client = new PGlite();
 	}
-	const db = drizzlePglite(client, { schema });
+	// One process owns the embedded database, so it may remember validated sessions briefly; its
+	// query logger forgets them on any change to sessions, users or couples (session-cache.ts).
+	const sessionCache = new SessionCache();
+	const db = drizzlePglite(client, { schema, logger: queryLogger(sessionCache.logger) });
+	attachSessionCache(db, sessionCache);
 	await migratePglite(db, { migrationsFolder: migrationsFolder() });
 	return { db: db as unknown as Database, kind: 'pglite', close: () => client.close() };
 }

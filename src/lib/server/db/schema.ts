@@ -128,6 +128,8 @@ export const apologyVersions = pgTable(
 		language: text('language', { enum: ['nl', 'en'] }).notNull(),
 		/** Rule ids found when saved, so the history can show progress without re-analysing. */
 		ruleIds: jsonb('rule_ids').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+		/** The whole analysis made when saved, so showing a version does not analyse it again (null: saved before it was kept). */
+		analysis: jsonb('analysis').$type<import('../../coach').AnalysisResult>(),
 		createdAt: createdAt()
 	},
 	(t) => [uniqueIndex('apology_versions_draft_number').on(t.draftId, t.number)]

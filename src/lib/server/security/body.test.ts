@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestEvent } from '@sveltejs/kit';
-import { checkBody, isEndpoint, refuseBody } from './body';
+import { checkBody, inspectBody, isEndpoint, refuseBody } from './body';
 
 const post = (type: string | null, body: BodyInit | null, method = 'POST') =>
 	new Request('http://herstelpad.test/reflections/new?/create', { method, headers: type ? { 'content-type': type } : {}, body });
@@ -9,6 +9,21 @@ const multipart = (boundary: string, parts: string) => post(`multipart/form-data
 const goodPart = '--b1\r\nContent-Disposition: form-data; name="body"\r\n\r\nMijn woorden\r\n--b1--\r\n';
 
 describe('checkBody', () => {
+	it('reads the body once in the gate and hands the action a request holding the same bytes', async () => {
+		for (const request of [post('application/x-www-form-urlencoded', 'body=Het+spijt+me%20%C3%A9cht&lang=nl'), multipart('b1', goodPart)]) {
+			const { verdict, request: rest } = await inspectBody(request, true, { copy: false });
+			expect(verdict).toEqual({ ok: true });
+			expect(request.bodyUsed).toBe(true);
+			expect(rest).not.toBe(request);
+			expect(rest.method).toBe('POST');
+			expect(rest.url).toBe(request.url);
+			expect(rest.headers.get('content-type')).toBe(request.headers.get('content-type'));
+			expect(['Het spijt me écht', 'Mijn woorden']).toContain((await rest.formData()).get('body'));
+		}
+		const broken = await inspectBody(post('application/x-www-form-urlencoded', 'body=%zz'), true, { copy: false });
+		expect(broken.verdict).toEqual({ ok: false, status: 400, code: 'body_unreadable' });
+	});
+
 	it('lets readable forms, JSON, empty forms and untyped bodies through, and leaves them unread for the action', async () => {
 		const form = post('application/x-www-form-urlencoded', 'body=Het+spijt+me%20%C3%A9cht&a=1&a=2');
 		expect(await checkBody(form, true)).toEqual({ ok: true });

@@ -59,28 +59,38 @@ function isReadableJson(bytes: Uint8Array) {
  * themselves what to do with types that are not forms.
  */
 export async function checkBody(request: Request, forAction: boolean): Promise<BodyVerdict> {
-	if (!BODY_METHODS.has(request.method)) return OK;
+	return (await inspectBody(request, forAction, { copy: true })).verdict;
+}
+
+/**
+ * The gate's own reading: reads the body once and hands back a request holding the same bytes
+ * for the action, instead of a clone (a clone tees the stream and reads it twice).
+ */
+export async function inspectBody(request: Request, forAction: boolean, { copy }: { copy: boolean }): Promise<{ verdict: BodyVerdict; request: Request }> {
+	if (!BODY_METHODS.has(request.method)) return { verdict: OK, request };
 	const { type, charset } = contentType(request);
 	const isUrlencoded = type === 'application/x-www-form-urlencoded';
 	const isMultipart = type === 'multipart/form-data';
 	const isJson = type === 'application/json' || type.endsWith('+json');
 	const unreadableType = forAction && UNREADABLE_FOR_ACTIONS.has(type);
-	if (!unreadableType && !isUrlencoded && !isMultipart && !isJson) return OK;
+	if (!unreadableType && !isUrlencoded && !isMultipart && !isJson) return { verdict: OK, request };
 	// Read before refusing: a body left unread makes Node reset the connection, which a browser
 	// shows as a network error instead of our message.
 	let bytes: Uint8Array<ArrayBuffer>;
 	try {
 		// No body at all is still a body to the parser: empty multipart does not parse.
-		bytes = request.body === null ? new Uint8Array(0) : new Uint8Array(await request.clone().arrayBuffer());
+		bytes = request.body === null ? new Uint8Array(0) : new Uint8Array(await (copy ? request.clone() : request).arrayBuffer());
 	} catch (err) {
 		// The adapter errors the stream with status 413 beyond BODY_SIZE_LIMIT; keep that answer.
-		if ((err as { status?: unknown } | null)?.status === 413) return { ok: false, status: 413, code: 'body_too_large' };
-		return UNREADABLE;
+		if ((err as { status?: unknown } | null)?.status === 413) return { verdict: { ok: false, status: 413, code: 'body_too_large' }, request };
+		return { verdict: UNREADABLE, request };
 	}
-	if (unreadableType || (charset && charset !== 'utf-8' && charset !== 'utf8')) return UNREADABLE;
-	if (isUrlencoded) return isReadableUrlencoded(bytes) ? OK : UNREADABLE;
-	if (isMultipart) return (await isReadableMultipart(bytes, request.headers.get('content-type')!)) ? OK : UNREADABLE;
-	return isReadableJson(bytes) ? OK : { ok: false, status: 400, code: 'json_invalid' };
+	const rest = copy || request.body === null ? request : new Request(request, { body: bytes });
+	const verdict = (v: BodyVerdict) => ({ verdict: v, request: rest });
+	if (unreadableType || (charset && charset !== 'utf-8' && charset !== 'utf8')) return verdict(UNREADABLE);
+	if (isUrlencoded) return verdict(isReadableUrlencoded(bytes) ? OK : UNREADABLE);
+	if (isMultipart) return verdict((await isReadableMultipart(bytes, request.headers.get('content-type')!)) ? OK : UNREADABLE);
+	return verdict(isReadableJson(bytes) ? OK : { ok: false, status: 400, code: 'json_invalid' });
 }
 
 // Route ids of +server.ts endpoints; only the file names are used, no module is loaded.
@@ -136,7 +146,8 @@ export function refuseBody(event: RequestEvent, status: number, code: string): R
 export const handleBody: Handle = async ({ event, resolve }) => {
 	// An unknown route is a 404 whatever its body; no need to read it.
 	if (event.route.id === null) return resolve(event);
-	const verdict = await checkBody(event.request, !isEndpoint(event.route.id));
+	const { verdict, request } = await inspectBody(event.request, !isEndpoint(event.route.id), { copy: false });
 	if (!verdict.ok) return refuseBody(event, verdict.status, verdict.code);
+	event.request = request;
 	return resolve(event);
 };

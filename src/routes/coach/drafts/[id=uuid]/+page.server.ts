@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { deleteApologyDraft, getApologyDraft } from '$lib/server/apology/drafts';
 import { actorOf } from '$lib/server/access/actor';
 import { sendApologyVersion, sentVersionsOf } from '$lib/server/couple/letters';
-import { partnerOf } from '$lib/server/couple/membership';
+import { partnerIn } from '$lib/server/couple/membership';
 import { readPartnerStatus } from '$lib/server/couple/pace';
 import { actionFailure, invalid, parseForm, raise, requireUser } from '$lib/server/http';
 import { sendVersionSchema } from '$lib/schemas/couple';
@@ -26,7 +26,8 @@ export const load: PageServerLoad = async (event) => {
 		id: draft.id,
 		saved: event.url.searchParams.get('saved') === '1',
 		shown: { number: shown.number, body: shown.body, language: shown.language, latest: shown.number === draft.versions[0].number },
-		analysis: await analyzeForPage(shown.body, shown.language, user.id),
+		// Kept when the version was saved; only versions saved before that are analysed again.
+		analysis: shown.analysis ?? (await analyzeForPage(shown.body, shown.language, user.id)),
 		history: draft.versions.map((v) => ({ number: v.number, createdAt: v.createdAt.toISOString(), openPoints: v.ruleIds.length, ruleIds: v.ruleIds })),
 		ruleTitles: ruleTitles(event.locals.locale),
 		inCouple: !!user.coupleId,
@@ -39,7 +40,7 @@ export const load: PageServerLoad = async (event) => {
 async function sendingState(user: Parameters<typeof actorOf>[0], draftId: string) {
 	const db = getDb();
 	const sent = Object.fromEntries(await sentVersionsOf(db, actorOf(user), draftId));
-	const partner = await partnerOf(db, user.id);
+	const partner = await partnerIn(db, actorOf(user));
 	const status = partner ? await readPartnerStatus(db, actorOf(user), partner) : null;
 	return { sent, partnerSpace: status?.status === 'space' };
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "apology_versions" ADD COLUMN "analysis" jsonb;

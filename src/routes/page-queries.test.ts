@@ -1,0 +1,212 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isHttpError, isRedirect, type Cookies } from '@sveltejs/kit';
+import { databaseKind, useAppDatabase } from '../../tests/setup/test-db';
+import { onQuery, type Database } from '$lib/server/db';
+import { sessionCacheOf } from '$lib/server/db/session-cache';
+import { signUp } from '$lib/server/auth/accounts';
+import { validateSession, type SessionUser } from '$lib/server/auth/sessions';
+import { actorOf } from '$lib/server/access/actor';
+import { actAs } from '$lib/server/access/refusals';
+import { chooseRole } from '$lib/server/users/users';
+import { acceptInvitation, createInvitation } from '$lib/server/couple/invitations';
+import { addNeed, setPaceStatus } from '$lib/server/couple/pace';
+import { sendLetter } from '$lib/server/couple/letters';
+import { createReflection, shareReflection } from '$lib/server/reflections/reflections';
+import { saveApologyVersion } from '$lib/server/apology/drafts';
+import { markStepDone } from '$lib/server/program/progress';
+import { analysisPool } from '$lib/server/coach/analyze';
+
+/**
+ * Every signed-in page's load, run for a person in a couple with some of everything, while the
+ * database's query hook (onQuery) records what the page asks. Two promises are checked per page:
+ *
+ * - a bounded number of queries (no lists looked up row by row, no second look-up of what the
+ *   session already holds, such as the couple);
+ * - every query can use an index: each one is explained with sequential scans discouraged, and a
+ *   "Seq Scan" that remains means no index can serve it, which at 10,000 couples reads every
+ *   couple's rows (issue 14: one such query took a page from 566 to 10 requests a second).
+ *
+ * Pages are found from the route files, so a page added later is covered without editing this
+ * file; a page with a parameter needs an example value in PARAMS (one missing fails the test).
+ */
+
+/** Most pages need 1–5 queries; a page needing more should say why here. */
+const MAX_QUERIES = 8;
+const QUERY_BUDGET: Record<string, number> = {};
+
+/** Pages for people who are not signed in, or that only redirect: not part of this check. */
+const SIGNED_OUT = new Set(['/', '/signin', '/signup', '/forgot-password', '/reset-password', '/invite/[token]', '/quick-exit', '/signout', '/language']);
+
+const pages = import.meta.glob('/src/routes/**/+page.server.ts');
+const layouts = import.meta.glob('/src/routes/**/+layout.server.ts');
+const routeId = (file: string) => file.replace(/^\/src\/routes/, '').replace(/\/\+(page|layout)\.server\.ts$/, '') || '/';
+
+interface Seeded {
+	user: SessionUser;
+	sessionId: string;
+	params: Record<string, Record<string, string>>;
+}
+
+interface Captured {
+	query: string;
+	params: unknown[];
+}
+
+describe(`signed-in pages: few queries, each served by an index (${databaseKind})`, () => {
+	const database = useAppDatabase();
+	let db: Database;
+	let seeded: Seeded;
+	afterAll(() => analysisPool().close());
+
+	beforeAll(async () => {
+		db = database();
+		// A few couples, so a page that forgot its couple would have rows to find.
+		for (let i = 0; i < 3; i++) await seedCouple(db, i);
+		seeded = await seedCouple(db, 99);
+	}, 120_000);
+
+	function capture<T>(work: () => Promise<T>) {
+		const statements: Captured[] = [];
+		const stop = onQuery((query, params) => statements.push({ query, params }));
+		return work().finally(stop).then(
+			(result) => ({ statements, result }),
+			(err: unknown) => {
+				// A page may answer with a redirect (say, onboarding done) or a 404; its queries still count.
+				if (isRedirect(err) || isHttpError(err)) return { statements, result: undefined };
+				throw err;
+			}
+		);
+	}
+
+	async function loadPage(id: string) {
+		const page = (await pages[`/src/routes${id === '/' ? '' : id}/+page.server.ts`]()) as { load?: (event: unknown) => unknown };
+		if (!page.load) return { statements: [] as Captured[] };
+		const params = seeded.params[id] ?? {};
+		const path = id.replace(/\[(\w+)(=\w+)?\]/g, (_, name: string) => params[name]);
+		const url = new URL(`http://herstelpad.test${path}`);
+		const layoutData = {};
+		const event = {
+			locals: { user: seeded.user, sessionId: seeded.sessionId, locale: 'nl', address: '127.0.0.1' },
+			url,
+			params,
+			route: { id },
+			request: new Request(url),
+			cookies: { get: () => undefined, getAll: () => [], set() {}, delete() {}, serialize: () => '' } as unknown as Cookies,
+			parent: async () => layoutData,
+			depends() {},
+			untrack: <T>(fn: () => T) => fn(),
+			setHeaders() {},
+			getClientAddress: () => '127.0.0.1',
+			isDataRequest: false,
+			isSubRequest: false,
+			fetch
+		};
+		return capture(async () => actAs(db, seeded.user.id, () => page.load!(event)));
+	}
+
+	const signedInPages = Object.keys(pages)
+		.map(routeId)
+		.filter((id) => !SIGNED_OUT.has(id))
+		.sort();
+
+	it('finds the signed-in pages from the route files', () => {
+		expect(signedInPages).toEqual(expect.arrayContaining(['/dashboard', '/together', '/reflections', '/coach', '/coach/drafts/[id=uuid]', '/settings']));
+		expect(Object.keys(layouts).map(routeId)).toContain('/');
+	});
+
+	it('looks the session up with one query, served by the primary key', async () => {
+		const token = (await signUp(db, { email: 'lookup@example.org', password: 'a quiet morning walk', displayName: 'L', locale: 'nl' })).session.token;
+		sessionCacheOf(db)?.clear();
+		const { statements } = await capture(() => validateSession(db, token));
+		expect(statements).toHaveLength(1);
+		await expectIndexed(db, statements, 'session');
+	});
+
+	it.each(signedInPages)('%s asks few queries, each served by an index', async (id) => {
+		if (/\[/.test(id)) expect(seeded.params[id], `add example parameters for ${id} to seedCouple's params`).toBeDefined();
+		const { statements } = await loadPage(id);
+		const budget = QUERY_BUDGET[id] ?? MAX_QUERIES;
+		expect(statements.length, `${id} asked:\n${statements.map((s) => s.query).join('\n')}`).toBeLessThanOrEqual(budget);
+		// Nothing a page shows is written while it loads (a plain GET must not change data).
+		// The one write allowed: a page the policy refused (say, /admin for someone who is not) is
+		// recorded as a security event (kind and time only), by design.
+		const writes = statements.filter((s) => !/^\s*(select|with)\b/i.test(s.query) && !/^\s*insert into "security_events"[\s\S]*'access-refused'/i.test(s.query));
+		expect(writes.map((s) => s.query)).toEqual([]);
+		await expectIndexed(db, statements, id);
+		// The first page also loads the route modules, which takes a while on a busy machine.
+	}, 120_000);
+
+	it('dashboard and together do not ask which couple the person is in: the session knows', async () => {
+		for (const id of ['/dashboard', '/together', '/coach/drafts/[id=uuid]']) {
+			const { statements } = await loadPage(id);
+			const coupleLookups = statements.filter((s) => /^\s*select "couple_id" from "couple_members" where "couple_members"\."user_id" = \$1\s*$/i.test(s.query));
+			expect(coupleLookups, id).toEqual([]);
+		}
+	});
+
+	it('shows a saved draft without analysing it again', async () => {
+		const before = analysisPool().stats();
+		await loadPage('/coach/drafts/[id=uuid]');
+		// The pool was neither asked nor queued: the page used the analysis stored with the version.
+		expect(analysisPool().stats()).toEqual(before);
+	});
+});
+
+/**
+ * Explains each statement with its own parameters, sequential scans discouraged, and fails on a
+ * sequential scan of a table: then no index can serve the statement.
+ */
+async function expectIndexed(db: Database, statements: Captured[], page: string) {
+	const client = (db as unknown as { $client: Queryable & { connect?: () => Promise<Queryable & { release(): void }> } }).$client;
+	const connection = client.connect ? await client.connect() : client;
+	try {
+		await connection.query('set enable_seqscan = off');
+		for (const { query, params } of statements) {
+			const result = await connection.query(`explain ${query}`, params);
+			const plan = result.rows.map((row) => Object.values(row)[0]).join('\n');
+			const scanned = [...plan.matchAll(/Seq Scan on (\w+)/g)].map((m) => m[1]);
+			expect(scanned, `${page}: a query no index can serve:\n${query}\n${plan}`).toEqual([]);
+		}
+	} finally {
+		await connection.query('reset enable_seqscan');
+		if ('release' in connection && typeof connection.release === 'function') connection.release();
+	}
+}
+
+interface Queryable {
+	query(text: string, params?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+}
+
+/** A couple with some of everything the schema has: progress, reflections (one shared), a saved apology, a letter, a pace status and a need. */
+async function seedCouple(db: Database, n: number): Promise<Seeded> {
+	const password = 'a quiet morning walk';
+	const hurt = await signUp(db, { email: `hurt${n}@example.org`, password, displayName: `Hurt ${n}`, locale: 'nl' });
+	const repairing = await signUp(db, { email: `repairing${n}@example.org`, password, displayName: `Repairing ${n}`, locale: 'en' });
+	await chooseRole(db, hurt.userId, 'hurt');
+	await chooseRole(db, repairing.userId, 'repairing');
+	const invitation = await createInvitation(db, repairing.userId);
+	await acceptInvitation(db, hurt.userId, invitation.token);
+	const session = (await validateSession(db, repairing.session.token))!;
+	const hurtActor = actorOf((await validateSession(db, hurt.session.token))!.user);
+	const actor = actorOf(session.user);
+	await markStepDone(db, repairing.userId, 'repairing', 'confess');
+	const reflection = await createReflection(db, actor, { prompt: 'my-part', body: 'Wat ik heb gedaan, en waarom ik het anders wil.' });
+	await shareReflection(db, actor, reflection.id);
+	const theirs = await createReflection(db, hurtActor, { prompt: 'what-we-learnt', body: 'Wat ik nodig heb om weer te vertrouwen.' });
+	await shareReflection(db, hurtActor, theirs.id);
+	const { draftId } = await saveApologyVersion(db, actor, { body: 'Het spijt me. Ik heb je pijn gedaan en ik zal al je vragen eerlijk beantwoorden.' });
+	await sendLetter(db, hurtActor, { kind: 'letter', body: 'Ik lees je brief als ik er klaar voor ben.' });
+	await sendLetter(db, actor, { kind: 'letter', body: 'Ik ben er, in jouw tempo.' });
+	await setPaceStatus(db, hurtActor, { status: 'space', note: null });
+	await addNeed(db, hurtActor, 'Eerlijke antwoorden, ook als ze pijn doen.');
+	return {
+		user: session.user,
+		sessionId: session.sessionId,
+		params: {
+			'/coach/drafts/[id=uuid]': { id: draftId },
+			'/reflections/[id=uuid]': { id: reflection.id },
+			'/program/[step]': { step: 'confess' },
+			'/coach/rules/[ruleId]': { ruleId: 'blame-shift' }
+		}
+	};
+}
