@@ -25,6 +25,8 @@ export const errorStatus = {
 	mail_failed: 503,
 	analysis_busy: 503,
 	analysis_too_slow: 422,
+	selftest_incomplete: 400,
+	booklet_link_invalid: 400,
 	comment_reply_invalid: 400,
 	comment_too_many: 429
 } as const;

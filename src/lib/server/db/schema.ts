@@ -326,4 +326,6 @@ export const securityEvents = pgTable(
 );
 export * from './tables/trust';
 export * from './tables/decision';
+export * from './tables/selftest';
+export * from './tables/booklet';
 export * from './tables/comments';

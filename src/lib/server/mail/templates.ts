@@ -8,6 +8,8 @@ export interface MailContent {
 	subject: string;
 	text: string;
 	html: string;
+	/** Extra headers, e.g. List-Unsubscribe. */
+	headers?: Record<string, string>;
 }
 
 /** "1 minuut" / "60 minuten": the language's plural rules, never a string join. */

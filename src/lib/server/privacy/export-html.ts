@@ -50,7 +50,13 @@ const labels = {
 		nothingWritten: 'Nog niets geschreven.',
 		noSteps: 'Nog geen stappen afgerond.',
 		noConsent: 'Nog niets vastgelegd.',
-		exported: 'Gemaakt op'
+		exported: 'Gemaakt op',
+		selfTests: 'Bewaarde resultaten van de herstelkans-test',
+		noSelfTests: 'Geen resultaten bewaard.',
+		indicator: 'indicator',
+		safetyFirst: 'veiligheid eerst',
+		helps: 'Wat al helpt',
+		workOn: 'Waar je aan kunt werken'
 	},
 	en: {
 		title: 'My data from Herstelpad',
@@ -81,7 +87,13 @@ const labels = {
 		nothingWritten: 'Nothing written yet.',
 		noSteps: 'No steps completed yet.',
 		noConsent: 'Nothing recorded yet.',
-		exported: 'Made on'
+		exported: 'Made on',
+		selfTests: 'Saved results of the repair readiness test',
+		noSelfTests: 'No results saved.',
+		indicator: 'indicator',
+		safetyFirst: 'safety first',
+		helps: 'What already helps',
+		workOn: 'What to work on'
 	}
 } satisfies Record<Locale, Record<string, string>>;
 
@@ -114,6 +126,8 @@ ${list(data.needs, (n) => `<article><p>${para(n.text)}</p><p class="meta">${date
 ${data.decisions.length ? `<h2>${t.decisions}</h2>${list(data.decisions, (d) => `<article><h3>${esc(named(`decision_path_${d.path}`, locale, d.path))}</h3><p class="meta">${date(d.updatedAt)} · ${t.reviewOn} ${esc(d.reviewOn)}${d.madeIn === 'solo' ? ` · ${t.madeSolo}` : ''}${d.archivedAt ? ` · ${t.archived}` : ''}</p><p>${para(d.why)}</p></article>`)}` : ''}
 <h2>${t.programme}</h2>
 ${list(data.programme, (p) => `<p>${esc(stepTitle(p.track, p.step, locale))} · ${date(p.doneAt)}</p>`, t.noSteps)}
+<h2>${t.selfTests}</h2>
+${list(data.selfTests, (r) => `<article><p class="meta">${date(r.savedAt)} · ${esc(named(`role_${r.role}`, locale, r.role))} · ${r.indicator === null ? t.safetyFirst : `${t.indicator} ${r.indicator}/100`}</p><p>${t.helps}: ${r.helps.map((f) => esc(named(`selftest_factor_${f}`, locale, f))).join(', ') || '–'}</p><p>${t.workOn}: ${r.workOn.map((f) => esc(named(`selftest_factor_${f}`, locale, f))).join(', ') || '–'}</p></article>`, t.noSelfTests)}
 <h2>${t.consent}</h2>
 ${list(data.consent, (c) => `<p>${c.kind === 'withdrawn' ? t.consentWithdrawn : t.consentGiven} · ${t.textVersion} ${esc(c.textVersion)} · ${date(c.at)}</p>`, t.noConsent)}
 </body></html>`;

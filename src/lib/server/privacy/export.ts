@@ -18,6 +18,7 @@ import { DomainError } from '../errors';
 import { recordSecurityEvent } from '../security/events';
 import { stateOf } from '../couple/letters';
 import { exportDecisions } from '../decision/decision';
+import { exportSelfTestResults } from '../selftest/results';
 
 /**
  * Everything that belongs to one user (GDPR arts. 15 and 20), and nothing of anyone else: no
@@ -101,6 +102,7 @@ export async function exportUserData(db: Database, userId: string, now = new Dat
 			acceptedAt: iso(i.acceptedAt),
 			declinedAt: iso(i.declinedAt)
 		})),
+		selfTests: await exportSelfTestResults(db, userId),
 		securityEvents: (await db.select().from(securityEvents).where(eq(securityEvents.userId, userId)).orderBy(asc(securityEvents.id))).map((e) => ({
 			kind: e.kind,
 			at: iso(e.createdAt)

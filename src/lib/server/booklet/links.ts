@@ -1,0 +1,12 @@
+import { publicUrl } from '../env';
+import { getMailer } from '../mail';
+import type { BookletMailDeps } from './signups';
+import { localizeHref } from '$lib/paraglide/runtime.js';
+
+/** The app's mailer and links from configuration (ORIGIN), in the sign-up's language. */
+export function bookletMailDeps(): BookletMailDeps {
+	return {
+		mailer: getMailer(),
+		linkTo: (path, token, locale) => publicUrl(localizeHref(`${path}?token=${token}`, { locale }))
+	};
+}

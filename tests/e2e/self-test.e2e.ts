@@ -1,0 +1,104 @@
+import type { Page } from '@playwright/test';
+import { test, expect, expectAccessible, screenshot, signUp, uniqueEmail } from './fixtures';
+
+/** Picks an option in every question of the form: the first one, unless `pick` names another. */
+async function answerAll(page: Page, pick: Record<string, string | null> = {}) {
+	const groups = page.locator('form fieldset');
+	const count = await groups.count();
+	for (let i = 0; i < count; i++) {
+		const group = groups.nth(i);
+		const legend = (await group.locator('legend').textContent()) ?? '';
+		const entry = Object.entries(pick).find(([question]) => legend.includes(question));
+		if (entry?.[1] === null) continue; // left unanswered on purpose
+		const radio = entry ? group.getByRole('radio', { name: entry[1]!, exact: true }) : group.getByRole('radio').first();
+		await radio.check();
+	}
+}
+
+test('self-test as the repairing partner, with JavaScript: a profile with sources, saved to the account and deleted again', async ({ page }) => {
+	test.setTimeout(240_000);
+	await signUp(page, { name: 'Ruben', email: uniqueEmail('selftest-r'), role: 'repairing' });
+	await page.goto('/self-test', { waitUntil: 'networkidle' });
+	await expect(page.getByRole('heading', { level: 1, name: 'Herstelkans-test' })).toBeVisible();
+	await page.getByRole('link', { name: 'Herstellende partner' }).click();
+	await expect(page.getByRole('heading', { name: 'Vragen voor de herstellende partner' })).toBeVisible();
+	await page.waitForLoadState('networkidle');
+	await expectAccessible(page);
+
+	// Nothing answered: the form says so and marks the questions, without a request.
+	await page.getByRole('button', { name: 'Bekijk mijn profiel' }).click();
+	await expect(page.getByRole('alert')).toHaveText('Nog niet elke vraag heeft een antwoord. Kies een antwoord bij de gemarkeerde vragen.');
+
+	const posts: string[] = [];
+	page.on('request', (request) => {
+		if (request.method() === 'POST') posts.push(request.url());
+	});
+	await answerAll(page, { 'Krijgen jullie hulp van een relatietherapeut?': 'Nee, dat wil ik niet', 'Hoe lang denk je dat herstel duurt?': 'Een paar weken' });
+	await page.getByRole('button', { name: 'Bekijk mijn profiel' }).click();
+	const result = page.getByRole('region', { name: 'Je herstelprofiel' });
+	await expect(result.getByRole('heading', { name: 'Indicator, van 0 tot 100: geen voorspelling' })).toBeVisible();
+	await expect(result.getByText('Dit getal is geen voorspelling en geen kans op slagen.', { exact: false })).toBeVisible();
+	await expect(result.getByText('79 van 100')).toBeVisible();
+	const workOn = result.locator('h3:has-text("Waar je aan kunt werken") + ul');
+	await expect(workOn.getByRole('heading', { level: 4 })).toHaveText(['Hulp van buiten', 'Tijd en tempo']);
+	await expect(workOn.getByText('Gordon, Baucom & Snyder (2004)', { exact: false })).toBeVisible();
+	await expect(result.getByRole('link', { name: 'Begin het programma' })).toBeVisible();
+	// Scored in the browser: the answers went nowhere.
+	expect(posts).toEqual([]);
+	await expectAccessible(page);
+	await screenshot(page, 'self-test-result-nl');
+
+	await result.getByRole('button', { name: 'Bewaar in mijn account' }).click();
+	await expect(page.getByRole('status')).toHaveText('Het resultaat is bewaard in je account.');
+	await expect(page.getByText('79 van 100')).toBeVisible();
+	await page.getByRole('link', { name: 'Terug naar de test' }).click();
+	await expect(page.getByRole('link', { name: /· Herstellende partner$/ })).toHaveCount(1);
+	await expect(page.getByText('· indicator 79')).toBeVisible();
+	await page.getByRole('link', { name: /· Herstellende partner$/ }).click();
+	await page.getByRole('button', { name: 'Dit resultaat verwijderen' }).click();
+	await expect(page.getByRole('status')).toHaveText('Het resultaat is verwijderd.');
+	await expect(page.getByRole('heading', { name: 'Je bewaarde resultaten' })).toHaveCount(0);
+});
+
+test('self-test in English as the hurt partner, with JavaScript: questions and a profile that leads with safety, axe-clean', async ({ page }) => {
+	test.setTimeout(120_000);
+	await page.goto('/en/self-test?role=hurt', { waitUntil: 'networkidle' });
+	await expectAccessible(page);
+	await answerAll(page, { 'Are you ever afraid of your partner': 'Yes' });
+	await page.getByRole('button', { name: 'See my profile' }).click();
+	const result = page.getByRole('region', { name: 'Your readiness profile' });
+	await expect(result.getByRole('heading', { name: 'Your safety first' })).toBeVisible();
+	await expect(result.getByText('What already helps')).toBeVisible();
+	await expectAccessible(page);
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('self-test as the hurt partner in English: a plain form post gives the profile, safety first when in doubt', async ({ page }) => {
+		test.setTimeout(240_000);
+		await page.goto('/en/self-test');
+		await page.getByRole('link', { name: 'Hurt partner' }).click();
+		await expect(page.getByRole('heading', { name: 'Questions for the hurt partner' })).toBeVisible();
+
+		await answerAll(page, { 'How often do thoughts about the affair take over your day?': null });
+		await page.getByRole('button', { name: 'See my profile' }).click();
+		await expect(page.getByRole('alert')).toHaveText('Not every question has an answer yet. Choose an answer for the marked questions.');
+		await expect(page.getByRole('group', { name: /How often do thoughts about the affair/ })).toContainText('Choose an answer.');
+		// What was answered is still checked.
+		await expect(page.getByRole('group', { name: /How much do you know/ }).getByRole('radio').first()).toBeChecked();
+
+		await page.getByRole('group', { name: /How often do thoughts about the affair/ }).getByRole('radio', { name: 'Often' }).check();
+		await page.getByRole('group', { name: /Are you ever afraid of your partner/ }).getByRole('radio', { name: 'I am not sure' }).check();
+		await page.getByRole('button', { name: 'See my profile' }).click();
+		const result = page.getByRole('region', { name: 'Your readiness profile' });
+		await expect(result.getByRole('heading', { name: 'Your safety first' })).toBeVisible();
+		await expect(result.getByRole('link', { name: 'See the help lines' })).toBeVisible();
+		await expect(result.getByText('out of 100')).toHaveCount(0);
+		await expect(result.getByRole('heading', { level: 4, name: 'Rumination' })).toBeVisible();
+		await expect(result.getByText('Ng (2019)', { exact: false })).toBeVisible();
+		await expect(result.getByText('Want to keep the result? Sign in or create an account', { exact: false })).toBeVisible();
+		// axe needs JavaScript in the page; the same markup is checked in the journeys above.
+		await screenshot(page, 'self-test-result-en-nojs');
+	});
+});
