@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible, screenshot, signUp, signIn, signOut, uniqueEmail, linkFromOutbox, PASSWORD } from './fixtures';
+import { test, expect, expectAccessible, screenshot, signUp, signIn, signOut, signOutButton, uniqueEmail, linkFromOutbox, PASSWORD } from './fixtures';
 
 test('sign-up without consent is refused with a clear message, and nothing is created', async ({ page }) => {
 	const email = uniqueEmail('noconsent');
@@ -81,7 +81,7 @@ test('sign out and in again; a wrong password gets the same answer as an unknown
 test('reset a forgotten password through the e-mail in the outbox', async ({ page }) => {
 	const email = uniqueEmail('reset');
 	await signUp(page, { name: 'Morgan', email, role: 'repairing', lang: 'en' });
-	await page.getByRole('button', { name: 'Sign out' }).click();
+	await (await signOutButton(page, 'en')).click();
 
 	await page.goto('/en/forgot-password');
 	await expectAccessible(page);

@@ -62,9 +62,24 @@ export async function signIn(page: Page, email: string, password = PASSWORD, lan
 	await page.getByRole('button', { name: en ? 'Sign in' : 'Inloggen' }).last().click();
 }
 
+/**
+ * Opens the phone's "More" sheet of the main menu when it is there (on a wide screen every place
+ * is in view already), so a place or the sign-out button outside the bottom bar can be clicked.
+ */
+export async function openMore(page: Page, lang: 'nl' | 'en' = 'nl') {
+	const more = page.getByRole('navigation', { name: lang === 'en' ? 'Main menu' : 'Hoofdmenu' }).locator('details.more');
+	if ((await more.isVisible()) && (await more.getAttribute('open')) === null) await more.locator('summary').click();
+}
+
+/** The sign-out button of the menu, in view (under "More" on a phone). */
+export async function signOutButton(page: Page, lang: 'nl' | 'en' = 'nl') {
+	await openMore(page, lang);
+	return page.getByRole('button', { name: lang === 'en' ? 'Sign out' : 'Uitloggen' });
+}
+
 /** Signs out with the menu button (which also forgets unsaved drafts in this tab). */
 export async function signOut(page: Page, lang: 'nl' | 'en' = 'nl') {
-	await page.getByRole('button', { name: lang === 'en' ? 'Sign out' : 'Uitloggen' }).click();
+	await (await signOutButton(page, lang)).click();
 	await expect(page).toHaveURL(lang === 'en' ? /\/en\/?$/ : /\/$/);
 }
 

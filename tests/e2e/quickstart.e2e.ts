@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, signUp, signIn, uniqueEmail } from './fixtures';
+import { test, expect, signUp, signIn, signOutButton, uniqueEmail } from './fixtures';
 
 /**
  * The README's quick start, followed literally: `npm start` (= `node scripts/start.js`) without
@@ -72,7 +72,7 @@ test('as the README says: sign up, save a reflection, create an invitation link,
 	await page.getByRole('button', { name: 'Uitnodigingslink maken' }).click();
 	await expect(page.getByLabel('Je uitnodigingslink (alleen nu zichtbaar)')).toHaveValue(/^http:\/\/localhost:3000\/invite\/[\w-]+$/);
 
-	await page.getByRole('button', { name: /^(Afmelden|Uitloggen)$/ }).click();
+	await (await signOutButton(page)).click();
 	await expect(page).toHaveURL(/localhost:3000\/$/);
 	await page.goto('/dashboard');
 	await expect(page).toHaveURL(/\/signin\?next=/);

@@ -1,5 +1,5 @@
 import { request } from '@playwright/test';
-import { test, expect, signUp, signIn, uniqueEmail, linkFromOutbox, PASSWORD } from './fixtures';
+import { test, expect, signUp, signIn, signOutButton, uniqueEmail, linkFromOutbox, PASSWORD } from './fixtures';
 import { HttpUser } from './http-user';
 
 /** Redirects, sessions and headers, seen the way a browser sees them (this server runs in production mode). */
@@ -45,7 +45,7 @@ test('the session cookie is __Host- in production, and sign-out clears site data
 	expect(session!.domain.startsWith('.')).toBe(false);
 
 	const signOut = page.waitForResponse((r) => r.url().includes('/signout') && r.request().method() === 'POST');
-	await page.getByRole('button', { name: /^(Afmelden|Uitloggen)$/ }).click();
+	await (await signOutButton(page)).click();
 	const response = await signOut;
 	expect((await response.allHeaders())['clear-site-data']).toBe('"cache", "storage"');
 	await expect(page).toHaveURL(/\/$/);

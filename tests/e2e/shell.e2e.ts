@@ -1,0 +1,171 @@
+import type { Browser, Page } from '@playwright/test';
+import { test, expect, expectAccessible, signUp, uniqueEmail } from './fixtures';
+
+/**
+ * The app shell at phone and desktop sizes: every main page, signed out and signed in (both
+ * roles), light and dark, Dutch and English, photographed and checked for anything wider than
+ * the screen. One browser context per size (and person) visits the pages in a loop and photographs
+ * each in both schemes (test-results/screenshots/shell/<width>-<scheme>/).
+ *
+ * The signed-in pages come from the menu itself (src/lib/navigation.ts, as the layout renders
+ * it), so a place another area adds to the menu is covered here without editing this file.
+ */
+const PUBLIC_PAGES = ['/', '/program', '/program/confess', '/help', '/privacy', '/quick-exit', '/signin', '/signup', '/design', '/offline'];
+const SIZES = [
+	{ width: 320, height: 700 },
+	{ width: 390, height: 844 },
+	{ width: 1280, height: 900 }
+] as const;
+const SCHEMES = ['light', 'dark'] as const;
+const LANGS = ['', '/en'] as const;
+
+type Role = 'repairing' | 'hurt';
+const sessions = new Map<Role, Awaited<ReturnType<import('@playwright/test').BrowserContext['storageState']>>>();
+
+async function signedInState(browser: Browser, role: Role) {
+	if (!sessions.has(role)) {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await signUp(page, { name: role === 'repairing' ? 'Robin' : 'Hanna', email: uniqueEmail(`shell-${role}`), role });
+		sessions.set(role, await context.storageState());
+		await context.close();
+	}
+	return sessions.get(role)!;
+}
+
+/** The menu's places as the layout renders them (bar, "More" sheet and side column alike). */
+async function menuPaths(page: Page): Promise<string[]> {
+	await page.goto('/dashboard');
+	const hrefs = await page.locator('nav.places a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+	return [...new Set(hrefs.filter((h) => h.startsWith('/') && !h.startsWith('/help')))];
+}
+
+/** Elements that reach past the left or right edge of the window (hidden and visually hidden text excepted). */
+async function overflowing(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const width = document.documentElement.clientWidth;
+		const found: string[] = [];
+		if (document.documentElement.scrollWidth > width) found.push(`page scrolls sideways (${document.documentElement.scrollWidth} > ${width})`);
+		for (const el of document.body.querySelectorAll('*')) {
+			const rect = el.getBoundingClientRect();
+			if (rect.width <= 1 || rect.height <= 1 || !el.checkVisibility({ visibilityProperty: true })) continue;
+			if (rect.right > width + 1 || rect.left < -1) {
+				const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${[...el.classList].join('.')}` : ''}`;
+				found.push(`${name} ${Math.round(rect.left)}–${Math.round(rect.right)} "${(el.textContent ?? '').trim().slice(0, 40)}"`);
+			}
+		}
+		return found.slice(0, 10);
+	});
+}
+
+for (const size of SIZES) {
+	test(`every main page fits ${size.width} px, light and dark, signed out and signed in, in both languages`, async ({ browser }) => {
+		test.setTimeout(420_000);
+		// Accessibility is swept page by page in a11y.e2e.ts; here axe checks the shell's own
+		// sizes: the dark scheme on phones, the light one on the desktop.
+		const axeScheme = size.width > 1000 ? 'light' : 'dark';
+		const visit = async (page: Page, path: string, who: string) => {
+			const response = await page.goto(path);
+			expect(response?.status(), path).toBeLessThan(400);
+			await expect(page.getByRole('link', { name: /Snel weg|Quick exit/ })).toBeInViewport();
+			expect(await overflowing(page), `${who} ${path} at ${size.width} px`).toEqual([]);
+			const name = `${who}${path.replace(/[/?=]+/g, '-') || '-home'}`.replace(/-+$/, '');
+			// The colour scheme changes no sizes: one visit, a photo in each scheme.
+			for (const scheme of SCHEMES) {
+				await page.emulateMedia({ colorScheme: scheme });
+				if (scheme === axeScheme && size.width !== 320) await expectAccessible(page);
+				await page.screenshot({ path: `test-results/screenshots/shell/${size.width}-${scheme}/${name}.png` });
+			}
+		};
+
+		const visitor = await browser.newContext({ viewport: size });
+		const page = await visitor.newPage();
+		for (const lang of LANGS) for (const path of PUBLIC_PAGES) await visit(page, `${lang}${path}`, 'visitor');
+		await visitor.close();
+
+		for (const role of ['repairing', 'hurt'] as const) {
+			const context = await browser.newContext({ viewport: size, storageState: await signedInState(browser, role) });
+			const signedIn = await context.newPage();
+			const paths = await menuPaths(signedIn);
+			expect(paths).toContain('/dashboard');
+			for (const lang of LANGS) for (const path of paths) await visit(signedIn, `${lang}${path}`, role);
+			await context.close();
+		}
+	});
+}
+
+test('phone: four places in the bottom bar, the rest under "More", by keyboard and without JavaScript', async ({ browser }) => {
+	const state = await signedInState(browser, 'repairing');
+	const context = await browser.newContext({ viewport: { width: 390, height: 844 }, storageState: state });
+	const page = await context.newPage();
+	await page.goto('/dashboard', { waitUntil: 'networkidle' });
+	const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+	for (const name of ['Overzicht', 'Programma', 'Excuses schrijven', 'Samen']) await expect(nav.getByRole('link', { name })).toBeInViewport();
+	await expect(nav.getByRole('link', { name: 'Overzicht' })).toHaveAttribute('aria-current', 'page');
+	await expect(nav.getByRole('link', { name: 'Instellingen' })).toBeHidden();
+
+	// Keyboard: the "More" button opens the sheet, Escape closes it and gives the focus back.
+	const more = nav.locator('summary', { hasText: 'Meer' });
+	await more.focus();
+	await page.keyboard.press('Enter');
+	await expect(nav.getByRole('link', { name: 'Instellingen' })).toBeVisible();
+	await expect(nav.getByRole('button', { name: 'Uitloggen' })).toBeVisible();
+	await page.keyboard.press('Escape');
+	await expect(nav.getByRole('link', { name: 'Instellingen' })).toBeHidden();
+	await expect(more).toBeFocused();
+	await more.click();
+	await nav.getByRole('link', { name: 'Instellingen' }).click();
+	await expect(page).toHaveURL(/\/settings$/);
+	// After the choice the sheet is closed again.
+	await expect(nav.getByRole('link', { name: 'Reflecties' })).toBeHidden();
+	await expect(nav.getByRole('link', { name: 'Instellingen' })).toBeHidden();
+	await context.close();
+
+	const noScript = await browser.newContext({ viewport: { width: 390, height: 844 }, storageState: state, javaScriptEnabled: false });
+	const plain = await noScript.newPage();
+	await plain.goto('/en/dashboard');
+	const enNav = plain.getByRole('navigation', { name: 'Main menu' });
+	await enNav.locator('summary', { hasText: 'More' }).click();
+	await enNav.getByRole('link', { name: 'Reflections' }).click();
+	await expect(plain).toHaveURL(/\/en\/reflections$/);
+	await noScript.close();
+});
+
+test('desktop: every place in one side column, no "More"; the coach keeps Save in reach beside its feedback', async ({ browser }) => {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, storageState: await signedInState(browser, 'repairing') });
+	const page = await context.newPage();
+	await page.goto('/en/coach', { waitUntil: 'networkidle' });
+	const nav = page.getByRole('navigation', { name: 'Main menu' });
+	for (const name of ['Overview', 'Programme', 'Write an apology', 'Reflections', 'Together', 'Settings']) await expect(nav.getByRole('link', { name })).toBeVisible();
+	await expect(nav.getByRole('button', { name: 'Sign out' })).toBeVisible();
+	await expect(nav.locator('summary')).toBeHidden();
+
+	// A text with many findings makes the feedback long; the text stays left, the feedback right.
+	const text = Array.from({ length: 12 }, () => 'Sorry if you were hurt, but you also ignored me. Mistakes were made.').join('\n');
+	await page.getByLabel('Your apology').fill(text);
+	const feedback = page.getByRole('heading', { name: 'Feedback' });
+	await expect(page.getByRole('status').filter({ hasText: /Points to look at/ })).toBeVisible();
+	const textBox = (await page.getByLabel('Your apology').boundingBox())!;
+	const feedbackBox = (await feedback.boundingBox())!;
+	expect(feedbackBox.x).toBeGreaterThan(textBox.x + textBox.width);
+	const save = page.getByRole('button', { name: 'Save as draft' });
+	await expect(save).toBeInViewport();
+	await page.getByRole('heading', { name: 'Feedback' }).evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
+	await expect(save).toBeInViewport();
+	await page.screenshot({ path: 'test-results/screenshots/shell/coach-wide-en.png' });
+	await context.close();
+});
+
+test('the /design page shows the components in light and dark, for anyone, not indexed', async ({ page }) => {
+	await page.setViewportSize({ width: 1280, height: 900 });
+	await page.goto('/design');
+	await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
+	await expect(page.getByRole('heading', { name: 'Licht' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Donker' })).toBeVisible();
+	// The two panels really differ: the dark one has a dark background.
+	const background = (name: string) => page.locator(`.theme-${name}`).evaluate((el) => getComputedStyle(el).backgroundColor);
+	expect(await background('light')).toBe('rgb(247, 244, 238)');
+	expect(await background('dark')).toBe('rgb(21, 27, 26)');
+	await expectAccessible(page);
+	await page.screenshot({ path: 'test-results/screenshots/shell/design-nl-1280.png', fullPage: true });
+});
