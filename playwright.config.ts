@@ -11,7 +11,7 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // process may open PGlite). Each admin journey has its own, because setting the password through
 // "forgot password" ends that account's other sessions. See tests/e2e/admin.ts.
 export const E2E_ADMINS = ['comments-admin@example.org', 'booklet-admin@example.org'];
-const makeAdmins = E2E_ADMINS.map((email) => `node bin/herstelpad.js admin create ${email}`).join(' && ');
+const makeAdmins = `node bin/herstelpad.js admin create ${E2E_ADMINS.join(' ')}`;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -50,7 +50,8 @@ export default defineConfig({
 		command: `${makeAdmins} && node scripts/server.js`,
 		url: `http://127.0.0.1:${port}/`,
 		reuseExistingServer: false,
-		timeout: 120_000,
+		// Creating the database and the administrators comes first; on a busy machine that takes a while.
+		timeout: 240_000,
 		env: {
 			NODE_ENV: 'production',
 			PORT: String(port),

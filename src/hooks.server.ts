@@ -14,6 +14,7 @@ import { echoableValues, enhancedRefusal, isEnhancedAction, pageRefusal } from '
 import { errorText, localizeHref, m } from '$lib/i18n';
 import { handleBody } from '$lib/server/security/body';
 import { analysisPool } from '$lib/server/coach/analyze';
+import { isIndexable } from '$lib/server/guide/public-pages';
 
 export const init: ServerInit = async () => {
 	const env = getEnv();
@@ -100,6 +101,8 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	// Nothing personal may linger in a shared browser's or proxy's cache. Static assets are served
 	// before this hook and keep their own caching.
 	h.set('Cache-Control', 'no-store');
+	// Only the public side may be indexed (issue 12); every private or signed-in view says noindex.
+	if (!isIndexable(event.route.id, Boolean(event.locals.user), response.status)) h.set('X-Robots-Tag', 'noindex');
 	return response;
 };
 

@@ -46,8 +46,12 @@ describe('herstelpad CLI', () => {
 		expect(await main(['admin', 'create', 'Chief@Example.org'], admin.io)).toBe(0);
 		expect(admin.out()).toContain('chief@example.org created');
 		const again = io();
-		expect(await main(['admin', 'create', 'chief@example.org'], again.io)).toBe(0);
-		expect(again.out()).toContain('is now an administrator');
+		expect(await main(['admin', 'create', 'chief@example.org', 'deputy@example.org'], again.io)).toBe(0);
+		expect(again.out()).toContain('chief@example.org is now an administrator');
+		expect(again.out()).toContain('deputy@example.org created');
+		const oneBad = io();
+		expect(await main(['admin', 'create', 'third@example.org', 'nope'], oneBad.io)).toBe(2);
+		expect(oneBad.out()).toBe('');
 	});
 
 	it('runs as an executable without a build step', () => {

@@ -16,7 +16,7 @@ Commands:
   migrate                     apply database migrations (PGlite in DATA_DIR, or DATABASE_URL;
                               as MIGRATION_DATABASE_URL, the tables' owner, when that is set)
   grant-app-role <role>       PostgreSQL: let <role> read and write rows, nothing more (run as owner)
-  admin create <email>        create an administrator, or promote an existing account
+  admin create <email>…       create administrators, or promote existing accounts
   analyze [options] [FILE|-]  check an apology text (see: herstelpad analyze --help)
 
 Options:
@@ -66,16 +66,25 @@ export async function main(argv: string[], io: Io): Promise<number> {
 			return 0;
 		}
 		if (command === 'admin') {
-			const [sub, address, ...extra] = rest;
-			if (sub !== 'create' || !address || extra.length) return usageError(io, 'expected: herstelpad admin create <email>');
-			const parsed = emailSchema.safeParse(address);
-			if (!parsed.success) return usageError(io, `not a valid e-mail address: ${address}`);
-			const result = await withDatabase(io, (db) => createAdmin(db, parsed.data));
-			io.stdout.write(
-				result.created
-					? `Administrator ${parsed.data} created. Use "forgot password" on the sign-in page to set a password.\n`
-					: `Existing account ${parsed.data} is now an administrator.\n`
-			);
+			const [sub, ...addresses] = rest;
+			if (sub !== 'create' || addresses.length === 0) return usageError(io, 'expected: herstelpad admin create <email> [<email>…]');
+			const emails: string[] = [];
+			for (const address of addresses) {
+				const parsed = emailSchema.safeParse(address);
+				if (!parsed.success) return usageError(io, `not a valid e-mail address: ${address}`);
+				emails.push(parsed.data);
+			}
+			// One opening of the database for all of them (PGlite takes seconds to open).
+			await withDatabase(io, async (db) => {
+				for (const email of emails) {
+					const result = await createAdmin(db, email);
+					io.stdout.write(
+						result.created
+							? `Administrator ${email} created. Use "forgot password" on the sign-in page to set a password.\n`
+							: `Existing account ${email} is now an administrator.\n`
+					);
+				}
+			});
 			return 0;
 		}
 		if (command === 'analyze') {

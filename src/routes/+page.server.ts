@@ -1,3 +1,8 @@
 import type { PageServerLoad } from './$types';
+import { listArticles } from '$lib/server/guide/articles';
+import { articleCard } from '$lib/server/guide/view';
 
-export const load: PageServerLoad = ({ url }) => ({ deleted: url.searchParams.get('deleted') === '1' });
+export const load: PageServerLoad = ({ url, locals }) => ({
+	deleted: url.searchParams.get('deleted') === '1',
+	articles: listArticles(locals.locale).slice(0, 3).map(articleCard)
+});

@@ -62,11 +62,11 @@ function setUp(baseURL: string) {
 			const draft = await user.createAndGetId('/coach?/save', { body: 'Het spijt me dat ik je pijn heb gedaan.', lang: 'nl' }, /\/coach\/drafts\/([\w-]+)/);
 			const reflection = await user.createAndGetId('/reflections/new?/create', { prompt: 'my-part', body: 'Eerlijk.' }, /\/reflections\/([\w-]+)/);
 			const commitment = await user.createAndGetId('/deeds?/create', { title: 'Elke dag een berichtje', rhythm: 'daily' }, /\/deeds\/commitments\/([\w-]+)/);
-			return { label, api: user.api, params: { id: draft, reflection, commitment, step: step!, token, ruleId: 'blame' } };
+			return { label, api: user.api, params: { id: draft, reflection, commitment, step: step!, token, ruleId: 'blame', slug: 'why-it-happens', author: 'redactie' } };
 		};
 		const anonymous = await request.newContext({ baseURL });
 		return [
-			{ label: 'signed out', api: anonymous, params: { id: randomId(), reflection: randomId(), commitment: randomId(), step: step!, token, ruleId: 'blame' } },
+			{ label: 'signed out', api: anonymous, params: { id: randomId(), reflection: randomId(), commitment: randomId(), step: step!, token, ruleId: 'blame', slug: 'why-it-happens', author: 'redactie' } },
 			await withItems(solo, 'solo'),
 			await withItems(a, 'couple')
 		] satisfies Who[];

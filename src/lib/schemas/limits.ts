@@ -36,5 +36,7 @@ export const TEXT_LIMITS = {
 	reply: 10_000,
 	agreementNote: 500,
 	offLimits: 500,
-	timeoutWord: 40
+	timeoutWord: 40,
+	comment: 3_000,
+	commentName: 60
 } as const;

@@ -38,7 +38,9 @@ export const errorStatus = {
 	agreement_closed: 409,
 	account_sent: 409,
 	account_empty: 400,
-	need_time_day: 400
+	need_time_day: 400,
+	comment_reply_invalid: 400,
+	comment_too_many: 429
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -12,5 +12,6 @@ export interface AdminPlace {
 
 export const adminPlaces: AdminPlace[] = [
 	{ path: '/admin', label: () => m.admin_nav_overview() },
+	{ path: '/admin/comments', label: () => m.admin_nav_comments() },
 	{ path: '/admin/booklet', label: () => m.admin_nav_booklet() }
 ];

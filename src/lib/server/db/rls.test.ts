@@ -23,6 +23,8 @@ const trustTables = ['trust_checkins', 'trust_preferences', 'self_ratings', 'saf
 const deedsTables = ['wishes', 'commitments', 'commitment_events', 'check_ins', 'commitment_comments'] as const;
 /** Self-test results (own only) and booklet sign-ups (system work only): issue 12. */
 const publicSideTables = ['self_test_results', 'booklet_signups', 'booklet_tokens'] as const;
+/** Comments (issue 12): row-level security, but approved comments are for everyone; see src/lib/server/comments/comments.test.ts. */
+const commentTables = ['comments'] as const;
 const personalTables = ['reflections', 'letters', 'needs', 'pace_status', 'apology_drafts', 'apology_versions', 'step_progress', 'security_events', 'consent_events', 'form_submissions', 'couple_notices', ...trustTables, ...deedsTables, 'decision_choices', 'talk_agreements', 'talk_accounts', 'talk_account_entries', 'talk_questions', 'talk_replies', ...publicSideTables] as const;
 
 describe(`row-level security and the app role (${databaseKind})`, () => {
@@ -124,11 +126,11 @@ describe(`row-level security and the app role (${databaseKind})`, () => {
 	it('turns row-level security on for every personal table, with policies', async () => {
 		// A new table must be classified: personal (with policies) or deliberately unprotected.
 		const all = await rows(db, `select tablename from pg_tables where schemaname = 'public' order by tablename`);
-		expect(all.map((r) => r.tablename)).toEqual([...personalTables, ...unprotectedTables].sort());
+		expect(all.map((r) => r.tablename)).toEqual([...personalTables, ...commentTables, ...unprotectedTables].sort());
 		const enabled = await rows(db, `select relname from pg_class where relrowsecurity and relnamespace = 'public'::regnamespace order by relname`);
-		expect(enabled.map((r) => r.relname)).toEqual([...personalTables].sort());
+		expect(enabled.map((r) => r.relname)).toEqual([...personalTables, ...commentTables].sort());
 		const policies = await rows(db, `select distinct tablename from pg_policies where schemaname = 'public' order by tablename`);
-		expect(policies.map((r) => r.tablename)).toEqual([...personalTables].sort());
+		expect(policies.map((r) => r.tablename)).toEqual([...personalTables, ...commentTables].sort());
 	});
 
 	it('refuses to grant to a role that would skip the wall', async () => {

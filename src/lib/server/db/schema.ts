@@ -330,3 +330,4 @@ export * from './tables/decision';
 export * from './tables/selftest';
 export * from './tables/booklet';
 export * from './tables/talk';
+export * from './tables/comments';

@@ -98,3 +98,32 @@ export function invitationMail(locale: Locale, input: { inviter: string; link: s
 		html: layout(locale, opening, { href: input.link, label: t.button }, t.after)
 	};
 }
+
+/**
+ * Sent once, when a comment the writer asked to hear about is published. The subject names no
+ * topic: a preview pane may be read by others.
+ */
+const commentPublished: Record<Locale, { subject: string; lines: (name: string, title: string) => string[]; after: string[]; button: string }> = {
+	nl: {
+		subject: 'Je reactie is geplaatst',
+		lines: (name, title) => [`Hallo ${name},`, `Je reactie onder "${title}" is nagelezen en staat nu online. Dank je wel dat je je ervaring deelt.`],
+		after: ['Je krijgt over deze reactie geen e-mails meer. Je e-mailadres wordt nergens getoond.'],
+		button: 'Je reactie bekijken'
+	},
+	en: {
+		subject: 'Your comment is published',
+		lines: (name, title) => [`Hello ${name},`, `Your comment on "${title}" has been read and is now online. Thank you for sharing your experience.`],
+		after: ['You will get no more e-mails about this comment. Your e-mail address is never shown.'],
+		button: 'See your comment'
+	}
+};
+
+export function commentPublishedMail(locale: Locale, input: { name: string; title: string; link: string }): MailContent {
+	const t = commentPublished[locale];
+	const lines = t.lines(input.name, input.title);
+	return {
+		subject: t.subject,
+		text: `${lines.join('\n\n')}\n\n${t.button}: ${input.link}\n\n${t.after.join('\n\n')}\n`,
+		html: layout(locale, lines, { href: input.link, label: t.button }, t.after)
+	};
+}

@@ -1,0 +1,194 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import type { AddressInfo } from 'node:net';
+import { databaseKind, useTestDatabase } from '../../../../tests/setup/test-db';
+import { holdingSmtpServer } from '../../../../tests/setup/smtp';
+import { decodeQuotedPrintable } from '../../../../tests/setup/eml';
+import type { Database } from '../db';
+import { comments } from '../db/schema';
+import { grantAppRole } from '../db/app-role';
+import type { Actor } from '../access/policy';
+import { signUp } from '../auth/accounts';
+import { createAdmin } from '../users/users';
+import { createMailer } from '../mail/mailer';
+import { COMMENT_LIMIT, commentCounts, deleteComments, listForModeration, listPublishedComments, moderateAndNotify, moderateComments, submitComment, type NewComment } from './comments';
+
+const ARTICLE = 'why-it-happens';
+
+describe(`comments (${databaseKind})`, () => {
+	const database = useTestDatabase();
+	let db: Database;
+	let admin: Actor;
+	let member: Actor;
+	let addressCounter = 0;
+	/** Each submission from its own address, unless a test is about the limit. */
+	const comment = (over: Partial<NewComment> = {}): NewComment => ({
+		article: ARTICLE,
+		locale: 'nl',
+		name: 'Sam',
+		email: 'sam@example.org',
+		body: 'Dit herken ik.',
+		notify: false,
+		address: `10.0.0.${addressCounter++}`,
+		...over
+	});
+	const pendingIds = async () => (await listForModeration(db, admin)).map((c) => c.id);
+
+	beforeAll(async () => {
+		db = database();
+		const { userId } = await signUp(db, { email: 'mod@example.org', password: 'long enough pass', displayName: 'Mod', locale: 'nl' });
+		await createAdmin(db, 'mod@example.org');
+		admin = { userId, coupleId: null, isAdmin: true };
+		const other = await signUp(db, { email: 'member@example.org', password: 'long enough pass', displayName: 'Mem', locale: 'nl' });
+		member = { userId: other.userId, coupleId: null, isAdmin: false };
+	});
+
+	it('keeps a new comment pending: not published, in the queue without its e-mail address', async () => {
+		await submitComment(db, comment({ body: '<script>alert(1)</script> en gewone tekst' }));
+		expect(await listPublishedComments(db, ARTICLE, 'nl')).toEqual([]);
+		const queue = await listForModeration(db, admin);
+		expect(queue).toHaveLength(1);
+		expect(queue[0]).toMatchObject({ article: ARTICLE, locale: 'nl', name: 'Sam', body: '<script>alert(1)</script> en gewone tekst', inReplyTo: null });
+		expect(JSON.stringify(queue)).not.toContain('sam@example.org');
+		await moderateComments(db, admin, queue.map((c) => c.id), 'reject');
+	});
+
+	it('refuses a comment under an article that does not exist', async () => {
+		await expect(submitComment(db, comment({ article: 'no-such-article' }))).rejects.toThrow('not_found');
+	});
+
+	it('stores one comment for a form key sent twice, or twice at once', async () => {
+		const formKey = 'the-same-key-for-both-posts';
+		await Promise.all([submitComment(db, comment({ formKey, body: 'Eén keer' })), submitComment(db, comment({ formKey, body: 'Eén keer' }))]);
+		await submitComment(db, comment({ formKey, body: 'Eén keer' }));
+		expect((await listForModeration(db, admin)).filter((c) => c.body === 'Eén keer')).toHaveLength(1);
+		await moderateComments(db, admin, await pendingIds(), 'spam');
+	});
+
+	it('limits one address to a few comments in ten minutes', async () => {
+		const now = new Date('2026-11-30T10:00:00Z');
+		for (let i = 0; i < COMMENT_LIMIT.max; i++) await submitComment(db, comment({ address: '192.0.2.1', body: `nr ${i}` }), now);
+		await expect(submitComment(db, comment({ address: '192.0.2.1' }), now)).rejects.toThrow('comment_too_many');
+		await submitComment(db, comment({ address: '192.0.2.2' }), now);
+		await submitComment(db, comment({ address: '192.0.2.1' }), new Date(now.getTime() + COMMENT_LIMIT.windowSeconds * 1000 + 1000));
+		await moderateComments(db, admin, await pendingIds(), 'reject');
+	});
+
+	it('approves, rejects and marks spam in bulk, only what is pending, and counts per status', async () => {
+		const before = await commentCounts(db, admin);
+		for (const body of ['een', 'twee', 'drie', 'vier']) await submitComment(db, comment({ body }));
+		const [one, two, three, four] = await pendingIds();
+		expect(await moderateComments(db, admin, [one, two], 'approve')).toMatchObject({ changed: 2 });
+		expect(await moderateComments(db, admin, [three], 'spam')).toMatchObject({ changed: 1 });
+		// Already decided: a second moderator's late click changes nothing.
+		expect(await moderateComments(db, admin, [one, three, four], 'reject')).toMatchObject({ changed: 1 });
+		expect((await listPublishedComments(db, ARTICLE, 'nl')).map((c) => c.body)).toEqual(['een', 'twee']);
+		expect(await listPublishedComments(db, ARTICLE, 'en')).toEqual([]);
+		const after = await commentCounts(db, admin);
+		expect(after.approved - before.approved).toBe(2);
+		expect(after.spam - before.spam).toBe(1);
+		expect(after.rejected - before.rejected).toBe(1);
+		expect(after.pending).toBe(0);
+	});
+
+	it('takes replies one level deep, only to a published comment of the same article and language', async () => {
+		const [top] = await listPublishedComments(db, ARTICLE, 'nl');
+		await submitComment(db, comment({ parentId: top.id, name: 'Rae', body: 'Een antwoord' }));
+		const [reply] = await listForModeration(db, admin);
+		expect(reply.inReplyTo).toEqual({ name: top.name, body: top.body });
+		await moderateComments(db, admin, [reply.id], 'approve');
+		// A reply to the reply joins the same thread.
+		await submitComment(db, comment({ parentId: reply.id, name: 'Tom', body: 'Nog een antwoord' }));
+		await moderateComments(db, admin, await pendingIds(), 'approve');
+		const thread = (await listPublishedComments(db, ARTICLE, 'nl')).find((c) => c.id === top.id)!;
+		expect(thread.replies.map((r) => r.body)).toEqual(['Een antwoord', 'Nog een antwoord']);
+
+		await submitComment(db, comment({ body: 'nog niet goedgekeurd' }));
+		const [pending] = await pendingIds();
+		await expect(submitComment(db, comment({ parentId: pending }))).rejects.toThrow('comment_reply_invalid');
+		await expect(submitComment(db, comment({ parentId: top.id, locale: 'en' }))).rejects.toThrow('comment_reply_invalid');
+		await expect(submitComment(db, comment({ parentId: '00000000-0000-4000-8000-000000000000' }))).rejects.toThrow('comment_reply_invalid');
+		await moderateComments(db, admin, [pending], 'reject');
+	});
+
+	it('erases comments for good, replies with them, only for an administrator', async () => {
+		await submitComment(db, comment({ body: 'wis mij' }));
+		const [id] = await pendingIds();
+		await moderateComments(db, admin, [id], 'approve');
+		await submitComment(db, comment({ parentId: id, body: 'antwoord op wis mij' }));
+		await expect(deleteComments(db, member, [id])).rejects.toThrow('not_found');
+		expect(await deleteComments(db, admin, [id])).toBe(1);
+		expect(await pendingIds()).toEqual([]);
+		expect((await listPublishedComments(db, ARTICLE, 'nl')).map((c) => c.body)).not.toContain('wis mij');
+	});
+
+	it('lets only an administrator see the queue or moderate', async () => {
+		await expect(listForModeration(db, member)).rejects.toThrow('not_found');
+		await expect(moderateComments(db, member, ['x'], 'approve')).rejects.toThrow('not_found');
+		await expect(commentCounts(db, member)).rejects.toThrow('not_found');
+	});
+
+	describe('e-mail when published, over real SMTP', () => {
+		const smtp = holdingSmtpServer();
+		let port: number;
+		beforeAll(async () => {
+			await new Promise<void>((resolve) => smtp.server.listen(0, '127.0.0.1', resolve));
+			port = (smtp.server.server.address() as AddressInfo).port;
+		});
+		afterAll(() => new Promise<void>((resolve) => smtp.server.close(() => resolve())));
+
+		it('mails those who asked, once, in their language, with a link to the comment', async () => {
+			const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: 'Herstelpad <no-reply@example.org>', outboxDir: '/nonexistent' });
+			await submitComment(db, comment({ locale: 'en', name: 'Wren', email: 'wren@example.org', body: 'Thank you', notify: true }));
+			await submitComment(db, comment({ locale: 'en', name: 'Quiet', email: 'quiet@example.org', body: 'No mail please', notify: false }));
+			const ids = await pendingIds();
+			const link = (n: { article: string; commentId: string }) => `http://localhost/en/guide/${n.article}#comment-${n.commentId}`;
+			const run = moderateAndNotify(db, mailer, admin, ids, 'approve', link);
+			await smtp.waitUntilStarted(1);
+			smtp.release();
+			expect(await run).toEqual({ changed: 2, mailed: 1 });
+			expect(smtp.delivered).toHaveLength(1);
+			const raw = decodeQuotedPrintable(smtp.delivered[0]);
+			expect(raw).toContain('To: wren@example.org');
+			expect(raw).toContain('Subject: Your comment is published');
+			expect(raw).toContain(`/en/guide/${ARTICLE}#comment-`);
+			expect(raw).not.toContain('quiet@example.org');
+			// Once: approving again (nothing pending) sends nothing.
+			expect(await moderateAndNotify(db, mailer, admin, ids, 'approve', link)).toEqual({ changed: 0, mailed: 0 });
+		});
+	});
+
+	describe('row-level security for the app role', () => {
+		const role = `herstelpad_app_comments_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+		async function asApp<T>(actor: string | null, work: (tx: Database) => Promise<T>): Promise<T> {
+			return db.transaction(async (tx) => {
+				await tx.execute(sql`select set_config('app.user_id', ${actor ?? ''}, true), set_config('app.system', 'off', true)`);
+				await tx.execute(sql`set local role ${sql.identifier(role)}`);
+				return work(tx as unknown as Database);
+			});
+		}
+		beforeAll(async () => {
+			await db.execute(sql`create role ${sql.identifier(role)} login nosuperuser nocreatedb nocreaterole nobypassrls`);
+			await grantAppRole(db, role);
+		});
+		afterAll(async () => {
+			await db.execute(sql`drop owned by ${sql.identifier(role)}`);
+			await db.execute(sql`drop role ${sql.identifier(role)}`);
+		});
+
+		it('lets visitors read only approved comments and submit only pending ones; administrators do the rest', async () => {
+			await asApp(null, (tx) => submitComment(tx, comment({ body: 'als bezoeker' })));
+			await asApp(member.userId, (tx) => submitComment(tx, comment({ body: 'als lid', formKey: 'a-member-form-key-123' })));
+			const statuses = await asApp(null, (tx) => tx.select({ status: comments.status }).from(comments));
+			expect(new Set(statuses.map((s) => s.status))).toEqual(new Set(['approved']));
+			const forged = asApp(null, (tx) => tx.insert(comments).values({ id: 'forged', article: ARTICLE, locale: 'nl', name: 'x', email: 'x@example.org', body: 'x', status: 'approved' }));
+			await expect(forged).rejects.toThrow();
+			// A member's direct update reaches nothing; the administrator's moderation works.
+			await asApp(member.userId, (tx) => tx.update(comments).set({ status: 'approved' }));
+			const queue = await asApp(admin.userId, (tx) => listForModeration(tx, admin));
+			expect(queue.map((c) => c.body).sort()).toEqual(['als bezoeker', 'als lid']);
+			expect(await asApp(admin.userId, (tx) => moderateComments(tx, admin, queue.map((c) => c.id), 'approve'))).toMatchObject({ changed: 2 });
+			expect((await asApp(null, (tx) => listPublishedComments(tx, ARTICLE, 'nl'))).map((c) => c.body)).toEqual(expect.arrayContaining(['als bezoeker', 'als lid']));
+		});
+	});
+});

@@ -1,0 +1,225 @@
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Database } from '../db';
+import { comments } from '../db/schema';
+import { DomainError, isUniqueViolation, notFound } from '../errors';
+import { assertSiteTask, type Actor } from '../access/policy';
+import { hitLimit } from '../security/rate-limit';
+import { hashToken, newId } from '../security/tokens';
+import { articleExists, getArticle, type Locale } from '../guide/articles';
+import type { Mailer } from '../mail/mailer';
+import { commentPublishedMail } from '../mail/templates';
+
+/**
+ * Comments under the guide's articles. Anyone may write one, without an account; it waits until
+ * an administrator approves it. Text stays plain text (Svelte escapes it when shown), the e-mail
+ * address is never shown to anyone, and replies go one level deep.
+ */
+
+/** Per address: a few comments in ten minutes is a conversation, more is a script. */
+export const COMMENT_LIMIT = { max: 5, windowSeconds: 10 * 60 };
+
+export type CommentStatus = 'pending' | 'approved' | 'rejected' | 'spam';
+export type Decision = 'approve' | 'reject' | 'spam';
+const STATUS_OF: Record<Decision, CommentStatus> = { approve: 'approved', reject: 'rejected', spam: 'spam' };
+
+export interface NewComment {
+	article: string;
+	locale: Locale;
+	parentId?: string;
+	name: string;
+	email: string;
+	body: string;
+	notify: boolean;
+	formKey?: string;
+	/** The sender's address, for the rate limit only; it is not stored with the comment. */
+	address: string;
+}
+
+/**
+ * Stores a pending comment. A reply must answer an approved comment under the same article and
+ * language; a reply to a reply joins the same thread (one level deep). The same form key twice
+ * (a double click, a reload of the post) stores one comment, and answers the same.
+ */
+export async function submitComment(db: Database, input: NewComment, now = new Date()): Promise<void> {
+	if (!getArticle(input.article, input.locale)) throw notFound();
+	const limit = await hitLimit(db, `comment:${input.address}`, COMMENT_LIMIT, now);
+	if (!limit.allowed) throw new DomainError('comment_too_many', { retryAfterSeconds: limit.retryAfterSeconds });
+	let parentId: string | null = null;
+	if (input.parentId) {
+		const [parent] = await db
+			.select({ id: comments.id, parentId: comments.parentId })
+			.from(comments)
+			.where(and(eq(comments.id, input.parentId), eq(comments.article, input.article), eq(comments.locale, input.locale), eq(comments.status, 'approved')));
+		if (!parent) throw new DomainError('comment_reply_invalid');
+		parentId = parent.parentId ?? parent.id;
+	}
+	try {
+		// No RETURNING or ON CONFLICT: both need to read the new row, and a pending comment is not
+		// readable by the visitor who wrote it (row-level security). The same form key again is a
+		// unique violation, which means "already stored".
+		await db
+			.insert(comments)
+			.values({
+				id: newId(),
+				article: input.article,
+				locale: input.locale,
+				parentId,
+				name: input.name,
+				email: input.email,
+				body: input.body,
+				notify: input.notify,
+				formKeyHash: input.formKey ? hashToken(input.formKey) : null,
+				createdAt: now
+			});
+	} catch (err) {
+		if (isUniqueViolation(err)) return;
+		throw err;
+	}
+}
+
+export interface PublishedComment {
+	id: string;
+	name: string;
+	body: string;
+	createdAt: Date;
+	replies: { id: string; name: string; body: string; createdAt: Date }[];
+}
+
+/** The approved comments of one article in one language, oldest first, with their approved replies. */
+export async function listPublishedComments(db: Database, article: string, locale: Locale): Promise<PublishedComment[]> {
+	const rows = await db
+		.select({ id: comments.id, parentId: comments.parentId, name: comments.name, body: comments.body, createdAt: comments.createdAt })
+		.from(comments)
+		.where(and(eq(comments.article, article), eq(comments.locale, locale), eq(comments.status, 'approved')))
+		.orderBy(asc(comments.createdAt), asc(comments.id));
+	const threads = new Map<string, PublishedComment>();
+	for (const row of rows) if (!row.parentId) threads.set(row.id, { id: row.id, name: row.name, body: row.body, createdAt: row.createdAt, replies: [] });
+	for (const row of rows) {
+		if (row.parentId) threads.get(row.parentId)?.replies.push({ id: row.id, name: row.name, body: row.body, createdAt: row.createdAt });
+	}
+	return [...threads.values()];
+}
+
+export interface QueuedComment {
+	id: string;
+	article: string;
+	locale: Locale;
+	name: string;
+	body: string;
+	createdAt: Date;
+	/** For a reply: the name and text it answers, so the moderator reads it in context. */
+	inReplyTo: { name: string; body: string } | null;
+}
+
+/** What waits for moderation (or was filed under another status), oldest first. Never the e-mail address. */
+export async function listForModeration(db: Database, actor: Actor, status: CommentStatus = 'pending', limit = 100): Promise<QueuedComment[]> {
+	assertSiteTask(actor, 'moderate');
+	const parent = alias(comments, 'parent');
+	const rows = await db
+		.select({
+			id: comments.id,
+			article: comments.article,
+			locale: comments.locale,
+			name: comments.name,
+			body: comments.body,
+			createdAt: comments.createdAt,
+			parentName: parent.name,
+			parentBody: parent.body
+		})
+		.from(comments)
+		.leftJoin(parent, eq(parent.id, comments.parentId))
+		.where(eq(comments.status, status))
+		.orderBy(asc(comments.createdAt), asc(comments.id))
+		.limit(limit);
+	return rows.map(({ parentName, parentBody, ...row }) => ({ ...row, inReplyTo: parentName !== null && parentBody !== null ? { name: parentName, body: parentBody } : null }));
+}
+
+export async function commentCounts(db: Database, actor: Actor): Promise<Record<CommentStatus, number>> {
+	assertSiteTask(actor, 'moderate');
+	const rows = await db.select({ status: comments.status, n: count() }).from(comments).groupBy(comments.status);
+	const counts: Record<CommentStatus, number> = { pending: 0, approved: 0, rejected: 0, spam: 0 };
+	for (const row of rows) counts[row.status] = row.n;
+	return counts;
+}
+
+export interface ApprovedNotice {
+	email: string;
+	name: string;
+	article: string;
+	locale: Locale;
+	commentId: string;
+}
+
+/**
+ * Approves, rejects or marks as spam the pending comments among `ids`, in one statement; ids that
+ * are not pending (already moderated by someone else, or unknown) are left alone. Approving a
+ * reply whose thread is not approved is impossible: replies can only be written to approved
+ * comments. Returns how many changed, and who asked to hear about their published comment (the
+ * caller sends those e-mails; `notify` is cleared here, so each is sent at most once).
+ */
+export async function moderateComments(
+	db: Database,
+	actor: Actor,
+	ids: string[],
+	decision: Decision,
+	now = new Date()
+): Promise<{ changed: number; notices: ApprovedNotice[] }> {
+	assertSiteTask(actor, 'moderate');
+	if (ids.length === 0) return { changed: 0, notices: [] };
+	const changed = await db
+		.update(comments)
+		.set({ status: STATUS_OF[decision], moderatedAt: now })
+		.where(and(inArray(comments.id, ids), eq(comments.status, 'pending')))
+		.returning({ id: comments.id, notify: comments.notify, email: comments.email, name: comments.name, article: comments.article, locale: comments.locale });
+	const notices =
+		decision === 'approve'
+			? changed.filter((c) => c.notify && articleExists(c.article)).map((c) => ({ email: c.email, name: c.name, article: c.article, locale: c.locale, commentId: c.id }))
+			: [];
+	if (notices.length) {
+		await db
+			.update(comments)
+			.set({ notify: false })
+			.where(inArray(comments.id, notices.map((n) => n.commentId)));
+	}
+	return { changed: changed.length, notices };
+}
+
+/**
+ * Moderates, then sends the "published" e-mails the writers asked for. A failed e-mail does not
+ * undo the approval (the mailer logs the kind and error type only); it is not retried.
+ */
+export async function moderateAndNotify(
+	db: Database,
+	mailer: Mailer,
+	actor: Actor,
+	ids: string[],
+	decision: Decision,
+	linkTo: (notice: ApprovedNotice) => string,
+	now = new Date()
+): Promise<{ changed: number; mailed: number }> {
+	const { changed, notices } = await moderateComments(db, actor, ids, decision, now);
+	let mailed = 0;
+	for (const notice of notices) {
+		const article = getArticle(notice.article, notice.locale);
+		if (!article) continue;
+		try {
+			await mailer.send(notice.email, commentPublishedMail(notice.locale, { name: notice.name, title: article.title, link: linkTo(notice) }), 'comment-published');
+			mailed++;
+		} catch {
+			/* logged by the mailer; the comment stays published */
+		}
+	}
+	return { changed, mailed };
+}
+
+/**
+ * Erases comments for good, whatever their status (a writer's request to remove their comment, or
+ * clearing out spam); replies go with the comment they answer.
+ */
+export async function deleteComments(db: Database, actor: Actor, ids: string[]): Promise<number> {
+	assertSiteTask(actor, 'moderate');
+	if (ids.length === 0) return 0;
+	const deleted = await db.delete(comments).where(inArray(comments.id, ids)).returning({ id: comments.id });
+	return deleted.length;
+}

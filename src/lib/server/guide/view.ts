@@ -1,0 +1,12 @@
+import type { Article, Author, Locale } from './articles';
+
+/** What a page may show of an article in a list: listed fields only, never the whole object. */
+export const articleCard = (a: Article) => ({ slug: a.slug, title: a.title, summary: a.summary, readingMinutes: a.readingMinutes, order: a.order, series: a.series });
+
+export const authorCard = (a: Author) => ({ slug: a.slug, name: a.name, role: a.role });
+
+/** "30 november 2026" / "30 November 2026", rendered on the server. */
+export function longDate(value: Date | string, locale: Locale): string {
+	const date = typeof value === 'string' ? new Date(`${value}T12:00:00Z`) : value;
+	return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(date);
+}
