@@ -156,6 +156,7 @@ CREATE INDEX "wishes_owner_idx" ON "wishes" USING btree ("owner_id");--> stateme
 CREATE INDEX "wishes_shared_idx" ON "wishes" USING btree ("shared_couple_id") WHERE "wishes"."shared_couple_id" is not null;--> statement-breakpoint
 CREATE INDEX "talk_account_entries_account_idx" ON "talk_account_entries" USING btree ("account_id");--> statement-breakpoint
 CREATE INDEX "talk_accounts_owner_idx" ON "talk_accounts" USING btree ("owner_id");--> statement-breakpoint
+CREATE INDEX "talk_accounts_couple_idx" ON "talk_accounts" USING btree ("couple_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "talk_accounts_one_draft" ON "talk_accounts" USING btree ("owner_id") WHERE "talk_accounts"."sent_at" is null;--> statement-breakpoint
 CREATE INDEX "talk_agreements_couple_idx" ON "talk_agreements" USING btree ("couple_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "talk_agreements_one_open" ON "talk_agreements" USING btree ("couple_id") WHERE "talk_agreements"."accepted_at" is null and "talk_agreements"."closed_at" is null;--> statement-breakpoint

@@ -15,6 +15,10 @@ import { createReflection, shareReflection } from '$lib/server/reflections/refle
 import { saveApologyVersion } from '$lib/server/apology/drafts';
 import { markStepDone } from '$lib/server/program/progress';
 import { analysisPool } from '$lib/server/coach/analyze';
+import { createCommitment } from '$lib/server/deeds/commitments';
+import { askQuestion } from '$lib/server/talk/questions';
+import { saveSelfTestResult } from '$lib/server/selftest/results';
+import { QUESTIONS } from '$lib/selftest/scoring';
 
 /**
  * Every signed-in page's load, run for a person in a couple with some of everything, while the
@@ -32,7 +36,12 @@ import { analysisPool } from '$lib/server/coach/analyze';
 
 /** Most pages need 1–5 queries; a page needing more should say why here. */
 const MAX_QUERIES = 8;
-const QUERY_BUDGET: Record<string, number> = {};
+const QUERY_BUDGET: Record<string, number> = {
+	// The home page gathers what matters today from every area (progress, partner and status, own and
+	// shared commitments with their history and check-ins, waiting wishes, letters, the shared trust
+	// week): ten queries, the same for a year of history as for one day (dashboard/home.server.test.ts).
+	'/dashboard': 10
+};
 
 /** Pages for people who are not signed in, or that only redirect: not part of this check. */
 const SIGNED_OUT = new Set(['/', '/signin', '/signup', '/forgot-password', '/reset-password', '/invite/[token]', '/quick-exit', '/signout', '/language']);
@@ -199,6 +208,9 @@ async function seedCouple(db: Database, n: number): Promise<Seeded> {
 	await sendLetter(db, actor, { kind: 'letter', body: 'Ik ben er, in jouw tempo.' });
 	await setPaceStatus(db, hurtActor, { status: 'space', note: null });
 	await addNeed(db, hurtActor, 'Eerlijke antwoorden, ook als ze pijn doen.');
+	const commitment = await createCommitment(db, actor, { title: 'Elke avond een berichtje', why: 'Zodat je weet waar ik ben.', rhythm: 'daily', weekdays: [], share: true });
+	const question = await askQuestion(db, hurtActor, { body: 'Wanneer begon het?', about: 'facts' });
+	const selfTest = await saveSelfTestResult(db, actor, { role: 'repairing', answers: Object.fromEntries(QUESTIONS.repairing.map((q) => [q.id, q.options[0].id])) });
 	return {
 		user: session.user,
 		sessionId: session.sessionId,
@@ -206,7 +218,12 @@ async function seedCouple(db: Database, n: number): Promise<Seeded> {
 			'/coach/drafts/[id=uuid]': { id: draftId },
 			'/reflections/[id=uuid]': { id: reflection.id },
 			'/program/[step]': { step: 'confess' },
-			'/coach/rules/[ruleId]': { ruleId: 'blame-shift' }
+			'/coach/rules/[ruleId]': { ruleId: 'blame-shift' },
+			'/deeds/commitments/[id=uuid]': { id: commitment },
+			'/talk/questions/[id=uuid]': { id: question },
+			'/self-test/saved/[id=uuid]': { id: selfTest.id },
+			'/guide/[slug]': { slug: 'why-it-happens' },
+			'/guide/authors/[author]': { author: 'redactie' }
 		}
 	};
 }

@@ -62,7 +62,7 @@ export const talkAccounts = pgTable(
 		createdAt: createdAt(),
 		sentAt: timestamp('sent_at', { withTimezone: true })
 	},
-	(t) => [index('talk_accounts_owner_idx').on(t.ownerId), uniqueIndex('talk_accounts_one_draft').on(t.ownerId).where(sql`${t.sentAt} is null`)]
+	(t) => [index('talk_accounts_owner_idx').on(t.ownerId), index('talk_accounts_couple_idx').on(t.coupleId), uniqueIndex('talk_accounts_one_draft').on(t.ownerId).where(sql`${t.sentAt} is null`)]
 );
 
 /** One dated entry. After sending an entry never changes; additions carry `added_later`. */
