@@ -1,16 +1,12 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { paraglideOptions } from './paraglide.config.js';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { coachWorker } from './scripts/coach-worker-plugin.js';
 
 export default defineConfig({
 	plugins: [
-		paraglideVitePlugin({
-			project: './project.inlang',
-			outdir: './src/lib/paraglide',
-			strategy: ['url', 'cookie', 'baseLocale'],
-			cookieName: 'herstelpad_lang'
-		}),
+		paraglideVitePlugin(paraglideOptions as Parameters<typeof paraglideVitePlugin>[0]),
 		sveltekit(),
 		coachWorker()
 	],

@@ -71,7 +71,7 @@ test('wish → commitment "asked for" → check-in → "I noticed" → consisten
 	await b.waitForLoadState('networkidle');
 	await expect(b.getByText('Jij vroeg hierom')).toBeVisible();
 	await submit(b, b.getByRole('button', { name: /^Ik merkte het\s*: vandaag/ }));
-	await expect(b.getByRole('region', { name: 'Laatste check-ins' }).getByText('ik merkte het')).toBeVisible();
+	await expect(b.getByRole('region', { name: 'Laatste check-ins' }).getByText('ik merkte het', { exact: true })).toBeVisible();
 	await b.getByLabel('Reageren').fill('Dank je, dat hielp echt.');
 	await submit(b, b.getByRole('button', { name: 'Reactie plaatsen' }));
 	await expect(b.getByText('Dank je, dat hielp echt.')).toBeVisible();
