@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { email } from './auth';
-import { UUID, withoutControlCharacters } from './text';
+import { UUID, withoutControlCharacters, lineBreaks } from './text';
 import { TEXT_LIMITS } from './limits';
 
 /** As in couple.ts: the browser counts LF, a form post sends CRLF; store and count the LF form. */
-const lineBreaks = (value: string) => value.replace(/\r\n?/g, '\n');
-
 /**
  * A comment under an article: name, e-mail and text are required, each with its own message.
  * `parentId` makes it a reply; `notify` asks for one e-mail once it is published.

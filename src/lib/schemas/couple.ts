@@ -1,23 +1,12 @@
 import { z } from 'zod';
 import { email } from './auth';
-import { UUID, withoutControlCharacters } from './text';
+import { UUID, withoutControlCharacters, requiredText as text, lineBreaks } from './text';
 import { TEXT_LIMITS } from './limits';
 
 /**
  * A form post sends a text area's line breaks as CRLF, while the browser counts its value with LF;
  * storing and counting the LF form keeps the server's limit exactly the one the field shows.
  */
-const lineBreaks = (value: string) => value.replace(/\r\n?/g, '\n');
-
-const text = (max: number, code = 'text_required') =>
-	z
-		.string({ error: code })
-		.overwrite(lineBreaks)
-		.trim()
-		.min(1, { error: code })
-		.max(max, { error: 'text_too_long' })
-		.refine(...withoutControlCharacters);
-
 export const inviteEmailSchema = z.object({ email, token: z.string({ error: 'invitation_invalid' }).min(20, { error: 'invitation_invalid' }).max(200, { error: 'invitation_invalid' }) });
 export const letterSchema = z.object({ body: text(TEXT_LIMITS.letter) });
 export const paceSchema = z.object({

@@ -1,30 +1,8 @@
 import { z } from 'zod';
-import { UUID, withoutControlCharacters } from './text';
+import { UUID, requiredText as text, optionalText } from './text';
 import { TEXT_LIMITS } from './limits';
 
 /** Forms of the deeds area (wishes, commitments, check-ins); error codes are message-key suffixes. */
-
-const lineBreaks = (value: string) => value.replace(/\r\n?/g, '\n');
-
-const text = (max: number, code = 'text_required') =>
-	z
-		.string({ error: code })
-		.overwrite(lineBreaks)
-		.trim()
-		.min(1, { error: code })
-		.max(max, { error: 'text_too_long' })
-		.refine(...withoutControlCharacters);
-
-/** An optional text: empty becomes null. */
-const optionalText = (max: number) =>
-	z
-		.string()
-		.overwrite(lineBreaks)
-		.trim()
-		.max(max, { error: 'text_too_long' })
-		.refine(...withoutControlCharacters)
-		.optional()
-		.transform((v) => (v ? v : null));
 
 const id = z.string({ error: 'not_found' }).regex(UUID, { error: 'not_found' });
 const checkbox = z

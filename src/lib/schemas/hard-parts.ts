@@ -1,19 +1,8 @@
 import { z } from 'zod';
-import { withoutControlCharacters } from './text';
+import { withoutControlCharacters, requiredText as text, lineBreaks } from './text';
 import { TEXT_LIMITS } from './limits';
 
 /** Schemas for the decision, the trigger kit and the impact/restitution letters (issue 11, items 4–6). */
-
-const lineBreaks = (value: string) => value.replace(/\r\n?/g, '\n');
-
-const text = (max: number, code = 'text_required') =>
-	z
-		.string({ error: code })
-		.overwrite(lineBreaks)
-		.trim()
-		.min(1, { error: code })
-		.max(max, { error: 'text_too_long' })
-		.refine(...withoutControlCharacters);
 
 const optionalText = (max: number) =>
 	z

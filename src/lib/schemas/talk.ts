@@ -1,30 +1,8 @@
 import { z } from 'zod';
-import { UUID, withoutControlCharacters } from './text';
+import { UUID, requiredText as text, optionalText } from './text';
 import { TEXT_LIMITS } from './limits';
 
 /** Forms of "Talking it through": agreements, the account, questions (issue 11, items 1–3). */
-
-const lineBreaks = (value: string) => value.replace(/\r\n?/g, '\n');
-
-const text = (max: number, code = 'text_required') =>
-	z
-		.string({ error: code })
-		.overwrite(lineBreaks)
-		.trim()
-		.min(1, { error: code })
-		.max(max, { error: 'text_too_long' })
-		.refine(...withoutControlCharacters);
-
-/** An optional text: empty means "not given" (null). */
-const optionalText = (max: number) =>
-	z
-		.string()
-		.overwrite(lineBreaks)
-		.trim()
-		.max(max, { error: 'text_too_long' })
-		.refine(...withoutControlCharacters)
-		.optional()
-		.transform((v) => (v ? v : null));
 
 /** A calendar day as the date field sends it; real days only (no 31 February), 1900–2100. */
 const day = (code: string) =>

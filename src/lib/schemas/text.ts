@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Control characters (NUL above all) cannot be stored in PostgreSQL text and are never typed on
  * purpose, so every stored text is checked for them; tab and line breaks are of course allowed.
@@ -12,3 +14,27 @@ export const withoutControlCharacters = [(value: string) => !hasControlCharacter
 
 /** Ids are UUIDs; anything else cannot exist, so it never reaches the database. */
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Every stored text keeps line breaks as LF, whatever the browser sent. */
+export const lineBreaks = (value: string) => value.replace(/\r\n?/g, '\n');
+
+/** A required text field: trimmed, LF line breaks, at most `max` characters, no control characters. */
+export const requiredText = (max: number, code = 'text_required') =>
+	z
+		.string({ error: code })
+		.overwrite(lineBreaks)
+		.trim()
+		.min(1, { error: code })
+		.max(max, { error: 'text_too_long' })
+		.refine(...withoutControlCharacters);
+
+/** An optional text field, checked like a required one; absent or blank becomes null. */
+export const optionalText = (max: number) =>
+	z
+		.string()
+		.overwrite(lineBreaks)
+		.trim()
+		.max(max, { error: 'text_too_long' })
+		.refine(...withoutControlCharacters)
+		.optional()
+		.transform((v) => (v ? v : null));

@@ -1,30 +1,8 @@
 import { z } from 'zod';
-import { UUID, withoutControlCharacters } from './text';
+import { UUID, requiredText as text, optionalText } from './text';
 import { TEXT_LIMITS } from './limits';
 
 /** Input of the trust area (issue 10): check-ins, contact log, safety check, transparency, memories. */
-
-const lineBreaks = (value: string) => value.replace(/\r\n?/g, '\n');
-
-const text = (max: number, code = 'text_required') =>
-	z
-		.string({ error: code })
-		.overwrite(lineBreaks)
-		.trim()
-		.min(1, { error: code })
-		.max(max, { error: 'text_too_long' })
-		.refine(...withoutControlCharacters);
-
-/** An optional text: absent or blank becomes null. */
-const optionalText = (max: number) =>
-	z
-		.string()
-		.overwrite(lineBreaks)
-		.trim()
-		.max(max, { error: 'text_too_long' })
-		.refine(...withoutControlCharacters)
-		.optional()
-		.transform((v) => (v ? v : null));
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const realDay = (s: string) => DAY.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
