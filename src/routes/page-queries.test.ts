@@ -219,8 +219,8 @@ async function seedCouple(db: Database, n: number): Promise<Seeded> {
 			'/reflections/[id=uuid]': { id: reflection.id },
 			'/program/[step]': { step: 'confess' },
 			'/coach/rules/[ruleId]': { ruleId: 'blame-shift' },
-			'/deeds/commitments/[id=uuid]': { id: commitment },
-			'/talk/questions/[id=uuid]': { id: question },
+			'/deeds/commitments/[id=uuid]': { id: commitment.id },
+			'/talk/questions/[id=uuid]': { id: question.id },
 			'/self-test/saved/[id=uuid]': { id: selfTest.id },
 			'/guide/[slug]': { slug: 'why-it-happens' },
 			'/guide/authors/[author]': { author: 'redactie' }
