@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, screenshot, signUp, signIn, signOut, submitSignUpForm, uniqueEmail, PASSWORD } from './fixtures';
+import { test, expect, expectAccessible, screenshot, signUp, signIn, signOut, submitSignUpForm, uniqueEmail, PASSWORD, mailDir } from './fixtures';
 
 /** Keys this app keeps unsaved text under in session storage. */
 const draftKeys = (page: Page) => page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('herstelpad-draft:')));
@@ -298,9 +298,9 @@ test('a pitfall page names its pitfall in the breadcrumb, not its rule id', asyn
 	await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('Shifting the blame');
 });
 
-/** The raw message for `to` in the outbox the server writes when no SMTP is set. */
+/** The raw message for `to`, as it arrived over SMTP. */
 function rawMailTo(to: string) {
-	const dir = join(process.env.E2E_DATA_DIR!, 'outbox');
+	const dir = mailDir();
 	const file = readdirSync(dir).find((f) => readFileSync(join(dir, f), 'utf8').includes(`To: ${to}`));
 	return file ? readFileSync(join(dir, file), 'utf8') : null;
 }
