@@ -135,6 +135,11 @@ test('after using the app signed in, Cache Storage holds no personal text and no
 	// Public pages visited while signed in are kept (as the signed-out page); wait for that to end.
 	await expect.poll(async () => (await cacheStorage(page)).some((e) => new URL(e.url).pathname === '/help'), { timeout: 15_000 }).toBe(true);
 
+	// What a signed-in person gets may not be kept by anyone, a public page included.
+	for (const path of ['/dashboard', '/guide', '/help']) {
+		expect((await page.request.get(path)).headers()['cache-control'], path).toBe('no-store');
+	}
+
 	const entries = await cacheStorage(page);
 	expect(entries.length).toBeGreaterThan(10);
 	const leaks = entries.filter((e) => e.text.includes(canary) || e.text.includes(email) || e.text.includes(name)).map((e) => e.url);
