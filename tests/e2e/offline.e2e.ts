@@ -115,7 +115,8 @@ test('after using the app signed in, Cache Storage holds no personal text and no
 		await page.goto(`/reflections/new?prompt=${prompt}`, { waitUntil: 'networkidle' });
 		await page.getByLabel('Je antwoord').fill(`Mijn eigen woorden ${canary} (${prompt}).`);
 		await page.getByRole('button', { name: 'Opslaan' }).click();
-		await expect(page.getByText('Opgeslagen.')).toBeVisible();
+		await expect(page).toHaveURL(/\/reflections\/[\w-]+\?saved=1$/);
+		await expect(page.getByText('Opgeslagen.', { exact: true })).toBeVisible();
 	}
 	await page.goto('/coach', { waitUntil: 'networkidle' });
 	await page.getByLabel('Je excuses').fill(`Het spijt me dat ik je heb voorgelogen. ${canary}`);
@@ -179,6 +180,8 @@ test('unsaved text survives going offline and coming back', async ({ page, conte
 	await expect(page.getByText('We hebben je tekst bewaard die nog niet was opgeslagen.')).toBeVisible();
 	await expect(page.getByLabel('Je antwoord')).toHaveValue(canary);
 	await page.getByRole('button', { name: 'Opslaan' }).click();
-	await expect(page.getByText('Opgeslagen.')).toBeVisible();
+	// ("opgeslagen." also ends the kept-text note, hence the exact match and the address.)
+	await expect(page).toHaveURL(/\/reflections\/[\w-]+\?saved=1$/);
+	await expect(page.getByText('Opgeslagen.', { exact: true })).toBeVisible();
 	expect(await page.evaluate(() => Object.values(sessionStorage).join('\n'))).not.toContain(canary);
 });
