@@ -79,6 +79,11 @@ test('the guide reads offline in both languages; any other page shows the offlin
 	await controlled(page);
 	await goOffline(context, page, true);
 
+	// A link inside the app, offline: a full page load the worker answers, not SvelteKit's error page.
+	await page.getByRole('contentinfo').getByRole('link', { name: 'Privacy' }).click();
+	await expect(page).toHaveURL(/\/privacy$/);
+	await expect(page.getByRole('heading', { level: 1, name: 'Geen verbinding' })).toBeVisible();
+
 	// Precached at install: never opened in this browser before.
 	await page.goto('/guide/why-it-happens');
 	await expect(page.getByRole('heading', { level: 1, name: ARTICLE_NL })).toBeVisible();
