@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, expectAccessible, signUp, uniqueEmail } from './fixtures';
+import { test, expect, expectAccessible, signOut, signUp, uniqueEmail } from './fixtures';
 
 // Every other journey blocks service workers (playwright.config.ts); these test ours.
 test.use({ serviceWorkers: 'allow' });
@@ -157,6 +157,10 @@ test('after using the app signed in, Cache Storage holds no personal text and no
 	const guide = entries.find((e) => new URL(e.url).pathname === '/guide');
 	expect(guide?.text).toBeTruthy();
 	expect(guide!.text).not.toContain('Uitloggen');
+
+	// Sign-out's Clear-Site-Data empties Cache Storage as well (public as it is).
+	await signOut(page);
+	await expect.poll(() => page.evaluate(() => caches.keys()), { timeout: 15_000 }).toEqual([]);
 });
 
 test('unsaved text survives going offline and coming back', async ({ page, context }) => {
