@@ -7,9 +7,14 @@ test.use({ serviceWorkers: 'allow' });
 const ARTICLE_NL = 'Waarom ontrouw gebeurt, en of herstel mogelijk is';
 const ARTICLE_EN = 'Why infidelity happens, and whether repair is possible';
 
-/** Waits until our service worker is installed (its precache done) and controls this page. */
+/**
+ * Waits until our service worker is active (so its precache is done) and controls this page. A page
+ * that was still loading while the worker took over is not claimed by it; loading it again is.
+ */
 async function controlled(page: Page) {
-	await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', undefined, { timeout: 30_000 });
+	await page.evaluate(async () => void (await navigator.serviceWorker.ready));
+	if (!(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)))) await page.reload({ waitUntil: 'networkidle' });
+	await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', undefined, { timeout: 10_000 });
 }
 
 interface Entry {
