@@ -5,9 +5,9 @@ import { listArticles } from '../guide/articles';
 describe('the offline allow-list', () => {
 	const { pages, precache } = offlineList();
 
-	it('holds the guide and the offline page in both languages, and precaches them', () => {
+	it('holds the guide, the help lines and the offline page in both languages, and precaches them', () => {
 		const slug = listArticles('nl')[0].slug;
-		for (const path of ['/guide', '/en/guide', `/guide/${slug}`, `/en/guide/${slug}`, '/offline', '/en/offline']) {
+		for (const path of ['/guide', '/en/guide', `/guide/${slug}`, `/en/guide/${slug}`, '/offline', '/en/offline', '/help', '/en/help']) {
 			expect(pages).toContain(path);
 			expect(precache).toContain(path);
 		}

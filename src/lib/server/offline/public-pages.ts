@@ -48,12 +48,13 @@ export function offlinePublicPaths(): string[] {
 }
 
 /**
- * What the worker fetches as soon as it is installed: the offline page and the guide, in both
- * languages, so the guide reads offline before anyone opened it. The other listed pages are kept
- * once someone visits them (a second, cookie-less fetch), which keeps the install small.
+ * What the worker fetches as soon as it is installed, in both languages: the offline page, the help
+ * lines (needed most when nothing else works) and the guide, so these read offline before anyone
+ * opened them. The offline page links to exactly these. The other listed pages are kept once
+ * someone visits them (a second, cookie-less fetch), which keeps the install small.
  */
 export function offlinePrecachePaths(): string[] {
-	return LOCALES.flatMap((locale) => ['/offline', ...guidePaths(locale)].map((path) => localizeHref(path, { locale })));
+	return LOCALES.flatMap((locale) => ['/offline', '/help', ...guidePaths(locale)].map((path) => localizeHref(path, { locale })));
 }
 
 export function offlineList(): OfflineList {
