@@ -28,6 +28,9 @@ export default defineConfig({
 	use: {
 		baseURL: `http://127.0.0.1:${port}`,
 		trace: 'retain-on-failure',
+		// The service worker precaches the app and the guide in each fresh context; on this small
+		// machine that would slow every journey. offline.e2e.ts allows it and tests it.
+		serviceWorkers: 'block',
 		launchOptions: {
 			executablePath: chromium,
 			args: [
