@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db';
 import { triggerSettings } from '../db/schema';
 import { can, triggerAccess, type Actor } from '../access/policy';
@@ -41,8 +41,9 @@ export async function saveDiscoveryDay(db: Database, actor: Actor, day: string |
 	await save(db, actor, { discoveredOn: day, discoveryCoupleId: actor.coupleId }, now);
 }
 
-export async function getOwnSettings(db: Database, actor: Actor) {
-	const [row] = await db.select(columns).from(triggerSettings).where(eq(triggerSettings.userId, actor.userId));
+type Row = { userId: string; preparedResponse: string | null; responseCoupleId: string | null; discoveredOn: string | null; discoveryCoupleId: string | null };
+
+function ownView(actor: Actor, row: Row | undefined) {
 	const current = (coupleId: string | null | undefined) => !!coupleId && coupleId === actor.coupleId;
 	return {
 		preparedResponse: row?.preparedResponse ?? null,
@@ -53,13 +54,30 @@ export async function getOwnSettings(db: Database, actor: Actor) {
 	};
 }
 
-/** What the actor may see of the partner's settings; null when nothing (solo, or not saved in this couple). */
-export async function readPartnerSettings(db: Database, actor: Actor, partnerId: string) {
-	const [row] = await db.select(columns).from(triggerSettings).where(eq(triggerSettings.userId, partnerId));
+/** Each part only when it was saved in the actor's couple; null when nothing is. */
+function partnerView(actor: Actor, row: Row | undefined) {
 	if (!row) return null;
 	const response = can(actor, 'read', triggerAccess.settings({ userId: row.userId, coupleId: row.responseCoupleId })) ? row.preparedResponse : null;
 	const discovery = can(actor, 'read', triggerAccess.settings({ userId: row.userId, coupleId: row.discoveryCoupleId })) ? row.discoveredOn : null;
 	return response || discovery ? { preparedResponse: response, discoveredOn: discovery } : null;
+}
+
+/** The actor's own settings and what they may see of the partner's, in one query. */
+export async function triggerSettingsFor(db: Database, actor: Actor, partnerId: string | null) {
+	const rows = await db.select(columns).from(triggerSettings).where(inArray(triggerSettings.userId, partnerId ? [actor.userId, partnerId] : [actor.userId]));
+	return {
+		own: ownView(actor, rows.find((r) => r.userId === actor.userId)),
+		partner: partnerId ? partnerView(actor, rows.find((r) => r.userId === partnerId)) : null
+	};
+}
+
+export async function getOwnSettings(db: Database, actor: Actor) {
+	return (await triggerSettingsFor(db, actor, null)).own;
+}
+
+/** What the actor may see of the partner's settings; null when nothing (solo, or not saved in this couple). */
+export async function readPartnerSettings(db: Database, actor: Actor, partnerId: string) {
+	return (await triggerSettingsFor(db, actor, partnerId)).partner;
 }
 
 /**
@@ -79,6 +97,12 @@ export function upcomingAnniversary(discoveredOn: string | null, now = new Date(
 		if (until >= 0 && until <= ANNIVERSARY_NOTICE_DAYS) return { day, years, inDays: until };
 	}
 	return null;
+}
+
+/** The quiet note, from the actor's own day of discovery or else the partner's (when saved in this couple). */
+export async function anniversaryFor(db: Database, actor: Actor, partnerId: string | null, now = new Date()) {
+	const { own, partner } = await triggerSettingsFor(db, actor, partnerId);
+	return upcomingAnniversary(own.discoveredOn, now) ?? upcomingAnniversary(partner?.discoveredOn ?? null, now);
 }
 
 /** The person's own prepared response and day of discovery, for the export. */
