@@ -24,9 +24,10 @@ async function couple(browser: Browser) {
 	return { a, b };
 }
 
+/** Presses a submit button (by keyboard: on a long phone page a click can land mid smooth-scroll) and waits for the post. */
 async function submit(page: Page, button: string | RegExp, action: string) {
 	const done = page.waitForResponse((res) => res.url().includes(`?/${action}`) && res.request().method() === 'POST');
-	await page.getByRole('button', { name: button, exact: typeof button === 'string' }).click();
+	await page.getByRole('button', { name: button, exact: typeof button === 'string' }).press('Enter');
 	expect((await done).status()).toBeLessThan(400);
 }
 
