@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { databaseKind, useTestDatabase } from '../../../../tests/setup/test-db';
 import type { Database } from '../db';
-import { users } from '../db/schema';
+import { triggerEntries, triggerSettings, triggerSignals, users } from '../db/schema';
 import { grantAppRole } from '../db/app-role';
 import { acceptInvitation, createInvitation } from '../couple/invitations';
 import { leaveCouple } from '../couple/membership';
@@ -150,6 +150,15 @@ describe(`the trigger kit: signal, answer, private log, shares (${databaseKind})
 		expect(own.preparedResponse).toContain('ANN-PREPARED');
 		// Bo's log stays his, and the old answer is no longer shown as a current one.
 		expect((await listMyEntries(db, boAlone)).find((e) => e.signal)?.signal).toMatchObject({ current: false, answer: null });
+	});
+
+	it('goes with the account: deleting a person removes their log, signals and settings', async () => {
+		await saveDiscoveryDay(db, bo, '2025-12-07');
+		await db.delete(users).where(eq(users.id, 'bo'));
+		expect(await db.select().from(triggerEntries).where(eq(triggerEntries.ownerId, 'bo'))).toEqual([]);
+		expect(await db.select().from(triggerSignals).where(eq(triggerSignals.ownerId, 'bo'))).toEqual([]);
+		expect(await db.select().from(triggerSettings).where(eq(triggerSettings.userId, 'bo'))).toEqual([]);
+		expect((await db.select().from(triggerSettings).where(eq(triggerSettings.userId, 'ann'))).length).toBe(1);
 	});
 });
 
