@@ -18,6 +18,8 @@ import { analysisPool } from '$lib/server/coach/analyze';
 import { createCommitment } from '$lib/server/deeds/commitments';
 import { askQuestion } from '$lib/server/talk/questions';
 import { addTrustCheckin } from '$lib/server/trust/checkins';
+import { shareEntry, signalTrigger } from '$lib/server/triggers/log';
+import { savePreparedResponse } from '$lib/server/triggers/settings';
 import { saveSelfTestResult } from '$lib/server/selftest/results';
 import { QUESTIONS } from '$lib/selftest/scoring';
 
@@ -41,7 +43,7 @@ const QUERY_BUDGET: Record<string, number> = {
 	// The home page gathers what matters today from every area (progress, partner and status, own and
 	// shared commitments with their history and check-ins, waiting wishes, letters, the shared trust
 	// week): ten queries, the same for a year of history as for one day (dashboard/home.server.test.ts).
-	'/dashboard': 10
+	'/dashboard': 10 + 2 // … and the trigger kit's notices and the anniversary note (issue 11).
 };
 
 /** Pages for people who are not signed in, or that only redirect: not part of this check. */
@@ -213,6 +215,9 @@ async function seedCouple(db: Database, n: number): Promise<Seeded> {
 	// A shared trust check-in, so the repairing partner's /trust draws the trend with the commitments' consistency beside it.
 	await addTrustCheckin(db, hurtActor, { day: new Date().toISOString().slice(0, 10), trust: 4, safety: 5, connection: 3, helped: null, hurt: null, share: true });
 	const question = await askQuestion(db, hurtActor, { body: 'Wanneer begon het?', about: 'facts' });
+	const trigger = await signalTrigger(db, hurtActor, { strength: 3, cause: 'Een liedje op de radio.' });
+	await shareEntry(db, hurtActor, trigger.id);
+	await savePreparedResponse(db, actor, 'Het ligt aan mij, niet aan jou. Ik ben hier.');
 	const selfTest = await saveSelfTestResult(db, actor, { role: 'repairing', answers: Object.fromEntries(QUESTIONS.repairing.map((q) => [q.id, q.options[0].id])) });
 	return {
 		user: session.user,

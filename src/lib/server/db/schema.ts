@@ -331,3 +331,4 @@ export * from './tables/selftest';
 export * from './tables/booklet';
 export * from './tables/talk';
 export * from './tables/comments';
+export * from './tables/triggers';
