@@ -60,3 +60,15 @@ export function assertCan(actor: Actor | null, action: Action, item: ItemAccess 
 		throw notFound();
 	}
 }
+
+/* ---------- Letters in points: impact and restitution letters (issue 11, item 5) ---------- */
+
+/**
+ * An impact or restitution letter version: private while a draft; once sent, shared with the couple
+ * it was sent to for as long as its letter stands (leaving the couple withdraws it). Whether the
+ * recipient may see it yet (waiting, unopened) is the letterbox's rule, applied on top.
+ */
+export function pointLetterAccess(row: { ownerId: string; sentCoupleId: string | null }, letter?: { withdrawnAt: Date | null } | null): ItemAccess {
+	const shared = !!row.sentCoupleId && !!letter && !letter.withdrawnAt;
+	return { ownerId: row.ownerId, visibility: shared ? 'shared' : 'private', coupleId: shared ? row.sentCoupleId : null };
+}

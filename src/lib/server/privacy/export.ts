@@ -24,6 +24,7 @@ import { exportSelfTestResults } from '../selftest/results';
 import { exportAgreements } from '../agreements/agreements';
 import { exportAccounts } from '../talk/account';
 import { exportQuestions } from '../talk/questions';
+import { exportPointLetters } from '../letters/points';
 
 /**
  * Everything that belongs to one user (GDPR arts. 15 and 20), and nothing of anyone else: no
@@ -119,6 +120,8 @@ export async function exportUserData(db: Database, userId: string, now = new Dat
 			accounts: await exportAccounts(db, userId),
 			...(await exportQuestions(db, userId))
 		},
+		// Impact and restitution letters (issue 11, item 5): every version, drafts and sent ones.
+		pointLetters: await exportPointLetters(db, userId),
 		securityEvents: (await db.select().from(securityEvents).where(eq(securityEvents.userId, userId)).orderBy(asc(securityEvents.id))).map((e) => ({
 			kind: e.kind,
 			at: iso(e.createdAt)
