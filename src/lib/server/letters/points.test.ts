@@ -125,7 +125,11 @@ describe(`impact and restitution letters (${databaseKind})`, () => {
 			[3, 'I feel alone at parties.', whole[2]]
 		]);
 		expect(await readReceivedRestitutions(db, dee)).toEqual([]);
-		expect((await listSentLetters(db, ann)).find((l) => l.kind === 'restitution')?.state).toBe('opened');
+		const copy = (await listSentLetters(db, ann)).find((l) => l.kind === 'restitution');
+		expect(copy?.state).toBe('opened');
+		// The letter's own copy holds the writer's answers by number, never the partner's points.
+		expect(copy?.body).toContain('2. My lies made you doubt');
+		expect(copy?.body).not.toContain('I stopped sleeping');
 	});
 
 	it('exports every version the user wrote', async () => {

@@ -96,13 +96,13 @@ async function ownThread(db: Database, actor: Actor, kind: PointLetterKind, answ
 	};
 }
 
-/** The plain-text copy the letter keeps (what the sender's list and the export show). */
-export function impactSnapshot(points: string[]) {
-	return points.map((p, i) => `${i + 1}. ${p}`).join('\n\n');
-}
-
-export function restitutionSnapshot(points: string[], answers: string[]) {
-	return points.map((p, i) => `${i + 1}. ${p}\n\n${answers[i] ?? ''}`).join('\n\n');
+/**
+ * The plain-text copy a letter keeps (what the sender's list and the export show): the writer's own
+ * texts, numbered. A restitution letter's copy holds the answers by point number only: the points
+ * are the partner's words, which stay in the partner's letter and export.
+ */
+export function numberedSnapshot(texts: string[]) {
+	return texts.map((p, i) => `${i + 1}. ${p}`).join('\n\n');
 }
 
 /**
@@ -194,7 +194,7 @@ export async function getMyImpact(db: Database, actor: Actor) {
 }
 
 export async function sendImpactVersion(db: Database, actor: Actor, draftId: string, number: number, formKey?: string) {
-	return sendVersion(db, actor, draftId, number, 'impact', async (points) => impactSnapshot(points), formKey);
+	return sendVersion(db, actor, draftId, number, 'impact', async (points) => numberedSnapshot(points), formKey);
 }
 
 /**
@@ -255,7 +255,7 @@ export async function sendRestitutionVersion(db: Database, actor: Actor, impactL
 		'restitution',
 		async (answers) => {
 			if (unansweredPoints(points, answers).length) throw new DomainError('points_unanswered');
-			return restitutionSnapshot(points, answers);
+			return numberedSnapshot(answers);
 		},
 		formKey
 	);
@@ -300,6 +300,13 @@ export async function exportPointLetters(db: Database, userId: string) {
 		createdAt: iso(d.createdAt),
 		versions: versions
 			.filter((v) => v.draftId === d.id)
-			.map((v) => ({ number: v.number, [d.kind === 'impact' ? 'points' : 'answers']: v.points, savedAt: iso(v.createdAt), sentAt: iso(v.sentAt) }))
+			.map((v) => ({
+				number: v.number,
+				// Impact: the points. Restitution: one answer per point of the letter it answers, in order ('' = none yet).
+				points: d.kind === 'impact' ? v.points : null,
+				answers: d.kind === 'restitution' ? v.points : null,
+				savedAt: iso(v.createdAt),
+				sentAt: iso(v.sentAt)
+			}))
 	}));
 }
