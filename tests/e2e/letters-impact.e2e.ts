@@ -1,5 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { test, expect, expectAccessible, screenshot, signUp, uniqueEmail } from './fixtures';
+import { HttpUser } from './http-user';
 
 /**
  * Issue 11, item 5 with two real partners: the hurt partner writes an impact letter in points and
@@ -99,4 +100,62 @@ test('impact letter → restitution letter, with a point unanswered and then ans
 	await a.goto('/en/talk/restitution', { waitUntil: 'networkidle' });
 	await expect(a.getByRole('complementary', { name: 'Bo’s points' })).toBeVisible();
 	await expectAccessible(a);
+});
+
+/** Across couples, over plain HTTP as a browser without JavaScript posts: nothing crosses, ids answer 404, bad input 400. */
+test('impact and restitution letters stay inside their couple', async ({ baseURL }) => {
+	const a = await HttpUser.signUp(baseURL!, 'ari', 'repairing');
+	const b = await HttpUser.signUp(baseURL!, 'bel', 'hurt');
+	const c = await HttpUser.signUp(baseURL!, 'cas', 'repairing');
+	const d = await HttpUser.signUp(baseURL!, 'dor', 'hurt');
+	await b.accept(await a.inviteLink());
+	await d.accept(await c.inviteLink());
+	const value = (html: string, name: string) => new RegExp(`name="${name}" value="([\\w-]+)"`).exec(html)?.[1];
+
+	// The other couple: D sends an impact letter, C opens it and answers it.
+	expect((await d.post('/talk/impact?/save', { point: 'D-POINT' })).status()).toBe(200);
+	const dDraft = value(await (await d.get('/talk/impact')).text(), 'draftId');
+	expect((await d.post('/talk/impact?/send', { draftId: dDraft!, number: '1' })).status()).toBe(200);
+	const impactLetter = value(await (await c.get('/talk/restitution')).text(), 'id');
+	expect((await c.post('/talk/restitution?/open', { id: impactLetter! })).status()).toBe(200);
+	expect((await c.post('/talk/restitution?/save', { impactLetterId: impactLetter!, count: '1', 'answer-1': 'C-ANSWER' })).status()).toBe(200);
+	expect((await c.post('/talk/restitution?/send', { impactLetterId: impactLetter!, number: '1' })).status()).toBe(200);
+	const restitutionLetter = value(await (await d.get('/talk/impact')).text(), 'id');
+	// A's own partner's draft, never sent.
+	expect((await b.post('/talk/impact?/save', { point: 'B-DRAFT-POINT' })).status()).toBe(200);
+	const bDraft = value(await (await b.get('/talk/impact')).text(), 'draftId');
+	for (const id of [dDraft, impactLetter, restitutionLetter, bDraft]) expect(id).toBeTruthy();
+
+	const attempts: [string, Record<string, string>][] = [
+		['/talk/restitution?/open', { id: impactLetter! }],
+		['/together/letterbox?/open', { id: impactLetter! }],
+		['/talk/impact?/open', { id: restitutionLetter! }],
+		['/talk/restitution?/save', { impactLetterId: impactLetter!, count: '1', 'answer-1': 'intruder' }],
+		['/talk/restitution?/check', { impactLetterId: impactLetter!, count: '1', 'answer-1': 'intruder' }],
+		['/talk/restitution?/send', { impactLetterId: impactLetter!, number: '1' }],
+		['/talk/impact?/send', { draftId: dDraft!, number: '1' }],
+		['/talk/impact?/send', { draftId: bDraft!, number: '1' }]
+	];
+	for (const [path, form] of attempts) expect((await a.post(path, form)).status(), path).toBe(404);
+
+	// Malformed input is refused kindly, never a 500.
+	for (const [path, form] of [
+		['/talk/impact?/save', {}],
+		['/talk/impact?/send', { draftId: 'nope', number: 'abc' }],
+		['/talk/restitution?/save', { impactLetterId: '../x', count: '9999' }],
+		['/talk/restitution?/send', {}]
+	] as [string, Record<string, string>][]) {
+		expect((await a.post(path, form)).status(), path).toBe(400);
+	}
+
+	for (const path of ['/talk/impact', '/talk/restitution', '/talk/impact/__data.json', '/talk/restitution/__data.json', '/together/letterbox']) {
+		const text = await (await a.get(path)).text();
+		for (const canary of ['D-POINT', 'C-ANSWER', 'B-DRAFT-POINT']) expect(text, `${path} ${canary}`).not.toContain(canary);
+	}
+	// D reads C's answer beside D's own point once opened; nothing changed for them.
+	expect((await d.post('/talk/impact?/open', { id: restitutionLetter! })).status()).toBe(200);
+	const theirs = await (await d.get('/talk/impact')).text();
+	expect(theirs).toContain('D-POINT');
+	expect(theirs).toContain('C-ANSWER');
+	expect(theirs).not.toContain('intruder');
 });

@@ -216,6 +216,11 @@ async function impactPointsFor(db: Database, actor: Actor, impactLetterId: strin
 	return row.points;
 }
 
+/** The points the actor may answer: those of an impact letter they received and opened, else not found. */
+export async function pointsToAnswer(db: Database, actor: Actor, impactLetterId: string) {
+	return impactPointsFor(db, actor, impactLetterId);
+}
+
 export interface RestitutionInput {
 	impactLetterId: string;
 	/** One answer per point, in the points' order; '' where there is no answer yet. */

@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
 import { actorOf } from '$lib/server/access/actor';
-import { getMyRestitution, openPointLetter, readReceivedImpact, saveRestitutionVersion, sendRestitutionVersion } from '$lib/server/letters/points';
+import { getMyRestitution, openPointLetter, pointsToAnswer, readReceivedImpact, saveRestitutionVersion, sendRestitutionVersion } from '$lib/server/letters/points';
 import { checkAnswers } from '$lib/server/letters/coach';
 import { limitAnalysis } from '$lib/server/coach/analyze';
 import { partnerIn } from '$lib/server/couple/membership';
@@ -83,6 +83,8 @@ export const actions: Actions = {
 		const input = await readAnswers(event);
 		if (!input.ok) return input.failure;
 		try {
+			// Only answers to a letter the actor may answer are read; anything else does not exist.
+			await pointsToAnswer(getDb(), actorOf(input.user), input.impactLetterId);
 			await limitAnalysis(getDb(), input.user.id);
 			const ruleIds = await checkAnswers(input.answers, { userId: input.user.id });
 			return { checked: true, values: input.values, ruleIds, rules: rulesFor(ruleIds, event.locals.locale) };
