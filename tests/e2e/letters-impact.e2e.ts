@@ -70,6 +70,16 @@ test('impact letter → restitution letter, with a point unanswered and then ans
 	await expect(a.getByText(/Versturen kan zodra elk punt een antwoord heeft/)).toBeVisible();
 	await expect(a.getByRole('button', { name: /versturen$/ })).toHaveCount(0);
 	await screenshot(a, 'letters-restitution-unanswered');
+	// On a phone the points stand above the answers; on a wide screen beside them.
+	const editor = a.getByRole('region', { name: 'Jouw antwoorden' });
+	expect((await points.boundingBox())!.y).toBeLessThan((await editor.boundingBox())!.y);
+	const phone = a.viewportSize()!;
+	await a.setViewportSize({ width: 1280, height: 900 });
+	const [side, main] = [(await points.boundingBox())!, (await editor.boundingBox())!];
+	expect(side.x + side.width).toBeLessThanOrEqual(main.x);
+	expect(Math.abs(side.y - main.y)).toBeLessThan(80);
+	await screenshot(a, 'letters-restitution-wide');
+	await a.setViewportSize(phone);
 
 	// 4. The coach reads the answers without saving; then point 2 is answered, saved and sent.
 	await a.getByRole('textbox', { name: 'Je antwoord op punt 2' }).fill('ANSWER-TWO: mijn leugens deden je twijfelen aan wat je zag. Je zag het goed.');
