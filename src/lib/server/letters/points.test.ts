@@ -8,6 +8,7 @@ import { clearPaceStatus, setPaceStatus } from '../couple/pace';
 import { listLetterbox, listSentLetters } from '../couple/letters';
 import type { Actor } from '../access/policy';
 import { exportUserData } from '../privacy/export';
+import { renderExportHtml } from '../privacy/export-html';
 import {
 	getMyImpact,
 	getMyRestitution,
@@ -141,6 +142,10 @@ describe(`impact and restitution letters (${databaseKind})`, () => {
 		expect(anns.pointLetters[0].kind).toBe('restitution');
 		expect(anns.pointLetters[0].versions[1]).toMatchObject({ answers: expect.arrayContaining(['My lies made you doubt what you saw. You saw right.']) });
 		expect(JSON.stringify(await exportUserData(db, 'cas'))).not.toContain('sleeping');
+		const page = renderExportHtml(bos, 'nl');
+		expect(page).toContain('<h3>Impactbrief</h3>');
+		expect(page).toContain('I doubt my own memory.');
+		expect(renderExportHtml(anns, 'en')).toContain('<h3>Restitution letter</h3>');
 	});
 
 	it('withdraws both letters when the couple ends, and keeps them for their writers', async () => {
