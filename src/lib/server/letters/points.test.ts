@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { databaseKind, useTestDatabase } from '../../../../tests/setup/test-db';
 import type { Database } from '../db';
-import { users } from '../db/schema';
+import { pointLetterVersions, pointLetters, users } from '../db/schema';
+import { signUp } from '../auth/accounts';
+import { deleteAccount } from '../users/users';
+import { eq } from 'drizzle-orm';
 import { acceptInvitation, createInvitation } from '../couple/invitations';
 import { leaveCouple } from '../couple/membership';
 import { clearPaceStatus, setPaceStatus } from '../couple/pace';
@@ -154,5 +157,27 @@ describe(`impact and restitution letters (${databaseKind})`, () => {
 		expect(await readReceivedImpact(db, gone)).toBeNull();
 		expect(await readReceivedRestitutions(db, { userId: 'bo', coupleId: null })).toEqual([]);
 		expect((await getMyImpact(db, { userId: 'bo', coupleId: null }))?.versions[0].state).toBe('withdrawn');
+	});
+
+	it('deletes every version with its writer’s account, and leaves the partner’s own letter theirs', async () => {
+		const password = 'a calm and long phrase';
+		const fay = (await signUp(db, { email: 'fay@example.org', password, displayName: 'Fay', locale: 'nl' })).userId;
+		const gus = (await signUp(db, { email: 'gus@example.org', password, displayName: 'Gus', locale: 'nl' })).userId;
+		const coupleId = (await acceptInvitation(db, fay, (await createInvitation(db, gus)).token)).coupleId;
+		const f = { userId: fay, coupleId };
+		const g = { userId: gus, coupleId };
+		const { draftId } = await saveImpactVersion(db, f, ['FAY-POINT']);
+		await sendImpactVersion(db, f, draftId, 1);
+		const impact = (await readReceivedImpact(db, g))!;
+		await openPointLetter(db, g, impact.letterId);
+		await saveRestitutionVersion(db, g, { impactLetterId: impact.letterId, answers: ['GUS-ANSWER'], ruleIds: [[]] });
+
+		await deleteAccount(db, { userId: fay, password, locale: 'nl' });
+		expect(await db.select().from(pointLetters).where(eq(pointLetters.ownerId, fay))).toEqual([]);
+		expect(await db.select().from(pointLetterVersions).where(eq(pointLetterVersions.ownerId, fay))).toEqual([]);
+		const [left] = await db.select({ answers: pointLetters.answersLetterId }).from(pointLetters).where(eq(pointLetters.ownerId, gus));
+		expect(left).toEqual({ answers: null });
+		await deleteAccount(db, { userId: gus, password, locale: 'nl' });
+		expect(await db.select().from(pointLetterVersions).where(eq(pointLetterVersions.ownerId, gus))).toEqual([]);
 	});
 });
