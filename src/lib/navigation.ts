@@ -44,7 +44,7 @@ export const BOTTOM_BAR_PLACES = 4;
 
 /** The places for someone signed out: the guide and the ways in (help lines are in the top bar). */
 export const publicPlaces: Place[] = [
-	{ path: '/program', label: () => m.nav_guide(), matches: '/program', icon: 'book', primary: true },
+	{ path: '/guide', label: () => m.nav_guide(), matches: '/guide', icon: 'book', primary: true },
 	{ path: '/signin', label: () => m.nav_signin(), matches: '/signin', icon: 'signin', primary: true },
 	{ path: '/signup', label: () => m.nav_signup(), matches: '/signup', icon: 'signup', primary: true },
 	{ path: '/help', label: () => m.nav_help(), matches: '/help', icon: 'help', primary: true }

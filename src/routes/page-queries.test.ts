@@ -17,6 +17,7 @@ import { markStepDone } from '$lib/server/program/progress';
 import { analysisPool } from '$lib/server/coach/analyze';
 import { createCommitment } from '$lib/server/deeds/commitments';
 import { askQuestion } from '$lib/server/talk/questions';
+import { addTrustCheckin } from '$lib/server/trust/checkins';
 import { saveSelfTestResult } from '$lib/server/selftest/results';
 import { QUESTIONS } from '$lib/selftest/scoring';
 
@@ -209,6 +210,8 @@ async function seedCouple(db: Database, n: number): Promise<Seeded> {
 	await setPaceStatus(db, hurtActor, { status: 'space', note: null });
 	await addNeed(db, hurtActor, 'Eerlijke antwoorden, ook als ze pijn doen.');
 	const commitment = await createCommitment(db, actor, { title: 'Elke avond een berichtje', why: 'Zodat je weet waar ik ben.', rhythm: 'daily', weekdays: [], share: true });
+	// A shared trust check-in, so the repairing partner's /trust draws the trend with the commitments' consistency beside it.
+	await addTrustCheckin(db, hurtActor, { day: new Date().toISOString().slice(0, 10), trust: 4, safety: 5, connection: 3, helped: null, hurt: null, share: true });
 	const question = await askQuestion(db, hurtActor, { body: 'Wanneer begon het?', about: 'facts' });
 	const selfTest = await saveSelfTestResult(db, actor, { role: 'repairing', answers: Object.fromEntries(QUESTIONS.repairing.map((q) => [q.id, q.options[0].id])) });
 	return {
@@ -219,8 +222,8 @@ async function seedCouple(db: Database, n: number): Promise<Seeded> {
 			'/reflections/[id=uuid]': { id: reflection.id },
 			'/program/[step]': { step: 'confess' },
 			'/coach/rules/[ruleId]': { ruleId: 'blame-shift' },
-			'/deeds/commitments/[id=uuid]': { id: commitment },
-			'/talk/questions/[id=uuid]': { id: question },
+			'/deeds/commitments/[id=uuid]': { id: commitment.id },
+			'/talk/questions/[id=uuid]': { id: question.id },
 			'/self-test/saved/[id=uuid]': { id: selfTest.id },
 			'/guide/[slug]': { slug: 'why-it-happens' },
 			'/guide/authors/[author]': { author: 'redactie' }

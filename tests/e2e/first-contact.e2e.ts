@@ -244,12 +244,12 @@ test('help lines are tel: links and 113.nl a link; English lists lines for five 
 test('the guide is readable without an account, in both languages; progress needs one', async ({ page }) => {
 	await page.goto('/');
 	await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Gids' }).click();
-	await expect(page).toHaveURL(/\/program$/);
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('De gids');
+	await expect(page).toHaveURL(/\/guide$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gids');
 	await expect(page.getByRole('heading', { name: 'Voor de herstellende partner' })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Voor de gekwetste partner' })).toBeVisible();
 	await expectAccessible(page);
-	await page.getByRole('link', { name: /1\. .*/ }).first().click();
+	await page.getByRole('list', { name: 'Voor de herstellende partner' }).getByRole('link').first().click();
 	await expect(page).toHaveURL(/\/program\/confess$/);
 	await expect(page.locator('article.prose h2').first()).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Markeer als afgerond' })).toHaveCount(0);
@@ -262,7 +262,7 @@ test('the guide is readable without an account, in both languages; progress need
 	await expect(page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Guide' })).toBeVisible();
 	await expectAccessible(page);
 	await page.goto('/en/program');
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('The guide');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('The steps');
 });
 
 test('words: Inloggen, Account aanmaken, gids; English keeps Sign in and Create account', async ({ page }) => {
