@@ -17,6 +17,7 @@ import { markStepDone } from '$lib/server/program/progress';
 import { analysisPool } from '$lib/server/coach/analyze';
 import { createCommitment } from '$lib/server/deeds/commitments';
 import { askQuestion } from '$lib/server/talk/questions';
+import { openPointLetter, readReceivedImpact, saveImpactVersion, saveRestitutionVersion, sendImpactVersion } from '$lib/server/letters/points';
 import { addTrustCheckin } from '$lib/server/trust/checkins';
 import { saveSelfTestResult } from '$lib/server/selftest/results';
 import { QUESTIONS } from '$lib/selftest/scoring';
@@ -213,6 +214,12 @@ async function seedCouple(db: Database, n: number): Promise<Seeded> {
 	// A shared trust check-in, so the repairing partner's /trust draws the trend with the commitments' consistency beside it.
 	await addTrustCheckin(db, hurtActor, { day: new Date().toISOString().slice(0, 10), trust: 4, safety: 5, connection: 3, helped: null, hurt: null, share: true });
 	const question = await askQuestion(db, hurtActor, { body: 'Wanneer begon het?', about: 'facts' });
+	// An impact letter sent and opened, with a restitution letter begun: both letter pages read everything they can.
+	const impact = await saveImpactVersion(db, hurtActor, ['Ik slaap slecht.', 'Ik twijfel aan mezelf.']);
+	await sendImpactVersion(db, hurtActor, impact.draftId, 1);
+	const received = (await readReceivedImpact(db, actor))!;
+	await openPointLetter(db, actor, received.letterId);
+	await saveRestitutionVersion(db, actor, { impactLetterId: received.letterId, answers: ['Ik nam je rust af.', ''], ruleIds: [[], null] });
 	const selfTest = await saveSelfTestResult(db, actor, { role: 'repairing', answers: Object.fromEntries(QUESTIONS.repairing.map((q) => [q.id, q.options[0].id])) });
 	return {
 		user: session.user,
