@@ -17,6 +17,7 @@ import { markStepDone } from '$lib/server/program/progress';
 import { analysisPool } from '$lib/server/coach/analyze';
 import { createCommitment } from '$lib/server/deeds/commitments';
 import { askQuestion } from '$lib/server/talk/questions';
+import { openPointLetter, readReceivedImpact, saveImpactVersion, saveRestitutionVersion, sendImpactVersion } from '$lib/server/letters/points';
 import { addTrustCheckin } from '$lib/server/trust/checkins';
 import { shareEntry, signalTrigger } from '$lib/server/triggers/log';
 import { savePreparedResponse } from '$lib/server/triggers/settings';
@@ -218,6 +219,12 @@ async function seedCouple(db: Database, n: number): Promise<Seeded> {
 	const trigger = await signalTrigger(db, hurtActor, { strength: 3, cause: 'Een liedje op de radio.' });
 	await shareEntry(db, hurtActor, trigger.id);
 	await savePreparedResponse(db, actor, 'Het ligt aan mij, niet aan jou. Ik ben hier.');
+	// An impact letter sent and opened, with a restitution letter begun: both letter pages read everything they can.
+	const impact = await saveImpactVersion(db, hurtActor, ['Ik slaap slecht.', 'Ik twijfel aan mezelf.']);
+	await sendImpactVersion(db, hurtActor, impact.draftId, 1);
+	const received = (await readReceivedImpact(db, actor))!;
+	await openPointLetter(db, actor, received.letterId);
+	await saveRestitutionVersion(db, actor, { impactLetterId: received.letterId, answers: ['Ik nam je rust af.', ''], ruleIds: [[], null] });
 	const selfTest = await saveSelfTestResult(db, actor, { role: 'repairing', answers: Object.fromEntries(QUESTIONS.repairing.map((q) => [q.id, q.options[0].id])) });
 	return {
 		user: session.user,

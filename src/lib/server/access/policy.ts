@@ -75,3 +75,15 @@ export const triggerAccess = {
 	signal: (row: { ownerId: string; coupleId: string }): ItemAccess => ({ ownerId: row.ownerId, visibility: 'shared', coupleId: row.coupleId }),
 	settings: (row: { userId: string; coupleId: string | null }): ItemAccess => ({ ownerId: row.userId, visibility: row.coupleId ? 'shared' : 'private', coupleId: row.coupleId })
 };
+
+/* ---------- Letters in points: impact and restitution letters (issue 11, item 5) ---------- */
+
+/**
+ * An impact or restitution letter version: private while a draft; once sent, shared with the couple
+ * it was sent to for as long as its letter stands (leaving the couple withdraws it). Whether the
+ * recipient may see it yet (waiting, unopened) is the letterbox's rule, applied on top.
+ */
+export function pointLetterAccess(row: { ownerId: string; sentCoupleId: string | null }, letter?: { withdrawnAt: Date | null } | null): ItemAccess {
+	const shared = !!row.sentCoupleId && !!letter && !letter.withdrawnAt;
+	return { ownerId: row.ownerId, visibility: shared ? 'shared' : 'private', coupleId: shared ? row.sentCoupleId : null };
+}
