@@ -54,6 +54,8 @@ export const load: PageServerLoad = async (event) => {
 		patternWeeks: PATTERN_WEEKS,
 		partnerSignals: signals.map((s) => ({ id: s.id, at: s.at.toISOString(), answer: s.answer, entry: s.entry })),
 		sharedWithMe: shared.map((e) => ({ id: e.id, occurredAt: e.occurredAt.toISOString(), strength: e.strength, cause: e.cause, helped: e.helped })),
+		/** Before this, one's own signal no longer "waits" for an answer (the partner's notice window). */
+		noticeSince: new Date(now.getTime() - PARTNER_DAYS * 86_400_000).toISOString(),
 		formKey: newFormKey()
 	};
 };
