@@ -1,5 +1,6 @@
 import { m } from '$lib/paraglide/messages.js';
 import type { UserExport } from '../privacy/export';
+import { APP_TIME_ZONE } from '../../time-zone';
 
 type Locale = 'nl' | 'en';
 type MessageFn = (inputs: Record<string, unknown>, options: { locale: Locale }) => string;
@@ -14,7 +15,7 @@ const para = (s: string | null) => (s ? `<p>${esc(s).replace(/\n/g, '<br>')}</p>
 export function renderTriggersExportHtml(data: UserExport['triggers'], locale: Locale): string {
 	if (!data.log.length && !data.answersGiven.length && !data.preparedResponse && !data.discoveredOn) return '';
 	const t = (k: string, inputs?: Record<string, unknown>) => esc(say(k, locale, inputs));
-	const when = (s: string | null) => (s ? new Date(s).toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB', { timeZone: 'Europe/Amsterdam' }) : '');
+	const when = (s: string | null) => (s ? new Date(s).toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB', { timeZone: APP_TIME_ZONE }) : '');
 	const entries = data.log
 		.map(
 			(e) =>
