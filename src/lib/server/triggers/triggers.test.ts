@@ -13,6 +13,7 @@ import { setPaceStatus } from '../couple/pace';
 import { isDiscoveryDay } from '$lib/schemas/hard-parts';
 import { patternsSince, triggerPatterns } from './patterns';
 import { exportUserData } from '../privacy/export';
+import { renderTriggersExportHtml } from './export-html';
 
 const WEEK_AGO = () => new Date(Date.now() - 7 * 86_400_000);
 
@@ -151,6 +152,7 @@ describe(`the trigger kit: signal, answer, private log, shares (${databaseKind})
 		expect(bos.triggers.answersGiven).toEqual([]);
 		const anns = await exportUserData(db, 'ann');
 		expect(anns.triggers.answersGiven).toEqual([{ at: expect.any(String), answer: 'talk' }]);
+		expect(renderTriggersExportHtml(anns.triggers, 'nl')).toMatch(/Mijn antwoorden op de berichten van mijn partner<\/h3><ul><li>[^<]+ · Praten<\/li><\/ul>/);
 		expect(anns.triggers.preparedResponse).toContain('ANN-PREPARED');
 		expect(JSON.stringify(anns)).not.toContain('CANARY');
 	});
