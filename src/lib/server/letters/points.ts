@@ -151,6 +151,7 @@ async function delivered(db: Database, actor: Actor, kind: PointLetterKind, lett
 			sentAt: letters.sentAt,
 			openedAt: letters.openedAt,
 			withdrawnAt: letters.withdrawnAt,
+			waiting: letters.waiting,
 			versionOwner: pointLetterVersions.ownerId,
 			sentCoupleId: pointLetterVersions.sentCoupleId,
 			points: pointLetterVersions.points,
@@ -177,9 +178,10 @@ async function delivered(db: Database, actor: Actor, kind: PointLetterKind, lett
 
 /** Opening one of these letters is the recipient's choice, as in the letterbox. */
 export async function openPointLetter(db: Database, actor: Actor, letterId: string) {
-	const letter = await openLetter(db, actor, letterId);
-	if ((letter.kind !== 'impact' && letter.kind !== 'restitution') || letter.mine) throw new DomainError('not_found');
-	return letter;
+	// Only one of these letters is opened here: any other letter is left as it is, unopened.
+	const [row] = await delivered(db, actor, 'impact', letterId).then(async (r) => (r.length ? r : delivered(db, actor, 'restitution', letterId)));
+	if (!row) throw new DomainError('not_found');
+	return openLetter(db, actor, letterId);
 }
 
 /* ---------- The impact letter (written by the hurt partner) ---------- */
