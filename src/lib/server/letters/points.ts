@@ -247,6 +247,29 @@ export async function getMyRestitution(db: Database, actor: Actor, impactLetterI
 }
 
 /**
+ * The actor's restitution letters to earlier impact letters, once a newer one arrived: the page
+ * follows the newest impact letter, and these stay within reach (read-only) so nothing seems lost.
+ * Only for impact letters still delivered to the actor and opened; the latest version of each.
+ */
+export async function listEarlierRestitutions(db: Database, actor: Actor, currentImpactLetterId: string | null) {
+	const impacts = (await delivered(db, actor, 'impact')).filter((i) => i.letterId !== currentImpactLetterId && i.openedAt);
+	const out = [];
+	for (const impact of impacts) {
+		const latest = (await ownThread(db, actor, 'restitution', impact.letterId))?.versions[0];
+		if (!latest) continue;
+		out.push({
+			impactLetterId: impact.letterId,
+			impactSentAt: impact.sentAt,
+			number: latest.number,
+			savedAt: latest.createdAt,
+			state: latest.state,
+			items: impact.points.map((point, i) => ({ number: i + 1, point, answer: latest.points[i] ?? '' }))
+		});
+	}
+	return out;
+}
+
+/**
  * Sends a version of the restitution letter. Every point needs an answer first: the letter takes
  * each point in turn, so a point passed over silently would say more than any answer.
  */
