@@ -97,6 +97,11 @@ test('impact letter → restitution letter, with a point unanswered and then ans
 	await expect(a.getByText('Versie 2 is bewaard. Alleen jij ziet ze.')).toBeVisible();
 	await expect(points.getByText('Nog geen antwoord')).toHaveCount(0);
 	await expectAccessible(a);
+	// A version that is not there (a tampered hidden field) is refused in words on the page, not silently.
+	await a.locator('form[action="?/send"] input[name="number"]').evaluate((el: HTMLInputElement) => (el.value = 'x'));
+	await submit(a, 'Versie 2 versturen', 'send');
+	await expect(a.getByRole('alert').filter({ hasText: 'Dit bestaat niet (meer).' })).toBeVisible();
+	await a.reload({ waitUntil: 'networkidle' });
 	await submit(a, 'Versie 2 versturen', 'send');
 	await expect(a.getByText('Je brief ligt in de brievenbus van je partner.')).toBeVisible();
 
