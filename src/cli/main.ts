@@ -19,9 +19,10 @@ Commands:
   grant-app-role <role>       PostgreSQL: let <role> read and write rows, nothing more (run as owner)
   admin create <email>…       create administrators, or promote existing accounts
   analyze [options] [FILE|-]  check an apology text (see: herstelpad analyze --help)
-  seed-demo --couples N [--days D] [--seed S] [--force]
+  seed-demo --couples N [--days D] [--seed S] [--force] [--verbose]
                               fill the database with N demo couples (D days of use, default 365;
-                              seed S, default 1); refuses a database with real accounts unless --force
+                              seed S, default 1); refuses a database with real accounts unless --force;
+                              --verbose prints the time each table took
 
 Options:
   -h, --help                  show this help
@@ -132,7 +133,7 @@ function parseOptions(args: string[], numbers: readonly string[], flags: readonl
 }
 
 async function seedDemoCommand(args: string[], io: Io): Promise<number> {
-	const parsed = parseOptions(args, ['couples', 'days', 'seed'], ['force']);
+	const parsed = parseOptions(args, ['couples', 'days', 'seed'], ['force', 'verbose']);
 	if (typeof parsed === 'string') return usageError(io, parsed);
 	const { couples, days = 365, seed = 1 } = parsed.values;
 	if (couples === undefined) return usageError(io, 'seed-demo needs --couples N');
@@ -144,7 +145,14 @@ async function seedDemoCommand(args: string[], io: Io): Promise<number> {
 	const handle = await openDatabase(config);
 	const started = performance.now();
 	try {
-		const summary = await seedDemo(handle.db, { couples, days, seed, force: parsed.flags.has('force') });
+		const verbose = parsed.flags.has('verbose');
+		const summary = await seedDemo(handle.db, {
+			couples,
+			days,
+			seed,
+			force: parsed.flags.has('force'),
+			progress: verbose ? (step, ms) => io.stdout.write(`  ${(ms / 1000).toFixed(2).padStart(7)} s  ${step}\n`) : undefined
+		});
 		const seconds = ((performance.now() - started) / 1000).toFixed(1);
 		const total = Object.values(summary.rows).reduce((a, b) => a + b, 0);
 		io.stdout.write(

@@ -32,6 +32,15 @@ export interface SeedOptions {
 	now?: Date;
 	/** A hash of DEMO_PASSWORD made earlier (hashing takes a moment; the tests reuse one). */
 	passwordHash?: string;
+	/** Told after each statement: what it filled and how long it took. */
+	progress?: (step: string, ms: number) => void;
+}
+
+/** "insert into letters", "create temp table demo_people", …: the start of a statement. */
+function describeStatement(statement: SQL): string {
+	const chunk = statement.queryChunks.find((c) => typeof c === 'object' && c !== null && 'value' in c) as { value: string[] } | undefined;
+	const text = (chunk?.value ?? []).join('').trim();
+	return /^(insert into \w+|update \w+|create (?:temp )?(?:table|index)(?: \w+)?)/i.exec(text.replace(/\s+/g, ' '))?.[1] ?? text.slice(0, 40);
 }
 
 export interface SeedSummary {
@@ -84,8 +93,15 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
 	const statements = buildStatements({ couples, days, seed, now: options.now ?? new Date() });
 	await db.transaction(async (tx) => {
 		const t = tx as unknown as Database;
+		// generate_series makes the planner expect huge row counts, so every statement would first
+		// spend about a second compiling itself with JIT: more than most of them take to run.
+		await t.execute(sql`set local jit = off`);
 		await createLookupTables(t, seed);
-		for (const statement of statements(passwordHash)) await t.execute(statement);
+		for (const statement of statements(passwordHash)) {
+			const started = performance.now();
+			await t.execute(statement);
+			options.progress?.(describeStatement(statement), performance.now() - started);
+		}
 	});
 	// Fresh statistics, so the planner sees the new sizes at once (as it would after autovacuum).
 	await db.execute(sql`analyze`);
@@ -199,6 +215,8 @@ async function createLookupTables(db: Database, seed: number) {
 		}
 	}
 	await db.execute(sql`insert into demo_selftest values ${sql.join(sets, sql`, `)}`);
+	// Temporary tables get no statistics by themselves; without them each text look-up read them whole.
+	await db.execute(sql`analyze demo_text, demo_apology, demo_suggestion, demo_selftest`);
 }
 
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -250,6 +268,7 @@ function buildStatements({ couples, days, seed, now }: { couples: number; days: 
 				greatest(1, s.start_ago - ${h(`'bjoin' || s.n`)} % 10), true
 			from demo_slots s where s.paired`),
 		sql.raw(`create index on demo_people (user_id)`),
+		sql.raw(`analyze demo_slots, demo_people`),
 		sql`insert into users (id, email, password_hash, display_name, locale, role, is_admin, adult_confirmed_at, created_at)
 			select user_id, 'demo-' || n || '-' || side || ${`@${DEMO_DOMAIN}`}, ${passwordHash},
 				case locale when 'nl' then ${sql.raw(pick(NAMES.nl, `'name' || user_id`))} else ${sql.raw(pick(NAMES.en, `'name' || user_id`))} end,
@@ -340,8 +359,8 @@ function buildStatements({ couples, days, seed, now }: { couples: number; days: 
 				${dayAgo(`greatest(0, p.start_ago - (g - 1) * 20)`)}, ${pct(`'asked' || p.user_id || g`)} < 25, s.id,
 				case when p.couple_id is not null and ${pct(`'cshare' || p.user_id || g`)} < 75 then p.couple_id end,
 				${ago(`greatest(0, p.start_ago - (g - 1) * 20)`, `'commit' || p.user_id || g`)}, ${ago(`greatest(0, p.start_ago - (g - 1) * 20)`, `'commit' || p.user_id || g`)}
-			from demo_people p, generate_series(1, 1 + ${h(`'commitments' || user_id`)} % 3) g
-			join demo_suggestion s on s.i = ${h(`'suggestion' || g`)} % ${SUGGESTIONS.length}
+			from demo_people p cross join lateral generate_series(1, 1 + ${h(`'commitments' || p.user_id`)} % 3) g
+			join demo_suggestion s on s.i = ${h(`'suggestion' || p.user_id || g`)} % ${SUGGESTIONS.length}
 			where p.role = 'repairing'`),
 		// A commitment that is paused or ended holds from a day in the middle of its life.
 		sql.raw(`create temp table demo_stop on commit drop as
