@@ -359,6 +359,8 @@ interface Measurement {
 	p95: number;
 	p99: number;
 	errors: number;
+	/** Status codes other than 2xx and how often each came, e.g. "503×289". */
+	statuses: string;
 	cpuPerRequest: number;
 	queriesPerRequest: number;
 }
@@ -414,6 +416,11 @@ async function measure(server: Server, route: Route, seconds: number, connection
 		p95: quantile(latencies, 0.95),
 		p99: quantile(latencies, 0.99),
 		errors: result.non2xx + result.errors + result.timeouts,
+		statuses: Object.entries(result.statusCodeStats ?? {})
+			.filter(([code]) => !code.startsWith('2'))
+			.map(([code, stat]) => `${code}×${(stat as { count: number }).count}`)
+			.concat(result.timeouts ? [`timeout×${result.timeouts}`] : [], result.errors - result.timeouts > 0 ? [`error×${result.errors - result.timeouts}`] : [])
+			.join(' '),
 		cpuPerRequest: (after.cpu - before.cpu) / Math.max(1, requests),
 		queriesPerRequest: (after.counts.statements - before.counts.statements) / Math.max(1, requests)
 	};
@@ -500,7 +507,7 @@ async function runSize(couples: number, options: Options): Promise<SizeResult> {
 	}
 }
 
-const empty = (): Measurement => ({ requests: 0, rps: NaN, p50: NaN, p95: NaN, p99: NaN, errors: 0, cpuPerRequest: NaN, queriesPerRequest: NaN });
+const empty = (): Measurement => ({ requests: 0, rps: NaN, p50: NaN, p95: NaN, p99: NaN, errors: 0, statuses: '', cpuPerRequest: NaN, queriesPerRequest: NaN });
 
 /* ---------- the report ---------- */
 
@@ -529,7 +536,7 @@ function table(results: SizeResult[]): string {
 			const base = first.rows.find((r) => r.route === route);
 			const growth = result !== first && base && !base.note ? run.p95 / base.run.p95 : NaN;
 			lines.push(
-				`| ${route} | ${f(result.couples)} | ${f(run.rps)} | ${f(run.p50, 1)} | ${f(run.p95, 1)} | ${f(run.p99, 1)} | ${f(toFloor, 2)} | ${f(toHome, 2)} | ${f(run.cpuPerRequest, 2)} | ${f(run.queriesPerRequest, 1)} | ${run.errors} | ${Number.isFinite(growth) ? `${f(growth, 2)}×` : ''} |`
+				`| ${route} | ${f(result.couples)} | ${f(run.rps)} | ${f(run.p50, 1)} | ${f(run.p95, 1)} | ${f(run.p99, 1)} | ${f(toFloor, 2)} | ${f(toHome, 2)} | ${f(run.cpuPerRequest, 2)} | ${f(run.queriesPerRequest, 1)} | ${run.errors}${run.statuses ? ` (${run.statuses})` : ''} | ${Number.isFinite(growth) ? `${f(growth, 2)}×` : ''} |`
 			);
 		}
 	}
