@@ -6,6 +6,8 @@ import { join } from 'node:path';
 // One fresh data folder per run; every test signs up its own users, so tests never share people.
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'herstelpad-e2e-'));
 const port = Number(process.env.E2E_PORT ?? 4173);
+// The journeys' mail server (tests/e2e/smtp-inbox.ts): real SMTP, on loopback.
+process.env.E2E_SMTP_PORT ??= String(port + 100);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Administrators made with the real command line before the server opens the database (only one
 // process may open PGlite). Each admin journey has its own, because setting the password through
@@ -15,6 +17,7 @@ const makeAdmins = `node bin/herstelpad.js admin create ${E2E_ADMINS.join(' ')}`
 
 export default defineConfig({
 	testDir: 'tests/e2e',
+	globalSetup: './tests/e2e/smtp-inbox.ts',
 	outputDir: 'test-results/artifacts',
 	fullyParallel: true,
 	workers: 2,
@@ -25,6 +28,9 @@ export default defineConfig({
 	use: {
 		baseURL: `http://127.0.0.1:${port}`,
 		trace: 'retain-on-failure',
+		// The service worker precaches the app and the guide in each fresh context; on this small
+		// machine that would slow every journey. offline.e2e.ts allows it and tests it.
+		serviceWorkers: 'block',
 		launchOptions: {
 			executablePath: chromium,
 			args: [
@@ -59,6 +65,7 @@ export default defineConfig({
 			ORIGIN: `http://127.0.0.1:${port}`,
 			DATA_DIR: process.env.E2E_DATA_DIR,
 			LOG_LEVEL: 'error',
+			SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
 			// Every journey signs up its own people from 127.0.0.1; the default 50 an hour would refuse them.
 			SIGNUP_LIMIT_PER_HOUR: '1000',
 			// Set by .ci/run to run the same journeys on PostgreSQL; empty means the embedded PGlite.

@@ -19,6 +19,9 @@ const config = {
 				'img-src': ['self', 'data:'],
 				'font-src': ['self'],
 				'connect-src': ['self'],
+				// Our own service worker (src/service-worker.ts), from our own origin only.
+				'worker-src': ['self'],
+				'manifest-src': ['self'],
 				'form-action': ['self'],
 				'object-src': ['none'],
 				'base-uri': ['none'],

@@ -22,6 +22,7 @@ export default defineConfig({
 					// *.pg.test.ts need a PostgreSQL server (login roles); CI runs them with TEST_DATABASE_URL.
 					exclude: process.env.TEST_DATABASE_URL ? configDefaults.exclude : [...configDefaults.exclude, 'src/**/*.pg.test.ts'],
 					setupFiles: ['./tests/setup/vitest.setup.ts'],
+					globalSetup: ['./tests/setup/pglite-template.ts'],
 					testTimeout: 30_000,
 					hookTimeout: 60_000
 				}

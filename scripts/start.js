@@ -7,25 +7,11 @@
 // insist on https for that address for two years. Production is the README's production path:
 // NODE_ENV=production, ORIGIN and HTTPS, `node scripts/server.js`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildIsStale } from './stale-build.js';
 
 const root = new URL('..', import.meta.url).pathname;
-const stamp = join(root, 'build', 'index.js');
-
-function newestMtime(dir) {
-	let newest = 0;
-	for (const entry of readdirSync(dir, { withFileTypes: true })) {
-		// Generated messages and tests beside the code never change the build.
-		if (entry.name === 'paraglide' || entry.name.startsWith('.') || /\.test\.[jt]s$/.test(entry.name)) continue;
-		const path = join(dir, entry.name);
-		newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-	}
-	return newest;
-}
-
-const sources = ['src', 'content', 'messages', 'static', 'drizzle'].map((d) => join(root, d));
-const stale = !existsSync(stamp) || sources.some((d) => existsSync(d) && newestMtime(d) > statSync(stamp).mtimeMs);
+const stale = buildIsStale();
 if (stale) {
 	console.log('Herstelpad: building the app (once, about half a minute)…');
 	const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });

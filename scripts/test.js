@@ -4,10 +4,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildIsStale } from './stale-build.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const ci = process.env.CI === 'true' || process.env.CI === '1';
 const only = process.argv[2]; // optional: "unit" or "e2e"
+// After "e2e": which journeys (files or folders) to run, as Playwright takes them; default all.
+const journeys = only === 'e2e' ? process.argv.slice(3) : [];
 const run = (cmd, args, env = {}) =>
 	spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 
@@ -58,13 +61,15 @@ if (only !== 'unit') {
 			console.warn(`\n⚠ Browser tests skipped: ${message}`);
 		}
 	} else {
-		console.log('\n▶ Building the app for the browser tests\n');
-		if (run('npx', ['vite', 'build', '--logLevel', 'warn']) !== 0) {
+		// A second run of the journeys (on PostgreSQL) reuses a build that is still fresh.
+		const stale = buildIsStale();
+		if (stale) console.log('\n▶ Building the app for the browser tests\n');
+		if (stale && run('npx', ['vite', 'build', '--logLevel', 'warn']) !== 0) {
 			failed += 1;
 			exitCode = 1;
 		} else {
 			console.log('\n▶ Browser journeys in Chromium\n');
-			const status = run('npx', ['playwright', 'test']);
+			const status = run('npx', ['playwright', 'test', ...journeys]);
 			const report = readJson('test-results/e2e.json');
 			if (report?.stats) {
 				passed += report.stats.expected + report.stats.flaky;

@@ -15,6 +15,7 @@ import { errorText, localizeHref, m } from '$lib/i18n';
 import { handleBody } from '$lib/server/security/body';
 import { analysisPool } from '$lib/server/coach/analyze';
 import { isIndexable } from '$lib/server/guide/public-pages';
+import { isStorable } from '$lib/server/offline/public-pages';
 
 export const init: ServerInit = async () => {
 	const env = getEnv();
@@ -98,11 +99,13 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	h.set('X-Frame-Options', 'DENY');
 	h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
 	if (getEnv().production) h.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
-	// Nothing personal may linger in a shared browser's or proxy's cache. Static assets are served
-	// before this hook and keep their own caching.
-	h.set('Cache-Control', 'no-store');
+	// Nothing personal may linger in a shared browser's or proxy's cache, nor in the service worker's
+	// (which never keeps a no-store answer). Only a signed-out, public page on the offline list may be
+	// kept, and is checked again each time. Static assets are served before this hook.
+	const signedIn = Boolean(event.locals.user);
+	h.set('Cache-Control', isStorable(event.route.id, signedIn, response.status) ? 'no-cache' : 'no-store');
 	// Only the public side may be indexed (issue 12); every private or signed-in view says noindex.
-	if (!isIndexable(event.route.id, Boolean(event.locals.user), response.status)) h.set('X-Robots-Tag', 'noindex');
+	if (!isIndexable(event.route.id, signedIn, response.status)) h.set('X-Robots-Tag', 'noindex');
 	return response;
 };
 

@@ -36,6 +36,7 @@ export const signedInPlaces: Place[] = [
 	{ path: '/trust', label: () => m.nav_trust(), matches: '/trust', icon: 'shield' },
 	{ path: '/decision', label: () => m.nav_decision(), matches: '/decision', icon: 'heart' },
 	{ path: '/talk', label: () => m.nav_talk(), matches: '/talk', icon: 'chat' },
+	{ path: '/triggers', label: () => m.nav_triggers(), matches: '/triggers', icon: 'wave' },
 	{ path: '/settings', label: () => m.nav_settings(), matches: '/settings', icon: 'sliders' }
 ];
 
@@ -44,7 +45,7 @@ export const BOTTOM_BAR_PLACES = 4;
 
 /** The places for someone signed out: the guide and the ways in (help lines are in the top bar). */
 export const publicPlaces: Place[] = [
-	{ path: '/program', label: () => m.nav_guide(), matches: '/program', icon: 'book', primary: true },
+	{ path: '/guide', label: () => m.nav_guide(), matches: '/guide', icon: 'book', primary: true },
 	{ path: '/signin', label: () => m.nav_signin(), matches: '/signin', icon: 'signin', primary: true },
 	{ path: '/signup', label: () => m.nav_signup(), matches: '/signup', icon: 'signup', primary: true },
 	{ path: '/help', label: () => m.nav_help(), matches: '/help', icon: 'help', primary: true }

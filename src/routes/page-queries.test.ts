@@ -17,6 +17,10 @@ import { markStepDone } from '$lib/server/program/progress';
 import { analysisPool } from '$lib/server/coach/analyze';
 import { createCommitment } from '$lib/server/deeds/commitments';
 import { askQuestion } from '$lib/server/talk/questions';
+import { openPointLetter, readReceivedImpact, saveImpactVersion, saveRestitutionVersion, sendImpactVersion } from '$lib/server/letters/points';
+import { addTrustCheckin } from '$lib/server/trust/checkins';
+import { shareEntry, signalTrigger } from '$lib/server/triggers/log';
+import { savePreparedResponse } from '$lib/server/triggers/settings';
 import { saveSelfTestResult } from '$lib/server/selftest/results';
 import { QUESTIONS } from '$lib/selftest/scoring';
 
@@ -40,7 +44,7 @@ const QUERY_BUDGET: Record<string, number> = {
 	// The home page gathers what matters today from every area (progress, partner and status, own and
 	// shared commitments with their history and check-ins, waiting wishes, letters, the shared trust
 	// week): ten queries, the same for a year of history as for one day (dashboard/home.server.test.ts).
-	'/dashboard': 10
+	'/dashboard': 10 + 2 // … and the trigger kit's notices and the anniversary note (issue 11).
 };
 
 /** Pages for people who are not signed in, or that only redirect: not part of this check. */
@@ -209,7 +213,18 @@ async function seedCouple(db: Database, n: number): Promise<Seeded> {
 	await setPaceStatus(db, hurtActor, { status: 'space', note: null });
 	await addNeed(db, hurtActor, 'Eerlijke antwoorden, ook als ze pijn doen.');
 	const commitment = await createCommitment(db, actor, { title: 'Elke avond een berichtje', why: 'Zodat je weet waar ik ben.', rhythm: 'daily', weekdays: [], share: true });
+	// A shared trust check-in, so the repairing partner's /trust draws the trend with the commitments' consistency beside it.
+	await addTrustCheckin(db, hurtActor, { day: new Date().toISOString().slice(0, 10), trust: 4, safety: 5, connection: 3, helped: null, hurt: null, share: true });
 	const question = await askQuestion(db, hurtActor, { body: 'Wanneer begon het?', about: 'facts' });
+	const trigger = await signalTrigger(db, hurtActor, { strength: 3, cause: 'Een liedje op de radio.' });
+	await shareEntry(db, hurtActor, trigger.id);
+	await savePreparedResponse(db, actor, 'Het ligt aan mij, niet aan jou. Ik ben hier.');
+	// An impact letter sent and opened, with a restitution letter begun: both letter pages read everything they can.
+	const impact = await saveImpactVersion(db, hurtActor, ['Ik slaap slecht.', 'Ik twijfel aan mezelf.']);
+	await sendImpactVersion(db, hurtActor, impact.draftId, 1);
+	const received = (await readReceivedImpact(db, actor))!;
+	await openPointLetter(db, actor, received.letterId);
+	await saveRestitutionVersion(db, actor, { impactLetterId: received.letterId, answers: ['Ik nam je rust af.', ''], ruleIds: [[], null] });
 	const selfTest = await saveSelfTestResult(db, actor, { role: 'repairing', answers: Object.fromEntries(QUESTIONS.repairing.map((q) => [q.id, q.options[0].id])) });
 	return {
 		user: session.user,
@@ -219,8 +234,8 @@ async function seedCouple(db: Database, n: number): Promise<Seeded> {
 			'/reflections/[id=uuid]': { id: reflection.id },
 			'/program/[step]': { step: 'confess' },
 			'/coach/rules/[ruleId]': { ruleId: 'blame-shift' },
-			'/deeds/commitments/[id=uuid]': { id: commitment },
-			'/talk/questions/[id=uuid]': { id: question },
+			'/deeds/commitments/[id=uuid]': { id: commitment.id },
+			'/talk/questions/[id=uuid]': { id: question.id },
 			'/self-test/saved/[id=uuid]': { id: selfTest.id },
 			'/guide/[slug]': { slug: 'why-it-happens' },
 			'/guide/authors/[author]': { author: 'redactie' }

@@ -78,7 +78,7 @@ test('sign out and in again; a wrong password gets the same answer as an unknown
 	await expect(page).toHaveURL(/\/dashboard$/);
 });
 
-test('reset a forgotten password through the e-mail in the outbox', async ({ page }) => {
+test('reset a forgotten password through the e-mail, delivered over SMTP', async ({ page }) => {
 	const email = uniqueEmail('reset');
 	await signUp(page, { name: 'Morgan', email, role: 'repairing', lang: 'en' });
 	await (await signOutButton(page, 'en')).click();

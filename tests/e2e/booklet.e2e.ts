@@ -2,9 +2,9 @@ import { test, expect, expectAccessible, linkFromOutbox, screenshot, uniqueEmail
 import { readPdf } from '../setup/pdf';
 
 /**
- * The booklet chain in the browser: sign up, the confirmation e-mail (read from the outbox the
- * journeys' server writes; delivery over real SMTP is tested in src/lib/server/booklet/signups.test.ts
- * and src/routes/booklet/booklet.test.ts), confirm, download and parse the PDF, unsubscribe.
+ * The booklet chain in the browser: sign up, the confirmation e-mail (delivered over real SMTP
+ * to the journeys' mail server, tests/e2e/smtp-inbox.ts), confirm, download and parse the PDF,
+ * unsubscribe.
  */
 test('booklet in Dutch: sign up, confirm from the e-mail, download the PDF, unsubscribe', async ({ page }) => {
 	test.setTimeout(240_000);

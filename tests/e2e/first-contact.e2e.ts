@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, screenshot, signUp, signIn, signOut, submitSignUpForm, uniqueEmail, PASSWORD } from './fixtures';
+import { test, expect, expectAccessible, screenshot, signUp, signIn, signOut, submitSignUpForm, uniqueEmail, PASSWORD, mailDir } from './fixtures';
 
 /** Keys this app keeps unsaved text under in session storage. */
 const draftKeys = (page: Page) => page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('herstelpad-draft:')));
@@ -244,12 +244,12 @@ test('help lines are tel: links and 113.nl a link; English lists lines for five 
 test('the guide is readable without an account, in both languages; progress needs one', async ({ page }) => {
 	await page.goto('/');
 	await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Gids' }).click();
-	await expect(page).toHaveURL(/\/program$/);
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('De gids');
+	await expect(page).toHaveURL(/\/guide$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gids');
 	await expect(page.getByRole('heading', { name: 'Voor de herstellende partner' })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Voor de gekwetste partner' })).toBeVisible();
 	await expectAccessible(page);
-	await page.getByRole('link', { name: /1\. .*/ }).first().click();
+	await page.getByRole('list', { name: 'Voor de herstellende partner' }).getByRole('link').first().click();
 	await expect(page).toHaveURL(/\/program\/confess$/);
 	await expect(page.locator('article.prose h2').first()).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Markeer als afgerond' })).toHaveCount(0);
@@ -262,7 +262,7 @@ test('the guide is readable without an account, in both languages; progress need
 	await expect(page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Guide' })).toBeVisible();
 	await expectAccessible(page);
 	await page.goto('/en/program');
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('The guide');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('The steps');
 });
 
 test('words: Inloggen, Account aanmaken, gids; English keeps Sign in and Create account', async ({ page }) => {
@@ -298,9 +298,9 @@ test('a pitfall page names its pitfall in the breadcrumb, not its rule id', asyn
 	await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('Shifting the blame');
 });
 
-/** The raw message for `to` in the outbox the server writes when no SMTP is set. */
+/** The raw message for `to`, as it arrived over SMTP. */
 function rawMailTo(to: string) {
-	const dir = join(process.env.E2E_DATA_DIR!, 'outbox');
+	const dir = mailDir();
 	const file = readdirSync(dir).find((f) => readFileSync(join(dir, f), 'utf8').includes(`To: ${to}`));
 	return file ? readFileSync(join(dir, file), 'utf8') : null;
 }

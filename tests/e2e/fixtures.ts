@@ -83,9 +83,12 @@ export async function signOut(page: Page, lang: 'nl' | 'en' = 'nl') {
 	await expect(page).toHaveURL(lang === 'en' ? /\/en\/?$/ : /\/$/);
 }
 
-/** Reads the newest message for `to` from the outbox the server writes when no SMTP is set. */
+/** Where the journeys' SMTP server (smtp-inbox.ts) keeps every message it received. */
+export const mailDir = () => join(process.env.E2E_DATA_DIR!, 'smtp-inbox');
+
+/** Reads the newest message for `to` that arrived over SMTP. */
 export async function linkFromOutbox(to: string, pattern: RegExp): Promise<string> {
-	const dir = join(process.env.E2E_DATA_DIR!, 'outbox');
+	const dir = mailDir();
 	for (let attempt = 0; attempt < 50; attempt++) {
 		let files: string[] = [];
 		try {
@@ -102,7 +105,7 @@ export async function linkFromOutbox(to: string, pattern: RegExp): Promise<strin
 		}
 		await new Promise((r) => setTimeout(r, 100));
 	}
-	throw new Error(`no message for ${to} in the outbox`);
+	throw new Error(`no message for ${to} in the journeys' mail server`);
 }
 
 export const test = base;

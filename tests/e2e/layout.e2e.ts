@@ -69,7 +69,9 @@ test('security headers on pages', async ({ request }) => {
 	expect(h['x-content-type-options']).toBe('nosniff');
 	expect(h['referrer-policy']).toBe('no-referrer');
 	expect(h['cross-origin-opener-policy']).toBe('same-origin');
-	expect(h['cache-control']).toBe('no-store');
+	// A public page seen signed out may be kept (and is checked again); every other answer is no-store.
+	expect(h['cache-control']).toBe('no-cache');
+	expect((await request.get('/signin')).headers()['cache-control']).toBe('no-store');
 });
 
 test('unknown pages give a friendly 404 in the right language', async ({ page }) => {

@@ -43,6 +43,7 @@ test('self-test as the repairing partner, with JavaScript: a profile with source
 	await expect(workOn.getByRole('heading', { level: 4 })).toHaveText(['Hulp van buiten', 'Tijd en tempo']);
 	await expect(workOn.getByText('Gordon, Baucom & Snyder (2004)', { exact: false })).toBeVisible();
 	await expect(result.getByRole('link', { name: 'Begin het programma' })).toBeVisible();
+	await expect(result.getByRole('link', { name: 'Lees de gids' })).toHaveAttribute('href', '/guide');
 	// Scored in the browser: the answers went nowhere.
 	expect(posts).toEqual([]);
 	await expectAccessible(page);

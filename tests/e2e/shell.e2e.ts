@@ -5,7 +5,7 @@ import { test, expect, expectAccessible, signUp, uniqueEmail } from './fixtures'
  * The app shell at phone and desktop sizes: every main page, signed out and signed in (both
  * roles), light and dark, Dutch and English, photographed and checked for anything wider than
  * the screen. One browser context per size (and person) visits the pages in a loop and photographs
- * each in both schemes (test-results/screenshots/shell/<width>-<scheme>/).
+ * each in both schemes (test-results/screenshots/shell/<width>-<scheme>/, as JPEG).
  *
  * The signed-in pages come from the menu itself (src/lib/navigation.ts, as the layout renders
  * it), so a place another area adds to the menu is covered here without editing this file.
@@ -78,7 +78,8 @@ for (const size of SIZES) {
 			for (const scheme of SCHEMES) {
 				await page.emulateMedia({ colorScheme: scheme });
 				if (scheme === axeScheme && size.width !== 320 && SHELL_AXE_PAGES.test(path)) await expectAccessible(page);
-				await page.screenshot({ path: `test-results/screenshots/shell/${size.width}-${scheme}/${name}.png` });
+				// JPEG: about half the time of a PNG per photo, and these are for looking at, not comparing.
+				await page.screenshot({ path: `test-results/screenshots/shell/${size.width}-${scheme}/${name}.jpg`, type: 'jpeg', quality: 70 });
 			}
 		};
 

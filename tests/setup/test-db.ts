@@ -1,6 +1,15 @@
 import pg from 'pg';
-import { afterAll, beforeAll } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { closeDatabase, getDb, initDatabase, openDatabase, type Database, type DatabaseHandle } from '../../src/lib/server/db';
+
+let template: Blob | undefined;
+
+/** A new in-memory PGlite database, started from the run's migrated dump (pglite-template.ts). */
+function pgliteConfig() {
+	template ??= new Blob([readFileSync(inject('pgliteTemplate'))]);
+	return { kind: 'pglite' as const, from: template };
+}
 
 /** A new, empty database on the TEST_DATABASE_URL server, and the way to drop it again. */
 async function createServerDatabase(serverUrl: string) {
@@ -35,7 +44,7 @@ async function createServerDatabase(serverUrl: string) {
  */
 export async function createTestDatabase(): Promise<DatabaseHandle> {
 	const serverUrl = process.env.TEST_DATABASE_URL;
-	if (!serverUrl) return openDatabase({ kind: 'pglite' });
+	if (!serverUrl) return openDatabase(pgliteConfig());
 	const database = await createServerDatabase(serverUrl);
 	const handle = await openDatabase({ kind: 'postgres', url: database.url });
 	return {
@@ -56,7 +65,7 @@ export function useAppDatabase(): () => Database {
 	beforeAll(async () => {
 		const serverUrl = process.env.TEST_DATABASE_URL;
 		if (!serverUrl) {
-			await initDatabase({ kind: 'pglite' });
+			await initDatabase(pgliteConfig());
 			return;
 		}
 		const database = await createServerDatabase(serverUrl);

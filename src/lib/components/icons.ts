@@ -42,6 +42,8 @@ export const ICONS = {
 	signup: '<circle cx="10" cy="8.5" r="3.5"/><path d="M3.5 19.5c.8-3.3 3.4-5 6.5-5s5.7 1.7 6.5 5"/><path d="M19 7v6M16 10h6"/>',
 	/** Offline: a cloud with a line through it. */
 	offline: '<path d="M7 18h10a4 4 0 0 0 .5-8 5.5 5.5 0 0 0-10.6 1.5A3.3 3.3 0 0 0 7 18z"/><path d="m4 4 16 16"/>',
+	/** The trigger kit: two calm waves (a moment that comes and goes). */
+	wave: '<path d="M3 10c2-2.5 4-2.5 6 0s4 2.5 6 0 4-2.5 6 0"/><path d="M3 15c2-2.5 4-2.5 6 0s4 2.5 6 0 4-2.5 6 0"/>',
 	/** Fallback for a place without its own drawing: a small circle. */
 	dot: '<circle cx="12" cy="12" r="4"/>'
 } as const;

@@ -24,6 +24,12 @@ export function textKeeper(options: Options = {}) {
 
 	const submit: SubmitFunction = ({ formElement, action, cancel }) => {
 		problem = null;
+		// Offline, sending can only fail: keep the form as it is and say so calmly.
+		if (!navigator.onLine) {
+			cancel();
+			problem = m.form_offline_kept();
+			return;
+		}
 		const tooLong = overLimitFields(formElement);
 		if (tooLong.length) {
 			cancel();

@@ -1,17 +1,8 @@
 import { z } from 'zod';
-import { withoutControlCharacters, requiredText as text, lineBreaks } from './text';
+import { requiredText as text, optionalText, UUID } from './text';
 import { TEXT_LIMITS } from './limits';
 
 /** Schemas for the decision, the trigger kit and the impact/restitution letters (issue 11, items 4–6). */
-
-const optionalText = (max: number) =>
-	z
-		.string()
-		.overwrite(lineBreaks)
-		.trim()
-		.max(max, { error: 'text_too_long' })
-		.refine(...withoutControlCharacters)
-		.optional();
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -39,23 +30,24 @@ export const decisionSchema = z.object({
 	reviewOn: reviewDate
 });
 
-export const triggerSchema = z.object({
-	// Optional: an empty choice means "not said"; anything else must be a whole number 1–5.
-	strength: z
-		.enum(['', '1', '2', '3', '4', '5'], { error: 'trigger_strength_invalid' })
-		.optional()
-		.transform((v) => (v ? Number(v) : undefined)),
-	note: optionalText(TEXT_LIMITS.triggerNote)
-});
+// Trigger kit (issue 11, item 4). Optional strength: an empty choice means "not said"; anything
+// else must be a whole number 1–5. Blank texts become null.
+const strength = z
+	.enum(['', '1', '2', '3', '4', '5'], { error: 'trigger_strength_invalid' })
+	.optional()
+	.transform((v) => (v ? Number(v) : null));
 
-export const triggerLogSchema = z.object({
-	cause: optionalText(TEXT_LIMITS.triggerNote),
-	helped: optionalText(TEXT_LIMITS.triggerNote)
-});
+export const triggerSchema = z.object({ strength, cause: optionalText(TEXT_LIMITS.triggerNote) });
 
-export const triggerResponseSchema = z.object({ body: text(TEXT_LIMITS.triggerResponse) });
+export const triggerLogSchema = z.object({ strength, cause: optionalText(TEXT_LIMITS.triggerNote), helped: optionalText(TEXT_LIMITS.triggerNote) });
+
+/** Blank clears the prepared response. */
+export const triggerResponseSchema = z.object({ body: optionalText(TEXT_LIMITS.triggerResponse) });
 
 export const triggerAnswerSchema = z.object({ answer: z.enum(['talk', 'closeness', 'space'], { error: 'trigger_answer_required' }) });
+
+/** The id of an entry or a signal in a form; anything but a UUID cannot exist. */
+export const triggerIdSchema = z.object({ id: z.string({ error: 'not_found' }).regex(UUID, { error: 'not_found' }) });
 
 /** Optional: clearing the field removes the date. It lies in the past (up to 30 years). */
 export const discoverySchema = z.object({

@@ -38,6 +38,8 @@ export const errorStatus = {
 	agreement_closed: 409,
 	account_sent: 409,
 	account_empty: 400,
+	points_empty: 400,
+	points_unanswered: 400,
 	need_time_day: 400,
 	comment_reply_invalid: 400,
 	comment_too_many: 429

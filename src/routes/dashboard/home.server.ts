@@ -11,6 +11,8 @@ import { listLetterbox } from '$lib/server/couple/letters';
 import { deedsToday } from '$lib/server/deeds/today';
 import { countWishesAwaitingAnswer } from '$lib/server/deeds/wishes';
 import { latestSharedTrust } from '$lib/server/trust/checkins';
+import { triggerNotices } from '$lib/server/triggers/log';
+import { anniversaryFor } from '$lib/server/triggers/settings';
 
 /**
  * What the home page shows, for one signed-in user with a role: what matters today (check-ins
@@ -30,6 +32,8 @@ export async function loadHome(db: Database, user: SessionUser & { role: 'repair
 	const wishesWaiting = partner ? await countWishesAwaitingAnswer(db, actor) : 0;
 	const unopenedLetters = partner ? (await listLetterbox(db, actor)).filter((l) => !l.openedAt).length : 0;
 	const trust = partner ? await latestSharedTrust(db, actor, now) : null;
+	const triggers = partner ? await triggerNotices(db, actor, now) : { waiting: 0, answer: null };
+	const anniversary = await anniversaryFor(db, actor, partner?.id ?? null, now);
 	const week = (w: { weekStart: string; count: number; trust: number | null; safety: number | null; connection: number | null }) => ({
 		weekStart: w.weekStart,
 		count: w.count,
@@ -52,7 +56,11 @@ export async function loadHome(db: Database, user: SessionUser & { role: 'repair
 			recordedToday: deeds.due.filter((d) => d.recorded).length,
 			partnerOngoing: deeds.partnerOngoing,
 			wishesWaiting,
-			unopenedLetters
-		}
+			unopenedLetters,
+			// The trigger kit: the partner's hard moments waiting for an answer, the answer to one's own.
+			triggersWaiting: triggers.waiting,
+			triggerAnswer: triggers.answer?.answer ?? null
+		},
+		anniversary: anniversary && { day: anniversary.day, inDays: anniversary.inDays }
 	};
 }

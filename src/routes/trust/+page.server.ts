@@ -19,6 +19,7 @@ import {
 	unshareTrustCheckin
 } from '$lib/server/trust/checkins';
 import { dayOf } from '$lib/server/trust/days';
+import { keptBesideTrend } from '$lib/server/trust/kept-beside-trend';
 import { idSchema } from '$lib/schemas/couple';
 import { selfRatingSchema, shareAlwaysSchema, trustCheckinSchema } from '$lib/schemas/trust';
 
@@ -27,7 +28,8 @@ export const load: PageServerLoad = async (event) => {
 	const db = getDb();
 	const actor = actorOf(user);
 	const repairing = user.role === 'repairing';
-	const partnerTrend = await partnerTrustTrend(db, actor);
+	const partnerTrend = (await partnerTrustTrend(db, actor)) ?? [];
+	const myTrend = repairing ? [] : await myTrustTrend(db, actor);
 	return {
 		repairing,
 		inCouple: !!user.coupleId,
@@ -35,8 +37,9 @@ export const load: PageServerLoad = async (event) => {
 		formKey: newFormKey(),
 		shareAlways: (await getTrustPreferences(db, actor)).shareAlways,
 		mine: repairing ? [] : await listMyTrustCheckins(db, actor),
-		myTrend: repairing ? [] : await myTrustTrend(db, actor),
-		partnerTrend: partnerTrend ?? [],
+		myTrend,
+		partnerTrend,
+		consistency: await keptBesideTrend(db, actor, Math.max(myTrend.length, partnerTrend.length)),
 		partnerCheckins: await partnerSharedCheckins(db, actor),
 		selfRatings: repairing ? await listSelfRatings(db, actor) : []
 	};

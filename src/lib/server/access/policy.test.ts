@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, assertCan, assertSiteTask, mayDoSiteTask, type Action, type SiteTask, type Actor, type ItemAccess, type Visibility } from './policy';
+import { can, assertCan, assertSiteTask, mayDoSiteTask, pointLetterAccess, type Action, type SiteTask, type Actor, type ItemAccess, type Visibility } from './policy';
 import { DomainError } from '../errors';
 import { trustAccess } from '../trust/access';
 import { wishAccess } from '../deeds/wishes';
@@ -122,6 +122,26 @@ describe('access policy for the decision, triggers and impact letters', () => {
 		expect(can(actors.partner, 'read', choiceAccess({ ownerId: 'owner', coupleId: 'c1', archivedAt: new Date() }, true))).toBe(false);
 		expect(can(actors.partner, 'read', choiceAccess({ ownerId: 'owner', coupleId: null, archivedAt: null }, true))).toBe(false);
 	});
+
+	/** Impact and restitution letters (item 5): a version is the partner's to read only once sent to their couple, while its letter stands. */
+	const sentAt = new Date();
+	const letterStates: [string, ItemAccess, boolean][] = [
+		['a draft impact or restitution version', pointLetterAccess({ ownerId: 'owner', sentCoupleId: null }), false],
+		['a sent impact or restitution version', pointLetterAccess({ ownerId: 'owner', sentCoupleId: 'c1' }, { withdrawnAt: null }), true],
+		['a version whose letter was withdrawn', pointLetterAccess({ ownerId: 'owner', sentCoupleId: 'c1' }, { withdrawnAt: sentAt }), false],
+		['a version sent in an earlier couple', pointLetterAccess({ ownerId: 'owner', sentCoupleId: 'c-old' }, { withdrawnAt: null }), false],
+		['a sent version whose letter is gone', pointLetterAccess({ ownerId: 'owner', sentCoupleId: 'c1' }, null), false]
+	];
+	for (const [kind, item, partnerSees] of letterStates) {
+		for (const [name, actor] of Object.entries(actors)) {
+			for (const action of actions) {
+				const allowed = name === 'owner' || (name === 'partner' && partnerSees && (action === 'read' || action === 'respond'));
+				it(`${name} ${allowed ? 'may' : 'may not'} ${action} ${kind}`, () => {
+					expect(can(actor, action, item)).toBe(allowed);
+				});
+			}
+		}
+	}
 });
 
 /**

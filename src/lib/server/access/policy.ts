@@ -60,3 +60,30 @@ export function assertCan(actor: Actor | null, action: Action, item: ItemAccess 
 		throw notFound();
 	}
 }
+
+/* ---------- Trigger kit (issue 11, item 4) ---------- */
+
+/**
+ * The access facts of the trigger kit's kinds, here so the policy's matrix test runs them all.
+ * A log entry is its owner's alone unless shared, and a share counts only in the couple it was
+ * made in. A signal ("I'm triggered": that and when, nothing more) is shared with the couple it
+ * was sent in; the partner responds by answering it. A prepared response and a day of discovery
+ * are seen by the partner of the couple they were saved in, and by nobody once that couple ends.
+ */
+export const triggerAccess = {
+	entry: (row: { ownerId: string; sharedCoupleId: string | null }): ItemAccess => ({ ownerId: row.ownerId, visibility: row.sharedCoupleId ? 'shared' : 'private', coupleId: row.sharedCoupleId }),
+	signal: (row: { ownerId: string; coupleId: string }): ItemAccess => ({ ownerId: row.ownerId, visibility: 'shared', coupleId: row.coupleId }),
+	settings: (row: { userId: string; coupleId: string | null }): ItemAccess => ({ ownerId: row.userId, visibility: row.coupleId ? 'shared' : 'private', coupleId: row.coupleId })
+};
+
+/* ---------- Letters in points: impact and restitution letters (issue 11, item 5) ---------- */
+
+/**
+ * An impact or restitution letter version: private while a draft; once sent, shared with the couple
+ * it was sent to for as long as its letter stands (leaving the couple withdraws it). Whether the
+ * recipient may see it yet (waiting, unopened) is the letterbox's rule, applied on top.
+ */
+export function pointLetterAccess(row: { ownerId: string; sentCoupleId: string | null }, letter?: { withdrawnAt: Date | null } | null): ItemAccess {
+	const shared = !!row.sentCoupleId && !!letter && !letter.withdrawnAt;
+	return { ownerId: row.ownerId, visibility: shared ? 'shared' : 'private', coupleId: shared ? row.sentCoupleId : null };
+}

@@ -23,7 +23,7 @@ function access(row: { senderId: string; coupleId: string; withdrawnAt: Date | n
 	return { ownerId: row.senderId, visibility: row.withdrawnAt ? 'private' : 'shared', coupleId: row.withdrawnAt ? null : row.coupleId };
 }
 
-export type LetterKind = 'letter' | 'apology' | 'account' | 'account-addition';
+export type LetterKind = 'letter' | 'apology' | 'account' | 'account-addition' | 'impact' | 'restitution';
 
 export interface SendInput {
 	kind: LetterKind;

@@ -6,6 +6,7 @@ import { grantAppRole } from './app-role';
 import { coupleMembers, couples, users } from './schema';
 import { chooseDecision, getDecision, startNewDecision } from '../decision/decision';
 import { dayFromToday } from '$lib/schemas/hard-parts';
+import { getMyRestitution, openPointLetter, readReceivedImpact, saveImpactVersion, saveRestitutionVersion, sendImpactVersion } from '../letters/points';
 
 /**
  * The second wall for the decision, the trigger kit and the impact letters (issue 11, items 4–6):
@@ -63,5 +64,26 @@ describe(`row-level security for the hard parts (${databaseKind})`, () => {
 			['bo why', true]
 		]);
 		expect(await asApp(ids.dee, (tx) => rows(tx, "update decision_choices set why = 'x' returning id"))).toEqual([]);
+	});
+
+	it('keeps impact and restitution drafts with their writer and a sent letter inside its couple', async () => {
+		const bo = act(ids.bo, 'c1');
+		const ann = act(ids.ann, 'c1');
+		const { draftId } = await asApp(ids.bo, (tx) => saveImpactVersion(tx, bo, ['BO-POINT-1', 'BO-POINT-2']));
+		await asApp(ids.bo, (tx) => saveImpactVersion(tx, bo, ['BO-DRAFT-ONLY']));
+		expect(await asApp(ids.ann, (tx) => rows(tx, 'select id from point_letters'))).toEqual([]);
+		expect(await asApp(ids.ann, (tx) => rows(tx, 'select id from point_letter_versions'))).toEqual([]);
+		await asApp(ids.bo, (tx) => sendImpactVersion(tx, bo, draftId, 1));
+		// The partner reads the version that was sent, never the later draft; another couple reads nothing.
+		expect((await asApp(ids.ann, (tx) => rows(tx, 'select points from point_letter_versions'))).map((r) => r.points)).toEqual([['BO-POINT-1', 'BO-POINT-2']]);
+		expect(await asApp(ids.dee, (tx) => rows(tx, 'select id from point_letter_versions'))).toEqual([]);
+		expect(await asApp(ids.dee, (tx) => rows(tx, 'select id from point_letters'))).toEqual([]);
+		expect(await asApp(ids.ann, (tx) => rows(tx, "update point_letter_versions set points = '[]'::jsonb returning id"))).toEqual([]);
+		const impact = (await asApp(ids.ann, (tx) => readReceivedImpact(tx, ann)))!;
+		await asApp(ids.ann, (tx) => openPointLetter(tx, ann, impact.letterId));
+		await asApp(ids.ann, (tx) => saveRestitutionVersion(tx, ann, { impactLetterId: impact.letterId, answers: ['ANN-ANSWER', ''], ruleIds: [[], null] }));
+		// A restitution draft is the writer's alone.
+		expect(await asApp(ids.bo, (tx) => rows(tx, "select id from point_letter_versions where owner_id = 'u-ann'"))).toEqual([]);
+		expect((await asApp(ids.ann, (tx) => getMyRestitution(tx, ann, impact.letterId))).unanswered).toEqual([2]);
 	});
 });

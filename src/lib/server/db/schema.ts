@@ -217,7 +217,7 @@ export const letters = pgTable(
 		coupleId: text('couple_id')
 			.notNull()
 			.references(() => couples.id, { onDelete: 'cascade' }),
-		kind: text('kind', { enum: ['apology', 'letter', 'account', 'account-addition'] }).notNull(),
+		kind: text('kind', { enum: ['apology', 'letter', 'account', 'account-addition', 'impact', 'restitution'] }).notNull(),
 		body: text('body').notNull(),
 		sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
 		openedAt: timestamp('opened_at', { withTimezone: true }),
@@ -331,3 +331,5 @@ export * from './tables/selftest';
 export * from './tables/booklet';
 export * from './tables/talk';
 export * from './tables/comments';
+export * from './tables/triggers';
+export * from './tables/point-letters';

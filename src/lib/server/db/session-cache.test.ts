@@ -21,7 +21,7 @@ describe('session cache on the embedded database', () => {
 	let db: Database;
 	let cache: SessionCache;
 	beforeAll(async () => {
-		handle = await openDatabase({ kind: 'pglite' });
+		handle = await openDatabase({ kind: 'pglite' }); // a new database from scratch, as the app opens one
 		db = handle.db;
 		cache = sessionCacheOf(db)!;
 		// Starting PGlite takes a second on a quiet machine, over a minute on a crowded one.

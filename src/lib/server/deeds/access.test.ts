@@ -20,6 +20,7 @@ import {
 } from './commitments';
 import { markNoticed, recentCheckIns, recordCheckIn } from './check-ins';
 import { commitmentConsistency } from './consistency';
+import { commitmentPage } from './commitment-page';
 
 /**
  * The access matrix through the services themselves: every deed operation, tried by the owner,
@@ -53,6 +54,7 @@ describe(`deeds access matrix (${databaseKind})`, () => {
 	};
 	const commitmentOps: Record<string, [Op, { private: string[]; shared: string[] }]> = {
 		read: [(a, id) => getCommitment(db, a, id), { private: ['owner'], shared: ['owner', 'partner'] }],
+		page: [(a, id) => commitmentPage(db, a, id), { private: ['owner'], shared: ['owner', 'partner'] }],
 		history: [(a, id) => commitmentHistory(db, a, id), { private: ['owner'], shared: ['owner', 'partner'] }],
 		consistency: [(a, id) => commitmentConsistency(db, a, id), { private: ['owner'], shared: ['owner', 'partner'] }],
 		checkIns: [(a, id) => recentCheckIns(db, a, id), { private: ['owner'], shared: ['owner', 'partner'] }],

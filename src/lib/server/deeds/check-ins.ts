@@ -68,5 +68,10 @@ export async function checkInsSince(db: Database, commitmentIds: string[], fromD
 /** The latest entries of one commitment, newest first. */
 export async function recentCheckIns(db: Database, actor: Actor, id: string, limit = 14) {
 	await commitmentFor(db, actor, id, 'read');
+	return latestCheckInsOf(db, id, limit);
+}
+
+/** For a commitment the caller has already been allowed to read. */
+export function latestCheckInsOf(db: Database, id: string, limit = 14) {
 	return db.select(entryColumns).from(checkIns).where(eq(checkIns.commitmentId, id)).orderBy(desc(checkIns.day)).limit(limit);
 }

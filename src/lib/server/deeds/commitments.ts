@@ -128,6 +128,8 @@ export async function getCommitment(db: Database, actor: Actor, id: string) {
 	return view(await commitmentFor(db, actor, id, 'read'), actor);
 }
 
+export const commitmentView = view;
+
 /** The actor's own commitments and the partner's shared ones: one query. */
 export async function listVisibleCommitments(db: Database, actor: Actor) {
 	const own = await db.select(columns).from(commitments).where(eq(commitments.ownerId, actor.userId)).orderBy(asc(commitments.createdAt));
@@ -161,6 +163,11 @@ export async function timelinesOf(db: Database, rows: { id: string; startsOn: st
 
 export async function commitmentHistory(db: Database, actor: Actor, id: string) {
 	await commitmentFor(db, actor, id, 'read');
+	return historyOf(db, id);
+}
+
+/** For a commitment the caller has already been allowed to read. */
+export function historyOf(db: Database, id: string) {
 	return db
 		.select({ kind: commitmentEvents.kind, fromDay: commitmentEvents.fromDay, title: commitmentEvents.title, why: commitmentEvents.why, rhythm: commitmentEvents.rhythm, weekdays: commitmentEvents.weekdays, status: commitmentEvents.status, reason: commitmentEvents.reason, at: commitmentEvents.at })
 		.from(commitmentEvents)
@@ -228,6 +235,11 @@ export async function addComment(db: Database, actor: Actor, id: string, body: s
 
 export async function listComments(db: Database, actor: Actor, id: string) {
 	await commitmentFor(db, actor, id, 'read');
+	return commentsOf(db, actor, id);
+}
+
+/** For a commitment the caller has already been allowed to read. */
+export async function commentsOf(db: Database, actor: Actor, id: string) {
 	const rows = await db
 		.select({ id: commitmentComments.id, authorId: commitmentComments.authorId, body: commitmentComments.body, createdAt: commitmentComments.createdAt })
 		.from(commitmentComments)

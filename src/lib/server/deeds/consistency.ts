@@ -83,7 +83,11 @@ export const CALENDAR_WEEKS = 12;
 
 /** One commitment's last 12 weeks: a calendar (weeks × 7 days), weekly figures and the share kept over 4 and 12 weeks. */
 export async function commitmentConsistency(db: Database, actor: Actor, id: string, now = new Date()) {
-	const row = await commitmentFor(db, actor, id, 'read');
+	return consistencyOf(db, await commitmentFor(db, actor, id, 'read'), now);
+}
+
+/** The same for a commitment the caller has already been allowed to read. */
+export async function consistencyOf(db: Database, row: { id: string; startsOn: string }, now = new Date()) {
 	const today = localDay(now);
 	const first = addDays(mondayOf(today), -7 * (CALENDAR_WEEKS - 1));
 	const timeline = (await timelinesOf(db, [row])).get(row.id)!;

@@ -44,6 +44,8 @@ export function sitemapPaths(): { path: string; lastmod?: string }[] {
 		...listAuthors('nl').map((a) => ({ path: `/guide/authors/${a.slug}` })),
 		{ path: '/program' },
 		...Object.values(TRACKS).flatMap((slugs) => slugs.map((slug) => ({ path: `/program/${slug}` }))),
+		{ path: '/self-test' },
+		{ path: '/booklet' },
 		{ path: '/help' },
 		{ path: '/privacy' },
 		{ path: '/coach/rules' }

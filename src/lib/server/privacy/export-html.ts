@@ -3,6 +3,7 @@ import type { UserExport } from './export';
 import { getGuide } from '../program/guides';
 import { isStepOf, type Track } from '../program/steps';
 import { renderTrustExportHtml } from '../trust/export';
+import { renderTriggersExportHtml } from '../triggers/export-html';
 
 type Locale = 'nl' | 'en';
 type MessageFn = (inputs: Record<string, never>, options: { locale: Locale }) => string;
@@ -71,6 +72,10 @@ const labels = {
 		helps: 'Wat al helpt',
 		workOn: 'Waar je aan kunt werken',
 		talk: 'Het gesprek',
+		pointLetters: 'Impactbrief en herstelbrief',
+		impactLetter: 'Impactbrief',
+		restitutionLetter: 'Herstelbrief',
+		noAnswer: 'nog geen antwoord',
 		agreementsProposed: 'Afspraken die ik voorstelde',
 		accepted: 'aanvaard',
 		timeout: 'time-outwoord',
@@ -131,6 +136,10 @@ const labels = {
 		helps: 'What already helps',
 		workOn: 'What to work on',
 		talk: 'Talking it through',
+		pointLetters: 'Impact and restitution letters',
+		impactLetter: 'Impact letter',
+		restitutionLetter: 'Restitution letter',
+		noAnswer: 'no answer yet',
 		agreementsProposed: 'Agreements I proposed',
 		accepted: 'accepted',
 		timeout: 'time-out word',
@@ -182,6 +191,7 @@ ${c.ownComments.map((m) => `<p class="meta">${date(m.createdAt)}</p><p>${para(m.
 )}
 ${data.commitmentComments.length ? `<h2>${t.comments}</h2>${data.commitmentComments.map((m) => `<article><p class="meta">${date(m.createdAt)}</p><p>${para(m.text)}</p></article>`).join('')}` : ''}
 ${renderTrustExportHtml(data.trust, locale)}
+${renderTriggersExportHtml(data.triggers, locale)}
 ${data.decisions.length ? `<h2>${t.decisions}</h2>${list(data.decisions, (d) => `<article><h3>${esc(named(`decision_path_${d.path}`, locale, d.path))}</h3><p class="meta">${date(d.updatedAt)} · ${t.reviewOn} ${esc(d.reviewOn)}${d.madeIn === 'solo' ? ` · ${t.madeSolo}` : ''}${d.archivedAt ? ` · ${t.archived}` : ''}</p><p>${para(d.why)}</p></article>`)}` : ''}
 <h2>${t.talk}</h2>
 <h3>${t.agreementsProposed}</h3>
@@ -192,6 +202,7 @@ ${list(data.talk.accounts, (a) => `<p class="meta">${a.sentAt ? `${t.sentOn} ${d
 ${list(data.talk.questionsAsked, (q) => `<article><p>${para(q.text)}</p><p class="meta">${date(q.askedAt)}</p></article>`)}
 <h3>${t.repliesWritten}</h3>
 ${list(data.talk.repliesWritten, (r) => `<article><p>${para(r.text)}</p><p class="meta">${date(r.at)}</p></article>`)}
+${data.pointLetters.length ? `<h2>${t.pointLetters}</h2>${data.pointLetters.map((l) => `<h3>${l.kind === 'impact' ? t.impactLetter : t.restitutionLetter}</h3>${l.versions.map((v) => `<article><p class="meta">${t.version} ${v.number} · ${date(v.savedAt)}${v.sentAt ? ` · ${t.sentOn} ${date(v.sentAt)}` : ` · ${t.draft}`}</p><ol>${(v.points ?? v.answers ?? []).map((text) => `<li>${text ? para(text) : `<span class="meta">${t.noAnswer}</span>`}</li>`).join('')}</ol></article>`).join('')}`).join('')}` : ''}
 <h2>${t.programme}</h2>
 ${list(data.programme, (p) => `<p>${esc(stepTitle(p.track, p.step, locale))} · ${date(p.doneAt)}</p>`, t.noSteps)}
 <h2>${t.selfTests}</h2>

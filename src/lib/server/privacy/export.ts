@@ -24,6 +24,9 @@ import { exportSelfTestResults } from '../selftest/results';
 import { exportAgreements } from '../agreements/agreements';
 import { exportAccounts } from '../talk/account';
 import { exportQuestions } from '../talk/questions';
+import { exportTriggerLog } from '../triggers/log';
+import { exportTriggerSettings } from '../triggers/settings';
+import { exportPointLetters } from '../letters/points';
 
 /**
  * Everything that belongs to one user (GDPR arts. 15 and 20), and nothing of anyone else: no
@@ -119,6 +122,10 @@ export async function exportUserData(db: Database, userId: string, now = new Dat
 			accounts: await exportAccounts(db, userId),
 			...(await exportQuestions(db, userId))
 		},
+		// The trigger kit (issue 11, item 4): the person's own log, with the partner's answer to each signal.
+		triggers: { log: await exportTriggerLog(db, userId), ...(await exportTriggerSettings(db, userId)) },
+		// Impact and restitution letters (issue 11, item 5): every version, drafts and sent ones.
+		pointLetters: await exportPointLetters(db, userId),
 		securityEvents: (await db.select().from(securityEvents).where(eq(securityEvents.userId, userId)).orderBy(asc(securityEvents.id))).map((e) => ({
 			kind: e.kind,
 			at: iso(e.createdAt)

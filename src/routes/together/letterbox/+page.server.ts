@@ -35,6 +35,9 @@ export const actions: Actions = {
 		}
 		// The account and its additions are read where they belong, with every entry in its place.
 		if (letter.kind === 'account' || letter.kind === 'account-addition') redirect(303, localizeHref('/talk/account'));
+		// Letters in points are read beside their points: an impact letter where it is answered, a restitution letter beside the impact letter.
+		if (letter.kind === 'impact') redirect(303, localizeHref('/talk/restitution'));
+		if (letter.kind === 'restitution') redirect(303, localizeHref('/talk/impact'));
 		return { letter: { id: letter.id, kind: letter.kind, body: letter.body, sentAt: letter.sentAt.toISOString() } };
 	},
 	status: async (event) => {

@@ -5,18 +5,16 @@ import { actorOf } from '$lib/server/access/actor';
 import {
 	addComment,
 	changeCommitment,
-	commitmentHistory,
 	deleteComment,
 	endCommitment,
-	getCommitment,
-	listComments,
 	pauseCommitment,
 	resumeCommitment,
 	shareCommitment,
 	unshareCommitment
 } from '$lib/server/deeds/commitments';
-import { markNoticed, recentCheckIns, recordCheckIn } from '$lib/server/deeds/check-ins';
-import { commitmentConsistency, shareKept } from '$lib/server/deeds/consistency';
+import { commitmentPage } from '$lib/server/deeds/commitment-page';
+import { markNoticed, recordCheckIn } from '$lib/server/deeds/check-ins';
+import { shareKept } from '$lib/server/deeds/consistency';
 import { actionFailure, invalid, parseForm, raise, requireUser, type FieldErrors } from '$lib/server/http';
 import { changeCommitmentSchema, checkInSchema, commentIdSchema, commentSchema, noticeSchema, optionalReasonSchema, reasonSchema, weekdaysOf } from '$lib/schemas/deeds';
 import { formKeyOf, newFormKey } from '$lib/server/forms/once';
@@ -30,8 +28,7 @@ export const load: PageServerLoad = async (event) => {
 	const actor = actorOf(user);
 	const id = event.params.id;
 	try {
-		const commitment = await getCommitment(db, actor, id);
-		const consistency = await commitmentConsistency(db, actor, id);
+		const { commitment, consistency, recent, comments, history } = await commitmentPage(db, actor, id);
 		const recordable = consistency.weeks
 			.flatMap((w) => w.days)
 			.filter((d) => d.due)
@@ -60,9 +57,9 @@ export const load: PageServerLoad = async (event) => {
 				last12: { ...consistency.last12, share: shareKept(consistency.last12) }
 			},
 			recordable,
-			recent: (await recentCheckIns(db, actor, id)).map((c) => ({ day: c.day, outcome: c.outcome, note: c.note, late: c.late, noticed: c.noticed })),
-			comments: (await listComments(db, actor, id)).map((c) => ({ id: c.id, body: c.body, createdAt: c.createdAt.toISOString(), mine: c.mine })),
-			history: (await commitmentHistory(db, actor, id)).map((e) => ({ kind: e.kind, fromDay: e.fromDay, title: e.title, rhythm: e.rhythm, weekdays: e.weekdays, reason: e.reason, at: e.at.toISOString() })),
+			recent: recent.map((c) => ({ day: c.day, outcome: c.outcome, note: c.note, late: c.late, noticed: c.noticed })),
+			comments: comments.map((c) => ({ id: c.id, body: c.body, createdAt: c.createdAt.toISOString(), mine: c.mine })),
+			history: history.map((e) => ({ kind: e.kind, fromDay: e.fromDay, title: e.title, rhythm: e.rhythm, weekdays: e.weekdays, reason: e.reason, at: e.at.toISOString() })),
 			formKey: newFormKey()
 		};
 	} catch (err) {

@@ -1,0 +1,226 @@
+import { and, desc, eq, gte, inArray } from 'drizzle-orm';
+import type { Database } from '../db';
+import { triggerEntries, triggerSignals } from '../db/schema';
+import { assertCan, can, triggerAccess, type Actor } from '../access/policy';
+import { DomainError } from '../errors';
+import { newId } from '../security/tokens';
+import { once } from '../forms/once';
+import { partnerOf } from '../couple/membership';
+import { recordSecurityEvent } from '../security/events';
+
+/**
+ * The trigger kit's log and its signal (issue 11, item 4; research item 5). "I'm triggered" writes
+ * an entry in the person's own log and, in a couple, a signal to the partner. The signal says that
+ * and when — never the strength or the note: those are the log's, private until the owner shares
+ * that one entry (decision 012). The partner answers the signal with what they offer now: to
+ * talk, closeness or space; the owner sees the answer beside their entry.
+ *
+ * Nothing refuses by role (as in decision 011): the interface offers the signal to the hurt
+ * partner and the answer to the repairing one, but a couple with unset roles still works.
+ */
+
+export type TriggerAnswer = 'talk' | 'closeness' | 'space';
+
+export interface EntryInput {
+	strength: number | null;
+	/** What set it off. */
+	cause: string | null;
+	helped?: string | null;
+}
+
+/** How long a signal stays a notice for the partner: a hard moment is now, not last week. */
+export const SIGNAL_NOTICE_HOURS = 24;
+
+const entryColumns = {
+	id: triggerEntries.id,
+	ownerId: triggerEntries.ownerId,
+	occurredAt: triggerEntries.occurredAt,
+	strength: triggerEntries.strength,
+	cause: triggerEntries.cause,
+	helped: triggerEntries.helped,
+	sharedCoupleId: triggerEntries.sharedCoupleId
+};
+
+const signalColumns = {
+	id: triggerSignals.id,
+	entryId: triggerSignals.entryId,
+	ownerId: triggerSignals.ownerId,
+	coupleId: triggerSignals.coupleId,
+	createdAt: triggerSignals.createdAt,
+	answer: triggerSignals.answer,
+	answeredAt: triggerSignals.answeredAt
+};
+
+/**
+ * "I'm triggered": an entry in the log and, with a partner, the signal to them. Solo it is only
+ * the entry. Returns whether a signal went out, so the page can say so.
+ */
+export async function signalTrigger(db: Database, actor: Actor, input: EntryInput, formKey?: string, now = new Date()) {
+	// Asks the database which couple this is now: a signal must not reach a couple that just ended.
+	const partner = actor.coupleId ? await partnerOf(db, actor.userId) : null;
+	const result = await once(db, actor.userId, formKey, 'trigger', async (tx) => {
+		const id = newId();
+		await tx.insert(triggerEntries).values({ id, ownerId: actor.userId, occurredAt: now, strength: input.strength, cause: input.cause, helped: input.helped ?? null });
+		if (partner) await tx.insert(triggerSignals).values({ id: newId(), entryId: id, ownerId: actor.userId, coupleId: partner.coupleId, createdAt: now });
+		return id;
+	});
+	return { ...result, signalled: !!partner };
+}
+
+/** A moment for the log only: nobody is told. */
+export async function logTrigger(db: Database, actor: Actor, input: EntryInput, formKey?: string, now = new Date()) {
+	return once(db, actor.userId, formKey, 'trigger', async (tx) => {
+		const id = newId();
+		await tx.insert(triggerEntries).values({ id, ownerId: actor.userId, occurredAt: now, strength: input.strength, cause: input.cause, helped: input.helped ?? null });
+		return id;
+	});
+}
+
+async function loadEntry(db: Database, id: string) {
+	const [row] = await db.select(entryColumns).from(triggerEntries).where(eq(triggerEntries.id, id));
+	return row;
+}
+
+/** The owner fills in the log later: how strong, what set it off, what helped. */
+export async function updateEntry(db: Database, actor: Actor, id: string, input: EntryInput, now = new Date()) {
+	const row = await loadEntry(db, id);
+	assertCan(actor, 'update', row ? triggerAccess.entry(row) : undefined);
+	await db
+		.update(triggerEntries)
+		.set({ strength: input.strength, cause: input.cause, helped: input.helped ?? null, updatedAt: now })
+		.where(eq(triggerEntries.id, id));
+}
+
+export async function deleteEntry(db: Database, actor: Actor, id: string) {
+	const row = await loadEntry(db, id);
+	assertCan(actor, 'delete', row ? triggerAccess.entry(row) : undefined);
+	await db.delete(triggerEntries).where(eq(triggerEntries.id, id));
+}
+
+/** Shares this one entry (its strength, what set it off, what helped) with the current couple. */
+export async function shareEntry(db: Database, actor: Actor, id: string) {
+	const row = await loadEntry(db, id);
+	assertCan(actor, 'share', row ? triggerAccess.entry(row) : undefined);
+	if (!actor.coupleId) throw new DomainError('not_in_couple');
+	await db.update(triggerEntries).set({ sharedCoupleId: actor.coupleId }).where(eq(triggerEntries.id, id));
+	await recordSecurityEvent(db, actor.userId, 'share');
+}
+
+export async function unshareEntry(db: Database, actor: Actor, id: string) {
+	const row = await loadEntry(db, id);
+	assertCan(actor, 'unshare', row ? triggerAccess.entry(row) : undefined);
+	await db.update(triggerEntries).set({ sharedCoupleId: null }).where(eq(triggerEntries.id, id));
+	await recordSecurityEvent(db, actor.userId, 'unshare');
+}
+
+/** The actor's own log, newest first, with the partner's answer to each signal sent. */
+export async function listMyEntries(db: Database, actor: Actor, limit = 200) {
+	const rows = await db.select(entryColumns).from(triggerEntries).where(eq(triggerEntries.ownerId, actor.userId)).orderBy(desc(triggerEntries.occurredAt)).limit(limit);
+	const signals = rows.length
+		? await db.select(signalColumns).from(triggerSignals).where(inArray(triggerSignals.entryId, rows.map((r) => r.id)))
+		: [];
+	const byEntry = new Map(signals.map((s) => [s.entryId, s]));
+	return rows.map((r) => {
+		const signal = byEntry.get(r.id);
+		return {
+			id: r.id,
+			occurredAt: r.occurredAt,
+			strength: r.strength,
+			cause: r.cause,
+			helped: r.helped,
+			/** Shared in the current couple; a share from an earlier couple counts for nobody. */
+			shared: r.sharedCoupleId !== null && r.sharedCoupleId === actor.coupleId,
+			signal: signal
+				? { current: signal.coupleId === actor.coupleId, answer: signal.coupleId === actor.coupleId ? signal.answer : null, answeredAt: signal.coupleId === actor.coupleId ? signal.answeredAt : null }
+				: null
+		};
+	});
+}
+
+/** Only what the log needs for patterns: when, and how strong. */
+export async function myMoments(db: Database, actor: Actor, since: Date) {
+	return db
+		.select({ occurredAt: triggerEntries.occurredAt, strength: triggerEntries.strength })
+		.from(triggerEntries)
+		.where(and(eq(triggerEntries.ownerId, actor.userId), gte(triggerEntries.occurredAt, since)));
+}
+
+/**
+ * The partner's signals in the actor's couple, newest first: when, the actor's answer, and — only
+ * for an entry its owner shared — what the entry says. Nothing else of the log crosses.
+ */
+export async function listPartnerSignals(db: Database, actor: Actor, since: Date) {
+	if (!actor.coupleId) return [];
+	const rows = await db
+		.select(signalColumns)
+		.from(triggerSignals)
+		.where(and(eq(triggerSignals.coupleId, actor.coupleId), gte(triggerSignals.createdAt, since)))
+		.orderBy(desc(triggerSignals.createdAt));
+	const theirs = rows.filter((r) => r.ownerId !== actor.userId && can(actor, 'read', triggerAccess.signal(r)));
+	const entries = theirs.length ? await db.select(entryColumns).from(triggerEntries).where(inArray(triggerEntries.id, theirs.map((r) => r.entryId))) : [];
+	const shared = new Map(entries.filter((e) => can(actor, 'read', triggerAccess.entry(e))).map((e) => [e.id, e]));
+	return theirs.map((s) => {
+		const entry = shared.get(s.entryId);
+		return {
+			id: s.id,
+			at: s.createdAt,
+			answer: s.answer,
+			answeredAt: s.answeredAt,
+			entry: entry ? { strength: entry.strength, cause: entry.cause, helped: entry.helped } : null
+		};
+	});
+}
+
+/** Entries the partner shared with the actor's couple (also ones written without a signal). */
+export async function listSharedWithMe(db: Database, actor: Actor) {
+	if (!actor.coupleId) return [];
+	const rows = await db.select(entryColumns).from(triggerEntries).where(eq(triggerEntries.sharedCoupleId, actor.coupleId)).orderBy(desc(triggerEntries.occurredAt));
+	return rows
+		.filter((r) => r.ownerId !== actor.userId && can(actor, 'read', triggerAccess.entry(r)))
+		.map((r) => ({ id: r.id, occurredAt: r.occurredAt, strength: r.strength, cause: r.cause, helped: r.helped }));
+}
+
+/** The partner answers a signal (and may change the answer); the owner of the signal cannot. */
+export async function answerSignal(db: Database, actor: Actor, id: string, answer: TriggerAnswer, now = new Date()) {
+	const [row] = await db.select(signalColumns).from(triggerSignals).where(eq(triggerSignals.id, id));
+	assertCan(actor, 'respond', row ? triggerAccess.signal(row) : undefined);
+	if (row.ownerId === actor.userId) throw new DomainError('not_found');
+	await db.update(triggerSignals).set({ answer, answeredAt: now }).where(eq(triggerSignals.id, id));
+}
+
+/**
+ * For the home page: how many of the partner's signals of the last day still wait for an answer,
+ * and the newest answer to the actor's own signals of the last day. Two queries at most.
+ */
+export async function triggerNotices(db: Database, actor: Actor, now = new Date()) {
+	if (!actor.coupleId) return { waiting: 0, answer: null };
+	const since = new Date(now.getTime() - SIGNAL_NOTICE_HOURS * 3_600_000);
+	const rows = await db
+		.select(signalColumns)
+		.from(triggerSignals)
+		.where(and(eq(triggerSignals.coupleId, actor.coupleId), gte(triggerSignals.createdAt, since)))
+		.orderBy(desc(triggerSignals.createdAt));
+	const visible = rows.filter((r) => can(actor, 'read', triggerAccess.signal(r)));
+	const waiting = visible.filter((r) => r.ownerId !== actor.userId && r.answer === null).length;
+	const answered = visible.find((r) => r.ownerId === actor.userId && r.answer !== null);
+	return { waiting, answer: answered ? { answer: answered.answer!, answeredAt: answered.answeredAt! } : null };
+}
+
+/** The owner's log for the export: everything they wrote, and the partner's answer to each signal. */
+export async function exportTriggerLog(db: Database, userId: string) {
+	const iso = (d: Date | null) => (d ? d.toISOString() : null);
+	const rows = await db.select(entryColumns).from(triggerEntries).where(eq(triggerEntries.ownerId, userId)).orderBy(triggerEntries.occurredAt);
+	const signals = await db.select(signalColumns).from(triggerSignals).where(eq(triggerSignals.ownerId, userId));
+	const byEntry = new Map(signals.map((s) => [s.entryId, s]));
+	return rows.map((r) => {
+		const s = byEntry.get(r.id);
+		return {
+			occurredAt: iso(r.occurredAt),
+			strength: r.strength,
+			cause: r.cause,
+			helped: r.helped,
+			shared: r.sharedCoupleId !== null,
+			signalled: s ? { at: iso(s.createdAt), answer: s.answer, answeredAt: iso(s.answeredAt) } : null
+		};
+	});
+}
