@@ -61,7 +61,7 @@ describe(`seed-demo (${databaseKind})`, () => {
 		expect(spread.newest).toBeLessThanOrEqual(3);
 		// Letters of every kind; nothing dated after the moment the data ends.
 		const kinds = await rows<{ kind: string }>(db, sql`select distinct kind from letters order by kind`);
-		expect(kinds.map((k) => k.kind)).toEqual(['account', 'account-addition', 'apology', 'letter']);
+		expect(kinds.map((k) => k.kind)).toEqual(['account', 'account-addition', 'apology', 'impact', 'letter', 'restitution']);
 		const [future] = await rows<{ n: number }>(db, sql`select (select count(*) from letters where sent_at > ${NOW.toISOString()}::timestamptz) + (select count(*) from check_ins where recorded_at > ${NOW.toISOString()}::timestamptz) as n`);
 		expect(Number(future.n)).toBe(0);
 		// Every demo account signs in with the one printed password.

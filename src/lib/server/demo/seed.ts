@@ -150,6 +150,11 @@ export const PERSONAL_TABLES = [
 	'talk_account_entries',
 	'talk_questions',
 	'talk_replies',
+	'trigger_entries',
+	'trigger_signals',
+	'trigger_settings',
+	'point_letters',
+	'point_letter_versions',
 	'booklet_signups',
 	'booklet_tokens',
 	'comments'
@@ -525,6 +530,60 @@ function buildStatements({ couples, days, seed, now }: { couples: number; days: 
 			union all
 			select ${uid('reply', `q.id || 'f'`)}, q.id, q.couple_id, q.asker_id, 'follow-up', ${text('followUp', 'p.locale', `'follow' || q.id`)}, least(${T0}, q.answered_at + interval '3 hours')
 			from talk_questions q join demo_people p on p.user_id = q.asker_id where q.answered_at is not null and ${pct(`'follow' || q.id`)} < 20`),
+		// The trigger kit: the hurt partner's log (some shared, some signalled), and what each prepared.
+		sql.raw(`insert into trigger_entries (id, owner_id, occurred_at, strength, cause, helped, shared_couple_id, created_at, updated_at)
+			select ${uid('trigger', `user_id || g`)}, user_id, c, case when ${pct(`'strength' || user_id || g`)} < 85 then 1 + ${h(`'strength' || user_id || g`)} % 5 end,
+				${text('triggerCause', 'locale', `'cause' || user_id || g`)}, case when ${pct(`'thelped' || user_id || g`)} < 50 then ${text('trustHelped', 'locale', `'thelped' || user_id || g`)} end,
+				case when couple_id is not null and ${pct(`'tshare' || user_id || g`)} < 35 then couple_id end, c, c
+			from demo_people, generate_series(1, 1 + start_ago / 10) g, lateral (select ${ago(`greatest(0, start_ago - (g - 1) * 10 - 1)`, `'trigger' || user_id || g`)} as c) x
+			where role = 'hurt'`),
+		sql.raw(`insert into trigger_signals (id, entry_id, owner_id, couple_id, created_at, answer, answered_at)
+			select ${uid('signal', 'e.id')}, e.id, e.owner_id, e.shared_couple_id, e.occurred_at,
+				case when ${pct(`'sanswer' || e.id`)} < 70 then (array['talk', 'closeness', 'space'])[1 + ${h(`'sanswer' || e.id`)} % 3] end,
+				case when ${pct(`'sanswer' || e.id`)} < 70 then least(${T0}, e.occurred_at + interval '10 minutes') end
+			from trigger_entries e join demo_people p on p.user_id = e.owner_id where e.shared_couple_id is not null and ${pct(`'signal' || e.id`)} < 60`),
+		sql.raw(`insert into trigger_settings (user_id, prepared_response, response_couple_id, discovered_on, discovery_couple_id, updated_at)
+			select user_id, case when role = 'repairing' then ${text('preparedResponse', 'locale', `'prepared' || user_id`)} end, case when role = 'repairing' then couple_id end,
+				case when role = 'hurt' then ${dayAgo(`start_ago + ${h(`'discovered' || user_id`)} % 60`)} end, case when role = 'hurt' then couple_id end,
+				${ago(`${h(`'tsettings' || user_id`)} % start_ago`, `'tsettings' || user_id`)}
+			from demo_people where role is not null and ${pct(`'tsettings' || user_id`)} < 50`),
+		// Letters in points: the hurt partner's impact letter, and the repairing partner's answer to a
+		// delivered one (couple 1 always goes the whole way, so even a tiny seed has both letters).
+		sql.raw(`insert into point_letters (id, owner_id, kind, answers_letter_id, created_at, updated_at)
+			select ${uid('impact', 'user_id')}, user_id, 'impact', null, c, least(${T0}, c + interval '3 days')
+			from demo_people, lateral (select ${ago(`start_ago * 8 / 10`, `'impact' || user_id`)} as c) x
+			where role = 'hurt' and couple_id is not null and (n = 1 or ${pct(`'impact' || user_id`)} < 50)`),
+		sql.raw(`insert into point_letter_versions (id, draft_id, owner_id, number, points, rule_ids, created_at, sent_at, sent_couple_id)
+			select ${uid('pversion', `l.id || v`)}, l.id, l.owner_id, v,
+				jsonb_build_array(${[1, 2, 3].map((k) => text('impactPoint', 'p.locale', `'point' || l.id || v || ${k}`)).join(', ')}), '[]'::jsonb,
+				least(${T0}, l.created_at + (v - 1) * interval '3 days'),
+				case when v = 2 and (p.n = 1 or ${pct(`'psend' || l.id`)} < 70) then least(${T0}, l.created_at + interval '3 days 1 hour') end,
+				case when v = 2 and (p.n = 1 or ${pct(`'psend' || l.id`)} < 70) then p.couple_id end
+			from point_letters l join demo_people p on p.user_id = l.owner_id, generate_series(1, 2) v`),
+		sql.raw(`insert into letters (id, sender_id, recipient_id, couple_id, kind, body, sent_at, opened_at, waiting)
+			select ${uid('impact-letter', 'v.id')}, v.owner_id, p.partner_id, v.sent_couple_id, 'impact',
+				(select string_agg(n || '. ' || (v.points ->> (n - 1)), E'\n\n' order by n) from generate_series(1, jsonb_array_length(v.points)) n),
+				v.sent_at, case when p.n = 1 or ${pct(`'popen' || v.id`)} < 80 then least(${T0}, v.sent_at + interval '1 day') end, false
+			from point_letter_versions v join demo_people p on p.user_id = v.owner_id where v.sent_at is not null`),
+		sql.raw(`update point_letter_versions v set sent_letter_id = ${uid('impact-letter', 'v.id')} from demo_people p where p.user_id = v.owner_id and v.sent_at is not null`),
+		sql.raw(`insert into point_letters (id, owner_id, kind, answers_letter_id, created_at, updated_at)
+			select ${uid('restitution', 'l.id')}, l.recipient_id, 'restitution', l.id, c, c
+			from letters l join demo_people p on p.user_id = l.recipient_id, lateral (select least(${T0}, l.sent_at + interval '2 days') as c) x
+			where l.kind = 'impact' and l.opened_at is not null and (p.n = 1 or ${pct(`'restitution' || l.id`)} < 60)`),
+		sql.raw(`insert into point_letter_versions (id, draft_id, owner_id, number, points, rule_ids, created_at, sent_at, sent_couple_id)
+			select ${uid('pversion', `r.id || 1`)}, r.id, r.owner_id, 1,
+				jsonb_build_array(${[1, 2, 3].map((k) => text('restitutionAnswer', 'p.locale', `'answer' || r.id || ${k}`)).join(', ')}), '[[], [], []]'::jsonb, r.created_at,
+				case when p.n = 1 or ${pct(`'rsend' || r.id`)} < 50 then least(${T0}, r.created_at + interval '1 hour') end,
+				case when p.n = 1 or ${pct(`'rsend' || r.id`)} < 50 then p.couple_id end
+			from point_letters r join demo_people p on p.user_id = r.owner_id where r.kind = 'restitution'`),
+		sql.raw(`insert into letters (id, sender_id, recipient_id, couple_id, kind, body, sent_at, opened_at, waiting)
+			select ${uid('restitution-letter', 'v.id')}, v.owner_id, p.partner_id, v.sent_couple_id, 'restitution',
+				(select string_agg(n || '. ' || (v.points ->> (n - 1)), E'\n\n' order by n) from generate_series(1, jsonb_array_length(v.points)) n),
+				v.sent_at, case when ${pct(`'ropen' || v.id`)} < 60 then least(${T0}, v.sent_at + interval '1 day') end, false
+			from point_letter_versions v join point_letters r on r.id = v.draft_id join demo_people p on p.user_id = v.owner_id
+			where r.kind = 'restitution' and v.sent_at is not null`),
+		sql.raw(`update point_letter_versions v set sent_letter_id = ${uid('restitution-letter', 'v.id')} from point_letters r, demo_people p
+			where r.id = v.draft_id and r.kind = 'restitution' and p.user_id = v.owner_id and v.sent_at is not null`),
 		// Visitors: booklet sign-ups and comments under the guide's articles (no account needed).
 		sql.raw(`insert into booklet_signups (id, email, locale, wants_updates, created_at, confirmed_at)
 			select ${uid('booklet', 'k::text')}, 'reader-' || k || '${`@${DEMO_DOMAIN}`}', case when ${pct(`'blocale' || k`)} < 62 then 'nl' else 'en' end,

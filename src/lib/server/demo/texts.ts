@@ -171,6 +171,22 @@ export const TEXT_PARTS = {
 		nl: [['Na het eten, niet vlak voor het slapen.', 'Alleen als de kinderen er niet zijn.', 'We stoppen als een van ons het woord zegt.'], ['Zo houden we het veilig.', 'We kijken over een maand of het werkt.']],
 		en: [['After dinner, not just before bed.', 'Only when the children are not around.', 'We stop when either of us says the word.'], ['That keeps it safe.', 'We will see in a month whether it works.']]
 	},
+	impactPoint: {
+		nl: [['Ik slaap slecht sinds ik het weet.', 'Ik twijfel aan wat ik zelf zie en voel.', 'Ik schrik als je telefoon gaat.', 'Ik voel me minder waard.'], ['Dat wil ik dat je weet.', 'Het is nog elke dag zo.']],
+		en: [['I have slept badly since I found out.', 'I doubt what I see and feel myself.', 'I flinch when your phone rings.', 'I feel worth less.'], ['I want you to know that.', 'It is still like that every day.']]
+	},
+	restitutionAnswer: {
+		nl: [['Dat heb ik je aangedaan, en het spijt me.', 'Ik zie nu hoe diep dat gaat.', 'Je hoeft niet te raden: mijn telefoon ligt open.'], ['Ik blijf het je laten zien.', 'Zeg het me als het opnieuw gebeurt.']],
+		en: [['I did that to you, and I am sorry.', 'I see now how deep it goes.', 'You do not have to guess: my phone is open to you.'], ['I will keep showing you.', 'Tell me when it happens again.']]
+	},
+	triggerCause: {
+		nl: [['Een restaurant waar we vroeger kwamen.', 'Een bericht dat laat binnenkwam.', 'Een datum in de agenda.', 'Een film met een verhaal als het onze.'], ['Het kwam ineens op.', 'Ik had het niet verwacht.']],
+		en: [['A restaurant we used to go to.', 'A message that came in late.', 'A date in the calendar.', 'A film with a story like ours.'], ['It came up all at once.', 'I did not see it coming.']]
+	},
+	preparedResponse: {
+		nl: [['Ik blijf bij je en ik luister.', 'Ik stel geen vragen terug, ik ben er gewoon.'], ['Zeg maar wat je nodig hebt.', 'We nemen de tijd.']],
+		en: [['I stay with you and I listen.', 'I do not ask anything back, I am just here.'], ['Tell me what you need.', 'We will take our time.']]
+	},
 	guideComment: {
 		nl: [['Dit herken ik zo.', 'Dank voor dit artikel.', 'Het stuk over tempo hielp me.'], ['Het geeft me hoop.', 'Ik lees het nog eens met mijn partner.']],
 		en: [['I recognise this so much.', 'Thank you for this article.', 'The part about pace helped me.'], ['It gives me hope.', 'I will read it again with my partner.']]
