@@ -103,7 +103,9 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	// (which never keeps a no-store answer). Only a signed-out, public page on the offline list may be
 	// kept, and is checked again each time. Static assets are served before this hook.
 	const signedIn = Boolean(event.locals.user);
-	h.set('Cache-Control', isStorable(event.route.id, signedIn, response.status) ? 'no-cache' : 'no-store');
+	// A post's answer may echo what was typed (a comment's name and e-mail): never kept.
+	const storable = event.request.method === 'GET' && isStorable(event.route.id, signedIn, response.status);
+	h.set('Cache-Control', storable ? 'no-cache' : 'no-store');
 	// Only the public side may be indexed (issue 12); every private or signed-in view says noindex.
 	if (!isIndexable(event.route.id, signedIn, response.status)) h.set('X-Robots-Tag', 'noindex');
 	return response;

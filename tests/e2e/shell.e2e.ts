@@ -10,7 +10,7 @@ import { test, expect, expectAccessible, signUp, uniqueEmail } from './fixtures'
  * The signed-in pages come from the menu itself (src/lib/navigation.ts, as the layout renders
  * it), so a place another area adds to the menu is covered here without editing this file.
  */
-const PUBLIC_PAGES = ['/', '/program', '/program/confess', '/help', '/privacy', '/quick-exit', '/signin', '/signup', '/design', '/offline'];
+const PUBLIC_PAGES = ['/', '/guide', '/guide/why-it-happens', '/self-test', '/booklet', '/program', '/program/confess', '/help', '/privacy', '/quick-exit', '/signin', '/signup', '/design', '/offline'];
 const SIZES = [
 	{ width: 320, height: 700 },
 	{ width: 390, height: 844 },
@@ -61,42 +61,45 @@ async function overflowing(page: Page): Promise<string[]> {
 /** Where the shell is checked with axe at each size: the home page and the signed-in overview, in either language. */
 const SHELL_AXE_PAGES = /^(\/en)?(\/|\/dashboard)?$/;
 
+// One test per size and person, so the two workers share the photographs evenly.
 for (const size of SIZES) {
-	test(`every main page fits ${size.width} px, light and dark, signed out and signed in, in both languages`, async ({ browser }) => {
-		test.setTimeout(600_000);
-		// Accessibility is swept page by page in a11y.e2e.ts; here axe checks the shell itself at
-		// these sizes, on the home and overview pages (the shell is the same on every page): the dark
-		// scheme on phones, the light one on the desktop.
-		const axeScheme = size.width > 1000 ? 'light' : 'dark';
-		const visit = async (page: Page, path: string, who: string) => {
-			const response = await page.goto(path);
-			expect(response?.status(), path).toBeLessThan(400);
-			await expect(page.getByRole('link', { name: /Snel weg|Quick exit/ })).toBeInViewport();
-			expect(await overflowing(page), `${who} ${path} at ${size.width} px`).toEqual([]);
-			const name = `${who}${path.replace(/[/?=]+/g, '-') || '-home'}`.replace(/-+$/, '');
-			// The colour scheme changes no sizes: one visit, a photo in each scheme.
-			for (const scheme of SCHEMES) {
-				await page.emulateMedia({ colorScheme: scheme });
-				if (scheme === axeScheme && size.width !== 320 && SHELL_AXE_PAGES.test(path)) await expectAccessible(page);
-				// JPEG: about half the time of a PNG per photo, and these are for looking at, not comparing.
-				await page.screenshot({ path: `test-results/screenshots/shell/${size.width}-${scheme}/${name}.jpg`, type: 'jpeg', quality: 70 });
+	for (const who of ['visitor', 'repairing', 'hurt'] as const) {
+		test(`every main page fits ${size.width} px, light and dark, in both languages (${who})`, async ({ browser }) => {
+			test.setTimeout(300_000);
+			// Accessibility is swept page by page in a11y.e2e.ts; here axe checks the shell itself at
+			// these sizes, on the home and overview pages (the shell is the same on every page): the dark
+			// scheme on phones, the light one on the desktop.
+			const axeScheme = size.width > 1000 ? 'light' : 'dark';
+			const visit = async (page: Page, path: string) => {
+				const response = await page.goto(path);
+				expect(response?.status(), path).toBeLessThan(400);
+				await expect(page.getByRole('link', { name: /Snel weg|Quick exit/ })).toBeInViewport();
+				expect(await overflowing(page), `${who} ${path} at ${size.width} px`).toEqual([]);
+				const name = `${who}${path.replace(/[/?=]+/g, '-') || '-home'}`.replace(/-+$/, '');
+				// The colour scheme changes no sizes: one visit, a photo in each scheme.
+				for (const scheme of SCHEMES) {
+					await page.emulateMedia({ colorScheme: scheme });
+					if (scheme === axeScheme && size.width !== 320 && SHELL_AXE_PAGES.test(path)) await expectAccessible(page);
+					// JPEG: about half the time of a PNG per photo, and these are for looking at, not comparing.
+					await page.screenshot({ path: `test-results/screenshots/shell/${size.width}-${scheme}/${name}.jpg`, type: 'jpeg', quality: 70 });
+				}
+			};
+
+			if (who === 'visitor') {
+				const visitor = await browser.newContext({ viewport: size });
+				const page = await visitor.newPage();
+				for (const lang of LANGS) for (const path of PUBLIC_PAGES) await visit(page, `${lang}${path}`);
+				await visitor.close();
+				return;
 			}
-		};
-
-		const visitor = await browser.newContext({ viewport: size });
-		const page = await visitor.newPage();
-		for (const lang of LANGS) for (const path of PUBLIC_PAGES) await visit(page, `${lang}${path}`, 'visitor');
-		await visitor.close();
-
-		for (const role of ['repairing', 'hurt'] as const) {
-			const context = await browser.newContext({ viewport: size, storageState: await signedInState(browser, role) });
+			const context = await browser.newContext({ viewport: size, storageState: await signedInState(browser, who) });
 			const signedIn = await context.newPage();
 			const paths = await menuPaths(signedIn);
 			expect(paths).toContain('/dashboard');
-			for (const lang of LANGS) for (const path of paths) await visit(signedIn, `${lang}${path}`, role);
+			for (const lang of LANGS) for (const path of paths) await visit(signedIn, `${lang}${path}`);
 			await context.close();
-		}
-	});
+		});
+	}
 }
 
 test('phone: four places in the bottom bar, the rest under "More", by keyboard and without JavaScript', async ({ browser }) => {
