@@ -144,7 +144,7 @@ test('after using the app signed in, Cache Storage holds no personal text and no
 	const draftUrl = new URL(page.url()).pathname;
 
 	// Browse signed-in pages, and public ones while signed in (their signed-in view shows the menu).
-	const signedIn = ['/dashboard', '/reflections', '/coach', draftUrl, '/settings', '/en/dashboard'];
+	const signedIn = ['/dashboard', '/reflections', '/coach', draftUrl, '/settings', '/deeds', '/trust', '/talk', '/talk/restitution', '/triggers', '/en/dashboard'];
 	const publicWhileSignedIn = ['/guide', '/guide/why-it-happens', '/en/guide/forgiveness', '/program', '/help', '/'];
 	for (const path of [...signedIn, ...publicWhileSignedIn]) await page.goto(path, { waitUntil: 'networkidle' });
 	// A client-side navigation too (it loads __data.json).
