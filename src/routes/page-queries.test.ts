@@ -44,7 +44,7 @@ const QUERY_BUDGET: Record<string, number> = {
 	// The home page gathers what matters today from every area (progress, partner and status, own and
 	// shared commitments with their history and check-ins, waiting wishes, letters, the shared trust
 	// week): ten queries, the same for a year of history as for one day (dashboard/home.server.test.ts).
-	'/dashboard': 10 + 2 // … and the trigger kit's notices and the anniversary note (issue 11).
+	'/dashboard': 10 + 3 // … and the trigger kit's notices, the anniversary note and the reader's own pace (no note while they asked for space; issue 11).
 };
 
 /** Pages for people who are not signed in, or that only redirect: not part of this check. */
