@@ -10,7 +10,8 @@ import { acceptInvitation, createInvitation } from '../couple/invitations';
 import { coupleIdOf } from '../couple/membership';
 import { hourEntries, hourNotes, hourSlots } from '../db/schema';
 import { addHourNote, answerHour, deleteHourNote, exportHour, getHour, setHourSlot, skipHour } from './hour';
-import { questionsFor, weekOf } from './questions';
+import { questionById, questionsFor, weekOf } from './questions';
+import { renderHourExportHtml } from './export-html';
 
 const pass = 'long enough pass';
 
@@ -157,6 +158,11 @@ describe(`the weekly relationship hour: answered privately, revealed together ($
 		expect(JSON.stringify(exported)).toContain('EXA-ANSWER');
 		expect(JSON.stringify(exported)).not.toContain('EXB');
 		expect((await exportHour(db, hurt)).notes).toEqual([expect.objectContaining({ text: 'EXB-NOTE', shared: true })]);
+		// The readable page names each question in the person's language.
+		const page = renderHourExportHtml(exported, 'en');
+		const first = questionById(exported.weeks[0]!.answers[0]!.question)!;
+		expect(page).toContain(first.en.replace(/'/g, '&#39;'));
+		expect(page).toContain('EXA-ANSWER');
 		await deleteAccount(db, { userId: hurt, password: pass, locale: 'nl' });
 		expect((await db.select().from(hourEntries)).filter((r) => r.ownerId === hurt)).toEqual([]);
 		expect((await db.select().from(hourNotes)).filter((r) => r.ownerId === hurt)).toEqual([]);
