@@ -106,4 +106,13 @@ test('the weekly hour: answered privately, shown to both only after the second a
 	const aAfter = await whatTheServerSends(a, '/hour');
 	for (const text of [aAfter.html, aAfter.data]) expect(text).not.toContain('BO-PRIVATE-NOTE');
 	await expectAccessible(b);
+
+	// Someone outside the couple sees none of it, on the page or in its data.
+	const stranger = await (await browser.newContext()).newPage();
+	await signUp(stranger, { name: 'Cas', email: uniqueEmail('hour-c'), role: 'hurt' });
+	const outside = await whatTheServerSends(stranger, '/hour');
+	for (const text of [outside.html, outside.data]) {
+		for (const canary of ['ADA-', 'BO-', '20:30']) expect(text).not.toContain(canary);
+	}
+	expect(outside.html).toContain('Kies een moment in de week dat jou past.');
 });
