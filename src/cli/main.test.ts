@@ -52,7 +52,21 @@ describe('herstelpad CLI', () => {
 		const oneBad = io();
 		expect(await main(['admin', 'create', 'third@example.org', 'nope'], oneBad.io)).toBe(2);
 		expect(oneBad.out()).toBe('');
-	});
+	}, 120_000); // opening and migrating PGlite four times takes over 30 s on a busy shared machine
+
+	it('seed-demo checks its options, refuses a database with real accounts, and seeds with --force', async () => {
+		for (const args of [[], ['--couples'], ['--couples', 'many'], ['--couples', '0'], ['--couples', '2', '--days', '3'], ['--couples', '2', '--colour', 'red'], ['2']]) {
+			expect(await main(['seed-demo', ...args], io().io), args.join(' ')).toBe(2);
+		}
+		// The administrators made above are real accounts.
+		const refused = io();
+		expect(await main(['seed-demo', '--couples', '2'], refused.io)).toBe(1);
+		expect(refused.err()).toContain('seed-demo refused');
+		const seeded = io();
+		expect(await main(['seed-demo', '--couples', '2', '--days', '30', '--seed', '5', '--force'], seeded.io)).toBe(0);
+		expect(seeded.out()).toContain('demo-1-a@demo.herstelpad.invalid');
+		expect(seeded.out()).toContain('password: rustig demo pad 2026');
+	}, 120_000);
 
 	it('runs as an executable without a build step', () => {
 		const out = execFileSync(process.execPath, ['bin/herstelpad.js', '--help'], { encoding: 'utf8' });

@@ -56,12 +56,19 @@ test('impact letter → restitution letter, with a point unanswered and then ans
 	await expect(a).toHaveURL(/\/talk\/restitution$/);
 	const points = a.getByRole('complementary', { name: 'De punten van Bo' });
 	await expect(points.getByText('POINT-TWO')).toBeVisible();
+	await expect(points.getByText('Nog geen antwoord bij de punten 1, 2, 3.')).toBeVisible();
 	await a.waitForLoadState('networkidle');
 	await expectAccessible(a);
 
 	// 3. Answers to points 1 and 3 only: point 2 shows as having no answer yet, and sending waits.
 	await a.getByRole('textbox', { name: 'Je antwoord op punt 1' }).fill('ANSWER-ONE: ik heb je je rust afgenomen. Ik blijf ’s nachts bij je als je wakker ligt.');
 	await a.getByRole('textbox', { name: 'Je antwoord op punt 3' }).fill('ANSWER-THREE: ik laat je op feestjes niet meer alleen staan.');
+	// Offline, saving cannot work: the typed answers stay where they are, and the page says so.
+	await a.context().setOffline(true);
+	await a.getByRole('button', { name: 'Bewaren als nieuwe versie' }).click();
+	await expect(a.getByRole('alert').filter({ hasText: 'Je bent offline' })).toBeVisible();
+	await expect(a.getByRole('textbox', { name: 'Je antwoord op punt 3' })).toHaveValue(/^ANSWER-THREE/);
+	await a.context().setOffline(false);
 	await submit(a, 'Bewaren als nieuwe versie', 'save');
 	await expect(a.getByText('Versie 1 is bewaard. Alleen jij ziet ze.')).toBeVisible();
 	await expect(points.getByText('Nog geen antwoord bij punt 2.')).toBeVisible();
@@ -90,6 +97,11 @@ test('impact letter → restitution letter, with a point unanswered and then ans
 	await expect(a.getByText('Versie 2 is bewaard. Alleen jij ziet ze.')).toBeVisible();
 	await expect(points.getByText('Nog geen antwoord')).toHaveCount(0);
 	await expectAccessible(a);
+	// A version that is not there (a tampered hidden field) is refused in words on the page, not silently.
+	await a.locator('form[action="?/send"] input[name="number"]').evaluate((el: HTMLInputElement) => (el.value = 'x'));
+	await submit(a, 'Versie 2 versturen', 'send');
+	await expect(a.getByRole('alert').filter({ hasText: 'Dit bestaat niet (meer).' })).toBeVisible();
+	await a.reload({ waitUntil: 'networkidle' });
 	await submit(a, 'Versie 2 versturen', 'send');
 	await expect(a.getByText('Je brief ligt in de brievenbus van je partner.')).toBeVisible();
 

@@ -42,9 +42,14 @@ test('trigger → neutral notice with the prepared words → answer shown to the
 	test.setTimeout(180_000);
 	const { a, b } = await couple(browser);
 
-	// Ada prepares, in a calm moment, what she will say.
+	// Ada prepares, in a calm moment, what she will say. Offline, the text stays where it is.
 	await a.goto('/triggers', { waitUntil: 'networkidle' });
 	await a.getByLabel('Mijn antwoord, in mijn eigen woorden').fill('ADA-PREPARED: dit komt door wat ik deed, niet door jou. Ik ben hier.');
+	await a.context().setOffline(true);
+	await a.getByRole('button', { name: 'Antwoord bewaren' }).press('Enter');
+	await expect(a.getByText(/Je bent offline, dus er is niets verstuurd/)).toBeVisible();
+	await expect(a.getByLabel('Mijn antwoord, in mijn eigen woorden')).toHaveValue(/^ADA-PREPARED/);
+	await a.context().setOffline(false);
 	await submit(a, 'Antwoord bewaren', 'prepare');
 	await expect(a.getByText('Je antwoord is bewaard.')).toBeVisible();
 	await expectAccessible(a);
@@ -100,7 +105,12 @@ test('the trigger kit works without JavaScript, refuses bad input kindly and sta
 	await b.accept(await a.inviteLink());
 	await d.accept(await c.inviteLink());
 
-	expect((await d.post('/triggers?/signal', { strength: '9', cause: 'x' })).status()).toBe(400);
+	/** Refused with the status and the reason in Dutch, in the page that comes back. */
+	const refused = async (res: Awaited<ReturnType<HttpUser['post']>>, status: number, text: string) => {
+		expect(res.status()).toBe(status);
+		expect(await res.text()).toContain(text);
+	};
+	await refused(await d.post('/triggers?/signal', { strength: '9', cause: 'x' }), 400, 'Kies een sterkte van 1 tot 5, of laat het open.');
 	expect((await d.post('/triggers?/signal', { strength: '5', cause: 'DEX-NOTE-CANARY' })).status()).toBe(200);
 	const cPage = await (await c.get('/triggers')).text();
 	const signalId = /name="id" value="([0-9a-f-]{36})"/.exec(cPage)?.[1];
@@ -108,14 +118,23 @@ test('the trigger kit works without JavaScript, refuses bad input kindly and sta
 	expect(cPage).not.toContain('DEX-NOTE-CANARY');
 
 	// Another couple cannot answer it, nor see anything of it; the entry's owner cannot answer it either.
-	expect((await a.post('/triggers?/answer', { id: signalId!, answer: 'talk' })).status()).toBe(404);
-	expect((await d.post('/triggers?/answer', { id: signalId!, answer: 'talk' })).status()).toBe(404);
-	expect((await c.post('/triggers?/answer', { id: signalId!, answer: 'shout' })).status()).toBe(400);
-	expect((await c.post('/triggers?/answer', { id: 'not-an-id', answer: 'talk' })).status()).toBe(400);
+	await refused(await a.post('/triggers?/answer', { id: signalId!, answer: 'talk' }), 404, 'Dit bestaat niet (meer).');
+	await refused(await d.post('/triggers?/answer', { id: signalId!, answer: 'talk' }), 404, 'Dit bestaat niet (meer).');
+	await refused(await c.post('/triggers?/answer', { id: signalId!, answer: 'shout' }), 400, 'Kies wat je nu aanbiedt: praten, nabijheid of ruimte.');
+	// A bad hidden id has no field of its own: the reason still shows, for the whole form.
+	await refused(await c.post('/triggers?/answer', { id: 'not-an-id', answer: 'talk' }), 400, 'Dit bestaat niet (meer).');
 	expect((await c.post('/triggers?/answer', { id: signalId!, answer: 'space' })).status()).toBe(200);
 	const dPage = await (await d.get('/triggers')).text();
 	expect(dPage).toContain('antwoord: Ruimte');
 	const entryId = /name="id" value="([0-9a-f-]{36})"/.exec(dPage)?.[1];
+	// A refused edit gives back what was typed, not the old text.
+	const typed = `DEX-TYPED-${'y'.repeat(2100)}`;
+	const edit = await d.post('/triggers?/update', { id: entryId!, strength: '2', cause: typed, helped: 'DEX-HELPED-TYPED' });
+	expect(edit.status()).toBe(400);
+	const editPage = await edit.text();
+	expect(editPage).toContain('Deze tekst is te lang.');
+	expect(editPage).toContain(typed);
+	expect(editPage).toContain('DEX-HELPED-TYPED');
 	expect((await a.post('/triggers?/share', { id: entryId! })).status()).toBe(404);
 	expect((await a.post('/triggers?/delete', { id: entryId! })).status()).toBe(404);
 	for (const path of ['/triggers', '/triggers/__data.json', '/dashboard']) {
@@ -123,6 +142,6 @@ test('the trigger kit works without JavaScript, refuses bad input kindly and sta
 		expect(text, path).not.toContain('DEX-NOTE-CANARY');
 		expect(text, path).not.toContain('dex heeft het');
 	}
-	expect((await b.post('/triggers?/discovery', { discoveredOn: '2999-01-01' })).status()).toBe(400);
-	expect((await b.post('/triggers?/prepare', { body: 'x'.repeat(5000) })).status()).toBe(400);
+	await refused(await b.post('/triggers?/discovery', { discoveredOn: '2999-01-01' }), 400, 'Kies een datum in het verleden, of laat het veld leeg.');
+	await refused(await b.post('/triggers?/prepare', { body: 'x'.repeat(5000) }), 400, 'Deze tekst is te lang.');
 });

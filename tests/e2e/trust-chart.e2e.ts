@@ -27,7 +27,12 @@ async function views(browser: Browser, user: HttpUser, name: string, check: (pag
 			const box = await chart.boundingBox();
 			expect(box!.x + box!.width, `${name} ${width}: the chart fits`).toBeLessThanOrEqual(width);
 			await check(page);
-			if (width === 390 && colorScheme === 'dark' && name === 'year') await expectAccessible(page);
+			if (width === 390 && colorScheme === 'dark' && name === 'year') {
+				// From the top, as every other page is checked: scrolled to the chart, the form's button
+				// sits under the sticky top bar and axe counts it as a target too small to tap.
+				await page.evaluate(() => window.scrollTo(0, 0));
+				await expectAccessible(page);
+			}
 			// The chart itself, not the whole page: what is looked at, and cheap on a busy machine.
 			mkdirSync(join('test-results', 'screenshots'), { recursive: true });
 			await chart.screenshot({ path: join('test-results', 'screenshots', `trust-chart-${name}-${width}-${colorScheme}.png`) });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { requiredText as text, optionalText, UUID } from './text';
 import { TEXT_LIMITS } from './limits';
+import { APP_TIME_ZONE } from '../time-zone';
 
 /** Schemas for the decision, the trigger kit and the impact/restitution letters (issue 11, items 4–6). */
 
@@ -16,6 +17,13 @@ export function isCalendarDate(value: string) {
 /** Today plus `days`, as YYYY-MM-DD in UTC. */
 export function dayFromToday(days: number, now = new Date()) {
 	return new Date(now.getTime() + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+const localDate = new Intl.DateTimeFormat('en-CA', { timeZone: APP_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today in the app's time zone, as YYYY-MM-DD: just after midnight in Amsterdam it is already tomorrow in UTC terms. */
+export function localToday(now = new Date()) {
+	return localDate.format(now);
 }
 
 /** A review date: from tomorrow to a year ahead (a set time, not open-ended). */
@@ -49,10 +57,17 @@ export const triggerAnswerSchema = z.object({ answer: z.enum(['talk', 'closeness
 /** The id of an entry or a signal in a form; anything but a UUID cannot exist. */
 export const triggerIdSchema = z.object({ id: z.string({ error: 'not_found' }).regex(UUID, { error: 'not_found' }) });
 
-/** Optional: clearing the field removes the date. It lies in the past (up to 30 years). */
+/** Whether a day of discovery may be saved: a real date, today or earlier (the app's local day), at most 30 years back. */
+export function isDiscoveryDay(value: string, now = new Date()) {
+	const today = localToday(now);
+	const earliest = `${Number(today.slice(0, 4)) - 30}${today.slice(4)}`;
+	return isCalendarDate(value) && value <= today && value >= earliest;
+}
+
+/** Optional: clearing the field removes the date. */
 export const discoverySchema = z.object({
 	discoveredOn: z
 		.string()
 		.optional()
-		.refine((v) => !v || (isCalendarDate(v) && v <= dayFromToday(0) && v >= dayFromToday(-366 * 30)), { error: 'trigger_discovery_invalid' })
+		.refine((v) => !v || isDiscoveryDay(v), { error: 'trigger_discovery_invalid' })
 });

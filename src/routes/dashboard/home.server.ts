@@ -33,7 +33,8 @@ export async function loadHome(db: Database, user: SessionUser & { role: 'repair
 	const unopenedLetters = partner ? (await listLetterbox(db, actor)).filter((l) => !l.openedAt).length : 0;
 	const trust = partner ? await latestSharedTrust(db, actor, now) : null;
 	const triggers = partner ? await triggerNotices(db, actor, now) : { waiting: 0, answer: null };
-	const anniversary = await anniversaryFor(db, actor, partner?.id ?? null, now);
+	// The hurt partner sets the pace: no note from the partner's day, none at all while asking for space.
+	const anniversary = await anniversaryFor(db, actor, partner?.id ?? null, user.role, now);
 	const week = (w: { weekStart: string; count: number; trust: number | null; safety: number | null; connection: number | null }) => ({
 		weekStart: w.weekStart,
 		count: w.count,

@@ -4,12 +4,13 @@ import { getDb } from '$lib/server/db';
 import { actorOf } from '$lib/server/access/actor';
 import { partnerIn } from '$lib/server/couple/membership';
 import { answerSignal, deleteEntry, listMyEntries, listPartnerSignals, listSharedWithMe, logTrigger, myMoments, shareEntry, signalTrigger, unshareEntry, updateEntry } from '$lib/server/triggers/log';
-import { saveDiscoveryDay, savePreparedResponse, triggerSettingsFor, upcomingAnniversary } from '$lib/server/triggers/settings';
+import { saveDiscoveryDay, savePreparedResponse, triggerSettingsFor, chooseAnniversary } from '$lib/server/triggers/settings';
 import { PATTERN_WEEKS, patternsSince, triggerPatterns } from '$lib/server/triggers/patterns';
 import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http';
 import { formKeyOf, newFormKey } from '$lib/server/forms/once';
 import { discoverySchema, triggerAnswerSchema, triggerIdSchema, triggerLogSchema, triggerResponseSchema, triggerSchema } from '$lib/schemas/hard-parts';
 import { localizeHref } from '$lib/i18n';
+import { getOwnPaceStatus } from '$lib/server/couple/pace';
 
 /** What the partner's notices look back on: a hard moment of this week, not of last month. */
 const PARTNER_DAYS = 7;
@@ -21,20 +22,23 @@ export const load: PageServerLoad = async (event) => {
 	const actor = actorOf(user);
 	const now = new Date();
 	const partner = await partnerIn(db, actor);
-	const [{ own, partner: theirs }, entries, moments, signals, shared] = await Promise.all([
+	const [{ own, partner: theirs }, entries, moments, signals, shared, pace] = await Promise.all([
 		triggerSettingsFor(db, actor, partner?.id ?? null),
 		listMyEntries(db, actor),
 		myMoments(db, actor, patternsSince(now)),
 		partner ? listPartnerSignals(db, actor, new Date(now.getTime() - PARTNER_DAYS * 86_400_000)) : [],
-		partner ? listSharedWithMe(db, actor) : []
+		partner ? listSharedWithMe(db, actor) : [],
+		getOwnPaceStatus(db, actor)
 	]);
 	const iso = (d: Date | null) => (d ? d.toISOString() : null);
-	const anniversary = upcomingAnniversary(own.discoveredOn, now) ?? upcomingAnniversary(theirs?.discoveredOn ?? null, now);
+	const anniversary = chooseAnniversary(own.discoveredOn, theirs?.discoveredOn ?? null, { role: user.role, space: pace?.status === 'space' }, now);
+	// The hurt partner sets the pace: a day the repairing partner saved is not put before them.
+	const partnerDiscoveredOn = user.role === 'hurt' ? null : (theirs?.discoveredOn ?? null);
 	return {
 		role: user.role,
 		partnerName: partner?.displayName ?? null,
 		partnerPrepared: theirs?.preparedResponse ?? null,
-		partnerDiscoveredOn: theirs?.discoveredOn ?? null,
+		partnerDiscoveredOn,
 		own,
 		anniversary: anniversary && { day: anniversary.day, inDays: anniversary.inDays },
 		entries: entries.map((e) => ({
@@ -50,6 +54,8 @@ export const load: PageServerLoad = async (event) => {
 		patternWeeks: PATTERN_WEEKS,
 		partnerSignals: signals.map((s) => ({ id: s.id, at: s.at.toISOString(), answer: s.answer, entry: s.entry })),
 		sharedWithMe: shared.map((e) => ({ id: e.id, occurredAt: e.occurredAt.toISOString(), strength: e.strength, cause: e.cause, helped: e.helped })),
+		/** Before this, one's own signal no longer "waits" for an answer (the partner's notice window). */
+		noticeSince: new Date(now.getTime() - PARTNER_DAYS * 86_400_000).toISOString(),
 		formKey: newFormKey()
 	};
 };

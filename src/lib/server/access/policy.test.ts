@@ -127,9 +127,10 @@ describe('access policy for the decision, triggers and impact letters', () => {
 	const sentAt = new Date();
 	const letterStates: [string, ItemAccess, boolean][] = [
 		['a draft impact or restitution version', pointLetterAccess({ ownerId: 'owner', sentCoupleId: null }), false],
-		['a sent impact or restitution version', pointLetterAccess({ ownerId: 'owner', sentCoupleId: 'c1' }, { withdrawnAt: null }), true],
-		['a version whose letter was withdrawn', pointLetterAccess({ ownerId: 'owner', sentCoupleId: 'c1' }, { withdrawnAt: sentAt }), false],
-		['a version sent in an earlier couple', pointLetterAccess({ ownerId: 'owner', sentCoupleId: 'c-old' }, { withdrawnAt: null }), false],
+		['a sent impact or restitution version', pointLetterAccess({ ownerId: 'owner', sentCoupleId: 'c1' }, { withdrawnAt: null, waiting: false }), true],
+		['a version whose letter waits (the recipient asked for space)', pointLetterAccess({ ownerId: 'owner', sentCoupleId: 'c1' }, { withdrawnAt: null, waiting: true }), false],
+		['a version whose letter was withdrawn', pointLetterAccess({ ownerId: 'owner', sentCoupleId: 'c1' }, { withdrawnAt: sentAt, waiting: false }), false],
+		['a version sent in an earlier couple', pointLetterAccess({ ownerId: 'owner', sentCoupleId: 'c-old' }, { withdrawnAt: null, waiting: false }), false],
 		['a sent version whose letter is gone', pointLetterAccess({ ownerId: 'owner', sentCoupleId: 'c1' }, null), false]
 	];
 	for (const [kind, item, partnerSees] of letterStates) {

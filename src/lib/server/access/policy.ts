@@ -80,11 +80,13 @@ export const triggerAccess = {
 
 /**
  * An impact or restitution letter version: private while a draft; once sent, shared with the couple
- * it was sent to for as long as its letter stands (leaving the couple withdraws it). Whether the
- * recipient may see it yet (waiting, unopened) is the letterbox's rule, applied on top.
+ * it was sent to only while its letter is delivered: not while it waits (the recipient asked for
+ * space), not once withdrawn (leaving the couple withdraws it), and not before the version is linked
+ * to its letter. Whether the recipient opened it yet is the letterbox's rule, applied on top.
+ * The same rule stands in the database (point_letter_versions_partner_read in letters/rls.sql).
  */
-export function pointLetterAccess(row: { ownerId: string; sentCoupleId: string | null }, letter?: { withdrawnAt: Date | null } | null): ItemAccess {
-	const shared = !!row.sentCoupleId && !!letter && !letter.withdrawnAt;
+export function pointLetterAccess(row: { ownerId: string; sentCoupleId: string | null }, letter?: { withdrawnAt: Date | null; waiting: boolean } | null): ItemAccess {
+	const shared = !!row.sentCoupleId && !!letter && !letter.withdrawnAt && !letter.waiting;
 	return { ownerId: row.ownerId, visibility: shared ? 'shared' : 'private', coupleId: shared ? row.sentCoupleId : null };
 }
 

@@ -3,7 +3,9 @@ import { sql } from 'drizzle-orm';
 import { databaseKind, useTestDatabase } from '../../../../tests/setup/test-db';
 import type { Database } from '.';
 import { grantAppRole } from './app-role';
-import { coupleMembers, couples, users } from './schema';
+import { coupleMembers, couples, letters, pointLetterVersions, users } from './schema';
+import { and, eq } from 'drizzle-orm';
+import { clearPaceStatus, setPaceStatus } from '../couple/pace';
 import { chooseDecision, getDecision, startNewDecision } from '../decision/decision';
 import { dayFromToday } from '$lib/schemas/hard-parts';
 import { getMyRestitution, openPointLetter, readReceivedImpact, saveImpactVersion, saveRestitutionVersion, sendImpactVersion } from '../letters/points';
@@ -85,5 +87,28 @@ describe(`row-level security for the hard parts (${databaseKind})`, () => {
 		// A restitution draft is the writer's alone.
 		expect(await asApp(ids.bo, (tx) => rows(tx, "select id from point_letter_versions where owner_id = 'u-ann'"))).toEqual([]);
 		expect((await asApp(ids.ann, (tx) => getMyRestitution(tx, ann, impact.letterId))).unanswered).toEqual([2]);
+	});
+
+	it('shows the partner a sent version only while its letter is delivered: not while it waits, not once withdrawn, not before it is linked', async () => {
+		const cas = act(ids.cas, 'c2');
+		const dee = act(ids.dee, 'c2');
+		const seen = async () => (await asApp(ids.dee, (tx) => rows(tx, 'select points from point_letter_versions'))).map((r) => r.points);
+		const { draftId } = await asApp(ids.cas, (tx) => saveImpactVersion(tx, cas, ['CAS-POINT']));
+		await asApp(ids.cas, (tx) => saveImpactVersion(tx, cas, ['CAS-SECOND']));
+		// Dee asked for space: the letter waits, and its points stay with their writer.
+		await asApp(ids.dee, (tx) => setPaceStatus(tx, dee, { status: 'space', note: null }));
+		expect((await asApp(ids.cas, (tx) => sendImpactVersion(tx, cas, draftId, 1))).waiting).toBe(true);
+		expect(await seen()).toEqual([]);
+		expect(await asApp(ids.dee, (tx) => rows(tx, 'select id from point_letters'))).toEqual([]);
+		await asApp(ids.dee, (tx) => clearPaceStatus(tx, dee));
+		expect(await seen()).toEqual([['CAS-POINT']]);
+		expect(await asApp(ids.dee, (tx) => rows(tx, 'select id from point_letters'))).toHaveLength(1);
+		// A version claimed for sending but not yet linked to its letter is not the partner's yet.
+		await db.update(pointLetterVersions).set({ sentAt: new Date(), sentCoupleId: 'c2' }).where(and(eq(pointLetterVersions.draftId, draftId), eq(pointLetterVersions.number, 2)));
+		expect(await seen()).toEqual([['CAS-POINT']]);
+		// A withdrawn letter takes its points with it.
+		await db.update(letters).set({ withdrawnAt: new Date() }).where(eq(letters.senderId, ids.cas));
+		expect(await seen()).toEqual([]);
+		expect(await asApp(ids.dee, (tx) => rows(tx, 'select id from point_letters'))).toEqual([]);
 	});
 });

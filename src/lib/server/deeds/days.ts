@@ -3,7 +3,9 @@
  * (Europe/Amsterdam, as every date the interface shows), so "today" is the same day for both
  * partners whatever the server's clock zone.
  */
-export const APP_TIME_ZONE = 'Europe/Amsterdam';
+import { APP_TIME_ZONE } from '../../time-zone';
+
+export { APP_TIME_ZONE };
 
 const localDate = new Intl.DateTimeFormat('en-CA', { timeZone: APP_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 

@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { acceptInvitation, createInvitation } from '../couple/invitations';
 import { leaveCouple } from '../couple/membership';
 import { clearPaceStatus, setPaceStatus } from '../couple/pace';
-import { listLetterbox, listSentLetters } from '../couple/letters';
+import { listLetterbox, listSentLetters, sendLetter } from '../couple/letters';
 import type { Actor } from '../access/policy';
 import { exportUserData } from '../privacy/export';
 import { renderExportHtml } from '../privacy/export-html';
@@ -134,6 +134,12 @@ describe(`impact and restitution letters (${databaseKind})`, () => {
 		// The letter's own copy holds the writer's answers by number, never the partner's points.
 		expect(copy?.body).toContain('2. My lies made you doubt');
 		expect(copy?.body).not.toContain('I stopped sleeping');
+	});
+
+	it('opens only impact and restitution letters here, and leaves any other letter unopened', async () => {
+		const { id } = await sendLetter(db, bo, { kind: 'letter', body: 'A plain letter.' });
+		await expect(openPointLetter(db, ann, id)).rejects.toThrow('not_found');
+		expect((await listLetterbox(db, ann)).find((l) => l.id === id)?.openedAt).toBeNull();
 	});
 
 	it('exports every version the user wrote', async () => {

@@ -151,6 +151,7 @@ async function delivered(db: Database, actor: Actor, kind: PointLetterKind, lett
 			sentAt: letters.sentAt,
 			openedAt: letters.openedAt,
 			withdrawnAt: letters.withdrawnAt,
+			waiting: letters.waiting,
 			versionOwner: pointLetterVersions.ownerId,
 			sentCoupleId: pointLetterVersions.sentCoupleId,
 			points: pointLetterVersions.points,
@@ -177,9 +178,10 @@ async function delivered(db: Database, actor: Actor, kind: PointLetterKind, lett
 
 /** Opening one of these letters is the recipient's choice, as in the letterbox. */
 export async function openPointLetter(db: Database, actor: Actor, letterId: string) {
-	const letter = await openLetter(db, actor, letterId);
-	if ((letter.kind !== 'impact' && letter.kind !== 'restitution') || letter.mine) throw new DomainError('not_found');
-	return letter;
+	// Only one of these letters is opened here: any other letter is left as it is, unopened.
+	const [row] = await delivered(db, actor, 'impact', letterId).then(async (r) => (r.length ? r : delivered(db, actor, 'restitution', letterId)));
+	if (!row) throw new DomainError('not_found');
+	return openLetter(db, actor, letterId);
 }
 
 /* ---------- The impact letter (written by the hurt partner) ---------- */
@@ -242,6 +244,29 @@ export async function getMyRestitution(db: Database, actor: Actor, impactLetterI
 	const thread = await ownThread(db, actor, 'restitution', impactLetterId);
 	const latest = thread?.versions[0];
 	return { points, thread, unanswered: unansweredPoints(points, latest?.points ?? []) };
+}
+
+/**
+ * The actor's restitution letters to earlier impact letters, once a newer one arrived: the page
+ * follows the newest impact letter, and these stay within reach (read-only) so nothing seems lost.
+ * Only for impact letters still delivered to the actor and opened; the latest version of each.
+ */
+export async function listEarlierRestitutions(db: Database, actor: Actor, currentImpactLetterId: string | null) {
+	const impacts = (await delivered(db, actor, 'impact')).filter((i) => i.letterId !== currentImpactLetterId && i.openedAt);
+	const out = [];
+	for (const impact of impacts) {
+		const latest = (await ownThread(db, actor, 'restitution', impact.letterId))?.versions[0];
+		if (!latest) continue;
+		out.push({
+			impactLetterId: impact.letterId,
+			impactSentAt: impact.sentAt,
+			number: latest.number,
+			savedAt: latest.createdAt,
+			state: latest.state,
+			items: impact.points.map((point, i) => ({ number: i + 1, point, answer: latest.points[i] ?? '' }))
+		});
+	}
+	return out;
 }
 
 /**

@@ -25,7 +25,7 @@ import { exportSelfTestResults } from '../selftest/results';
 import { exportAgreements } from '../agreements/agreements';
 import { exportAccounts } from '../talk/account';
 import { exportQuestions } from '../talk/questions';
-import { exportTriggerLog } from '../triggers/log';
+import { exportAnswersGiven, exportTriggerLog } from '../triggers/log';
 import { exportTriggerSettings } from '../triggers/settings';
 import { exportPointLetters } from '../letters/points';
 
@@ -124,7 +124,7 @@ export async function exportUserData(db: Database, userId: string, now = new Dat
 			...(await exportQuestions(db, userId))
 		},
 		// The trigger kit (issue 11, item 4): the person's own log, with the partner's answer to each signal.
-		triggers: { log: await exportTriggerLog(db, userId), ...(await exportTriggerSettings(db, userId)) },
+		triggers: { log: await exportTriggerLog(db, userId), answersGiven: await exportAnswersGiven(db, userId), ...(await exportTriggerSettings(db, userId)) },
 		// Impact and restitution letters (issue 11, item 5): every version, drafts and sent ones.
 		pointLetters: await exportPointLetters(db, userId),
 		// The weekly relationship hour (issue 13, item 5): own answers, skips and notes.

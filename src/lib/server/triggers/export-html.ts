@@ -1,5 +1,6 @@
 import { m } from '$lib/paraglide/messages.js';
 import type { UserExport } from '../privacy/export';
+import { APP_TIME_ZONE } from '../../time-zone';
 
 type Locale = 'nl' | 'en';
 type MessageFn = (inputs: Record<string, unknown>, options: { locale: Locale }) => string;
@@ -12,9 +13,9 @@ const para = (s: string | null) => (s ? `<p>${esc(s).replace(/\n/g, '<br>')}</p>
 
 /** The trigger kit's part of the readable export page, in the person's language. */
 export function renderTriggersExportHtml(data: UserExport['triggers'], locale: Locale): string {
-	if (!data.log.length && !data.preparedResponse && !data.discoveredOn) return '';
+	if (!data.log.length && !data.answersGiven.length && !data.preparedResponse && !data.discoveredOn) return '';
 	const t = (k: string, inputs?: Record<string, unknown>) => esc(say(k, locale, inputs));
-	const when = (s: string | null) => (s ? new Date(s).toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB', { timeZone: 'Europe/Amsterdam' }) : '');
+	const when = (s: string | null) => (s ? new Date(s).toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB', { timeZone: APP_TIME_ZONE }) : '');
 	const entries = data.log
 		.map(
 			(e) =>
@@ -24,6 +25,9 @@ export function renderTriggersExportHtml(data: UserExport['triggers'], locale: L
 	return [
 		`<h2>${t('trigger_export_heading')}</h2>`,
 		entries,
+		data.answersGiven.length
+			? `<h3>${t('trigger_export_answers_heading')}</h3><ul>${data.answersGiven.map((a) => `<li>${when(a.at)} · ${t(`trigger_answer_${a.answer}`)}</li>`).join('')}</ul>`
+			: '',
 		data.preparedResponse ? `<h3>${t('trigger_prepare_heading')}</h3>${para(data.preparedResponse)}` : '',
 		data.discoveredOn ? `<h3>${t('trigger_discovery_heading')}</h3><p>${esc(data.discoveredOn)}</p>` : ''
 	].join('\n');

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull } from 'drizzle-orm';
 import type { Database } from '../db';
 import { triggerEntries, triggerSignals } from '../db/schema';
 import { assertCan, can, triggerAccess, type Actor } from '../access/policy';
@@ -185,7 +185,7 @@ export async function answerSignal(db: Database, actor: Actor, id: string, answe
 	const [row] = await db.select(signalColumns).from(triggerSignals).where(eq(triggerSignals.id, id));
 	assertCan(actor, 'respond', row ? triggerAccess.signal(row) : undefined);
 	if (row.ownerId === actor.userId) throw new DomainError('not_found');
-	await db.update(triggerSignals).set({ answer, answeredAt: now }).where(eq(triggerSignals.id, id));
+	await db.update(triggerSignals).set({ answer, answeredAt: now, answeredBy: actor.userId }).where(eq(triggerSignals.id, id));
 }
 
 /**
@@ -223,4 +223,17 @@ export async function exportTriggerLog(db: Database, userId: string) {
 			signalled: s ? { at: iso(s.createdAt), answer: s.answer, answeredAt: iso(s.answeredAt) } : null
 		};
 	});
+}
+
+/**
+ * The answers the person gave to the partner's signals, for their export: what they offered and
+ * when. The signal itself is the partner's (it is in the partner's export with its entry).
+ */
+export async function exportAnswersGiven(db: Database, userId: string) {
+	const rows = await db
+		.select({ answer: triggerSignals.answer, answeredAt: triggerSignals.answeredAt })
+		.from(triggerSignals)
+		.where(and(eq(triggerSignals.answeredBy, userId), isNotNull(triggerSignals.answer)))
+		.orderBy(triggerSignals.answeredAt);
+	return rows.map((r) => ({ at: r.answeredAt!.toISOString(), answer: r.answer! }));
 }

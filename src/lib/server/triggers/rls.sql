@@ -15,10 +15,33 @@ CREATE POLICY trigger_signals_partner_read ON "trigger_signals" FOR SELECT USING
 CREATE POLICY trigger_signals_partner_answer ON "trigger_signals" FOR UPDATE USING (couple_id = app_actor_couple()) WITH CHECK (couple_id = app_actor_couple());--> statement-breakpoint
 CREATE POLICY trigger_signals_system ON "trigger_signals" USING (app_is_system()) WITH CHECK (app_is_system());--> statement-breakpoint
 
--- Prepared response and day of discovery: the owner's; the partner reads the row while either was
--- saved in their couple (the service shows only the part saved in it).
+-- Prepared response and day of discovery: the owner's; the partner reads the row only when every
+-- part that is set was saved in their couple (migration 0024: a response written for an earlier
+-- partner must not become readable once the day of discovery is saved in the new couple).
 ALTER TABLE "trigger_settings" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE POLICY trigger_settings_owner ON "trigger_settings" USING (user_id = app_actor()) WITH CHECK (user_id = app_actor());--> statement-breakpoint
 CREATE POLICY trigger_settings_partner_read ON "trigger_settings" FOR SELECT
-	USING (response_couple_id = app_actor_couple() OR discovery_couple_id = app_actor_couple());--> statement-breakpoint
-CREATE POLICY trigger_settings_system ON "trigger_settings" USING (app_is_system()) WITH CHECK (app_is_system());
+	USING ((prepared_response IS NOT NULL OR discovered_on IS NOT NULL)
+		AND (prepared_response IS NULL OR response_couple_id = app_actor_couple())
+		AND (discovered_on IS NULL OR discovery_couple_id = app_actor_couple()));--> statement-breakpoint
+CREATE POLICY trigger_settings_system ON "trigger_settings" USING (app_is_system()) WITH CHECK (app_is_system());--> statement-breakpoint
+
+-- The partner may answer a signal, nothing more: the policy cannot limit columns, so a trigger
+-- refuses any other change made by someone who is not the signal's owner.
+CREATE OR REPLACE FUNCTION trigger_signals_answer_only() RETURNS trigger
+	LANGUAGE plpgsql
+	AS $$
+BEGIN
+	IF app_actor() IS NOT NULL AND app_actor() IS DISTINCT FROM OLD.owner_id AND NOT app_is_system()
+		AND (NEW.id IS DISTINCT FROM OLD.id OR NEW.entry_id IS DISTINCT FROM OLD.entry_id
+			OR NEW.owner_id IS DISTINCT FROM OLD.owner_id OR NEW.couple_id IS DISTINCT FROM OLD.couple_id
+			OR NEW.created_at IS DISTINCT FROM OLD.created_at
+			-- the answer is signed by whoever gives it (answered_by, migration 0025)
+			OR NEW.answered_by IS DISTINCT FROM app_actor()) THEN
+		RAISE EXCEPTION 'only the answer of a signal may be changed by the partner' USING ERRCODE = '42501';
+	END IF;
+	RETURN NEW;
+END
+$$;--> statement-breakpoint
+DROP TRIGGER IF EXISTS trigger_signals_answer_only ON "trigger_signals";--> statement-breakpoint
+CREATE TRIGGER trigger_signals_answer_only BEFORE UPDATE ON "trigger_signals" FOR EACH ROW EXECUTE FUNCTION trigger_signals_answer_only();

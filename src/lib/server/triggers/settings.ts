@@ -3,6 +3,7 @@ import type { Database } from '../db';
 import { triggerSettings } from '../db/schema';
 import { can, triggerAccess, type Actor } from '../access/policy';
 import { addDays, daysBetween, localDay } from '../deeds/days';
+import { getOwnPaceStatus } from '../couple/pace';
 
 /**
  * Each person's prepared response — what they will say when their partner is triggered, written
@@ -44,7 +45,11 @@ export async function saveDiscoveryDay(db: Database, actor: Actor, day: string |
 type Row = { userId: string; preparedResponse: string | null; responseCoupleId: string | null; discoveredOn: string | null; discoveryCoupleId: string | null };
 
 function ownView(actor: Actor, row: Row | undefined) {
-	const current = (coupleId: string | null | undefined) => !!coupleId && coupleId === actor.coupleId;
+	// The database shows the partner the row only when every part set in it was saved in this
+	// couple (rls.sql), so one stale part hides the other too: say "not seen" for both then.
+	const inCouple = (coupleId: string | null | undefined) => !!coupleId && coupleId === actor.coupleId;
+	const rowVisible = !!row && (row.preparedResponse === null || inCouple(row.responseCoupleId)) && (row.discoveredOn === null || inCouple(row.discoveryCoupleId));
+	const current = (coupleId: string | null | undefined) => rowVisible && inCouple(coupleId);
 	return {
 		preparedResponse: row?.preparedResponse ?? null,
 		discoveredOn: row?.discoveredOn ?? null,
@@ -99,10 +104,28 @@ export function upcomingAnniversary(discoveredOn: string | null, now = new Date(
 	return null;
 }
 
-/** The quiet note, from the actor's own day of discovery or else the partner's (when saved in this couple). */
-export async function anniversaryFor(db: Database, actor: Actor, partnerId: string | null, now = new Date()) {
+export interface AnniversaryReader {
+	role: 'repairing' | 'hurt' | null;
+	/** The reader's own pace status is "space". */
+	space: boolean;
+}
+
+/**
+ * Whose day of discovery the quiet note may come from. The hurt partner sets the pace: they see
+ * only a day they saved themselves, never one the repairing partner saved (decision: never, not
+ * opt-in — it is their day to bring up). Whoever asked for space gets no note at all.
+ */
+export function chooseAnniversary(own: string | null, partners: string | null, reader: AnniversaryReader, now = new Date()) {
+	if (reader.space) return null;
+	return upcomingAnniversary(own, now) ?? (reader.role === 'hurt' ? null : upcomingAnniversary(partners, now));
+}
+
+/** The quiet note for the home page (see chooseAnniversary). */
+export async function anniversaryFor(db: Database, actor: Actor, partnerId: string | null, role: AnniversaryReader['role'], now = new Date()) {
+	const pace = await getOwnPaceStatus(db, actor);
+	if (pace?.status === 'space') return null;
 	const { own, partner } = await triggerSettingsFor(db, actor, partnerId);
-	return upcomingAnniversary(own.discoveredOn, now) ?? upcomingAnniversary(partner?.discoveredOn ?? null, now);
+	return chooseAnniversary(own.discoveredOn, partner?.discoveredOn ?? null, { role, space: false }, now);
 }
 
 /** The person's own prepared response and day of discovery, for the export. */

@@ -8,9 +8,12 @@ import { acceptInvitation, createInvitation } from '../couple/invitations';
 import { leaveCouple } from '../couple/membership';
 import { can, triggerAccess, type Action, type Actor } from '../access/policy';
 import { answerSignal, deleteEntry, listMyEntries, listPartnerSignals, listSharedWithMe, logTrigger, shareEntry, signalTrigger, triggerNotices, unshareEntry, updateEntry } from './log';
-import { getOwnSettings, readPartnerSettings, saveDiscoveryDay, savePreparedResponse, upcomingAnniversary } from './settings';
+import { anniversaryFor, chooseAnniversary, getOwnSettings, readPartnerSettings, saveDiscoveryDay, savePreparedResponse, upcomingAnniversary } from './settings';
+import { setPaceStatus } from '../couple/pace';
+import { isDiscoveryDay } from '$lib/schemas/hard-parts';
 import { patternsSince, triggerPatterns } from './patterns';
 import { exportUserData } from '../privacy/export';
+import { renderTriggersExportHtml } from './export-html';
 
 const WEEK_AGO = () => new Date(Date.now() - 7 * 86_400_000);
 
@@ -58,6 +61,8 @@ describe(`the trigger kit: signal, answer, private log, shares (${databaseKind})
 		expect(signalled).toBe(true);
 		// A double tap finds the same moment instead of a second one.
 		expect((await signalTrigger(db, bo, { strength: 4, cause: 'x' }, 'form-key-trigger-0001')).id).toBe(id);
+		expect(await db.select({ id: triggerEntries.id }).from(triggerEntries).where(eq(triggerEntries.ownerId, 'bo'))).toEqual([{ id }]);
+		expect(await db.select({ entryId: triggerSignals.entryId }).from(triggerSignals).where(eq(triggerSignals.ownerId, 'bo'))).toEqual([{ entryId: id }]);
 		const seen = await listPartnerSignals(db, ann, WEEK_AGO());
 		expect(seen).toHaveLength(1);
 		expect(seen[0]).toMatchObject({ answer: null, entry: null });
@@ -115,6 +120,19 @@ describe(`the trigger kit: signal, answer, private log, shares (${databaseKind})
 		expect((await asApp('bo', (tx) => listMyEntries(tx, bo))).map((e) => e.cause)).toEqual(['BO-PRIVATE-ONLY', 'BO-NOTE-CANARY: de parkeerplaats']);
 	});
 
+	it('lets the partner change only the answer of a signal, as the database sees it', async () => {
+		const [signal] = await listPartnerSignals(db, ann, WEEK_AGO());
+		// Another real entry of Bo's without a signal: only the trigger, not a key, stands in the way.
+		const [other] = await db.select({ id: triggerEntries.id }).from(triggerEntries).where(eq(triggerEntries.cause, 'BO-PRIVATE-ONLY'));
+		for (const change of ["owner_id = 'ann'", `entry_id = '${other.id}'`, "created_at = now() - interval '1 day'", "id = id || 'x'", "answered_by = 'bo'"]) {
+			await expect(asApp('ann', (tx) => rows(tx, `update trigger_signals set ${change} where id = '${signal.id}'`)), change).rejects.toThrow();
+		}
+		// Answering, signed by herself, is what she may do.
+		expect(await asApp('ann', (tx) => rows(tx, `update trigger_signals set answer = 'talk', answered_by = 'ann', answered_at = now() where id = '${signal.id}' returning id`))).toHaveLength(1);
+		const [row] = await db.select().from(triggerSignals).where(eq(triggerSignals.id, signal.id));
+		expect(row).toMatchObject({ ownerId: 'bo', answer: 'talk', answeredBy: 'ann' });
+	});
+
 	it('keeps a solo log with no signal, and deletes an entry with its signal', async () => {
 		const { signalled, id } = await signalTrigger(db, eve, { strength: null, cause: null });
 		expect(signalled).toBe(false);
@@ -131,7 +149,10 @@ describe(`the trigger kit: signal, answer, private log, shares (${databaseKind})
 		expect(bos.triggers.log.map((e) => e.cause)).toContain('BO-NOTE-CANARY: de parkeerplaats');
 		expect(bos.triggers.log.find((e) => e.signalled)?.signalled?.answer).toBe('talk');
 		expect(JSON.stringify(bos)).not.toContain('ANN-PREPARED');
+		expect(bos.triggers.answersGiven).toEqual([]);
 		const anns = await exportUserData(db, 'ann');
+		expect(anns.triggers.answersGiven).toEqual([{ at: expect.any(String), answer: 'talk' }]);
+		expect(renderTriggersExportHtml(anns.triggers, 'nl')).toMatch(/Mijn antwoorden op de berichten van mijn partner<\/h3><ul><li>[^<]+ · Praten<\/li><\/ul>/);
 		expect(anns.triggers.preparedResponse).toContain('ANN-PREPARED');
 		expect(JSON.stringify(anns)).not.toContain('CANARY');
 	});
@@ -150,6 +171,35 @@ describe(`the trigger kit: signal, answer, private log, shares (${databaseKind})
 		expect(own.preparedResponse).toContain('ANN-PREPARED');
 		// Bo's log stays his, and the old answer is no longer shown as a current one.
 		expect((await listMyEntries(db, boAlone)).find((e) => e.signal)?.signal).toMatchObject({ current: false, answer: null });
+	});
+
+	it('does not let a new partner read words written for an earlier one once the day of discovery is saved anew', async () => {
+		const coupleId = (await acceptInvitation(db, 'eve', (await createInvitation(db, 'ann')).token)).coupleId;
+		const annNow: Actor = { userId: 'ann', coupleId };
+		const eveNow: Actor = { userId: 'eve', coupleId };
+		await saveDiscoveryDay(db, annNow, '2025-03-01');
+		// The database itself hides the whole row from Eve: Ann's words were written for Bo.
+		expect(await asApp('eve', (tx) => rows(tx, 'select prepared_response, discovered_on from trigger_settings'))).toEqual([]);
+		expect(await asApp('eve', (tx) => readPartnerSettings(tx, eveNow, 'ann'))).toBeNull();
+		// Ann is told neither part reaches Eve yet.
+		expect(await getOwnSettings(db, annNow)).toMatchObject({ responseSeenByPartner: false, discoverySeenByPartner: false });
+		// Saved again in this couple, both reach Eve.
+		await savePreparedResponse(db, annNow, 'ANN-FOR-EVE');
+		expect(await asApp('eve', (tx) => readPartnerSettings(tx, eveNow, 'ann'))).toEqual({ preparedResponse: 'ANN-FOR-EVE', discoveredOn: '2025-03-01' });
+		expect(await getOwnSettings(db, annNow)).toMatchObject({ responseSeenByPartner: true, discoverySeenByPartner: true });
+	});
+
+	it('gives the hurt partner no note from the other\'s day of discovery, and nobody a note while asking for space', async () => {
+		const [c] = await db.select({ coupleId: triggerSettings.discoveryCoupleId }).from(triggerSettings).where(eq(triggerSettings.userId, 'ann'));
+		const annNow: Actor = { userId: 'ann', coupleId: c.coupleId };
+		const eveNow: Actor = { userId: 'eve', coupleId: c.coupleId };
+		const near = new Date('2026-02-26T10:00:00Z'); // Ann's day, 1 March, is three days off
+		expect(await anniversaryFor(db, eveNow, 'ann', 'hurt', near)).toBeNull();
+		expect(await anniversaryFor(db, annNow, 'eve', 'repairing', near)).toMatchObject({ day: '2026-03-01' });
+		await saveDiscoveryDay(db, eveNow, '2025-03-01');
+		expect(await anniversaryFor(db, eveNow, 'ann', 'hurt', near)).toMatchObject({ day: '2026-03-01' });
+		await setPaceStatus(db, eveNow, { status: 'space', note: null });
+		expect(await anniversaryFor(db, eveNow, 'ann', 'hurt', near)).toBeNull();
 	});
 
 	it('goes with the account: deleting a person removes their log, signals and settings', async () => {
@@ -222,7 +272,22 @@ describe('trigger patterns and the anniversary note', () => {
 		expect(upcomingAnniversary('2024-02-29', new Date('2027-02-25T10:00:00Z'))).toMatchObject({ day: '2027-02-28', inDays: 3 });
 		expect(upcomingAnniversary('2025-01-03', new Date('2026-12-30T10:00:00Z'))).toMatchObject({ day: '2027-01-03', years: 2 });
 		expect(upcomingAnniversary(null, now)).toBeNull();
+		// The partner's day counts for the repairing partner, never for the hurt one; space silences both.
+		expect(chooseAnniversary(null, '2025-12-07', { role: 'repairing', space: false }, now)).toMatchObject({ inDays: 7 });
+		expect(chooseAnniversary(null, '2025-12-07', { role: 'hurt', space: false }, now)).toBeNull();
+		expect(chooseAnniversary('2025-12-07', null, { role: 'hurt', space: true }, now)).toBeNull();
 		// Discovered this year: no anniversary yet.
 		expect(upcomingAnniversary('2026-11-25', now)).toBeNull();
+	});
+});
+
+describe('the day of discovery is checked against the local day', () => {
+	it('accepts today in Amsterdam even when UTC is still on yesterday, and no later day', () => {
+		const justAfterMidnight = new Date('2026-11-30T23:30:00Z'); // 1 December, 00:30 in Amsterdam
+		expect(isDiscoveryDay('2026-12-01', justAfterMidnight)).toBe(true);
+		expect(isDiscoveryDay('2026-12-02', justAfterMidnight)).toBe(false);
+		expect(isDiscoveryDay('1996-12-01', justAfterMidnight)).toBe(true);
+		expect(isDiscoveryDay('1996-11-30', justAfterMidnight)).toBe(false);
+		expect(isDiscoveryDay('2026-02-30', justAfterMidnight)).toBe(false);
 	});
 });

@@ -1,3 +1,4 @@
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { actorOf } from '$lib/server/access/actor';
@@ -8,12 +9,22 @@ import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http
 import { formKeyOf, newFormKey } from '$lib/server/forms/once';
 import { impactPointsSchema, sendImpactSchema } from '$lib/schemas/point-letters';
 import { idSchema } from '$lib/schemas/couple';
-import { errorText } from '$lib/i18n';
+import { errorText, localizeHref } from '$lib/i18n';
+import { APP_TIME_ZONE } from '$lib/server/deeds/days';
 
 /** The impact letter: "what it did to me", in points, for the hurt partner (issue 11, item 5). */
 
+/**
+ * A refused hidden field (a letter or version that is not there) has no field on the page to show
+ * its error at: it is said at the top of the page, in the reader's language.
+ */
+function refused(errors: Record<string, string>) {
+	return fail(400, { errors, message: Object.values(errors)[0] });
+}
+
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
+	if (!user.role) redirect(303, localizeHref('/onboarding/role'));
 	const db = getDb();
 	const actor = actorOf(user);
 	const partner = await partnerIn(db, actor);
@@ -28,6 +39,7 @@ export const load: PageServerLoad = async (event) => {
 			versions: mine.versions.map((v) => ({ number: v.number, points: v.points, savedAt: v.createdAt.toISOString(), state: v.state }))
 		},
 		received: received.map((r) => ({ letterId: r.letterId, sentAt: r.sentAt.toISOString(), opened: r.opened, items: r.items })),
+		timeZone: APP_TIME_ZONE,
 		formKey: newFormKey()
 	};
 };
@@ -60,7 +72,7 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		const form = await event.request.formData();
 		const parsed = parseForm(sendImpactSchema, form);
-		if (!parsed.ok) return invalid(parsed.errors);
+		if (!parsed.ok) return refused(parsed.errors);
 		try {
 			const { waiting } = await sendImpactVersion(getDb(), actorOf(user), parsed.data.draftId, parsed.data.number, formKeyOf(form));
 			return { sent: true, waiting };
@@ -71,7 +83,7 @@ export const actions: Actions = {
 	open: async (event) => {
 		const user = requireUser(event);
 		const parsed = parseForm(idSchema, await event.request.formData());
-		if (!parsed.ok) return invalid(parsed.errors);
+		if (!parsed.ok) return refused(parsed.errors);
 		try {
 			await openPointLetter(getDb(), actorOf(user), parsed.data.id);
 		} catch (err) {

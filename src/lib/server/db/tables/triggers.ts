@@ -54,12 +54,15 @@ export const triggerSignals = pgTable(
 		coupleId: text('couple_id').notNull(),
 		createdAt: createdAt(),
 		answer: text('answer', { enum: ['talk', 'closeness', 'space'] }),
-		answeredAt: timestamp('answered_at', { withTimezone: true })
+		answeredAt: timestamp('answered_at', { withTimezone: true }),
+		/** Who answered: the answer is theirs too, so it is in their export. */
+		answeredBy: text('answered_by').references(() => users.id, { onDelete: 'set null' })
 	},
 	(t) => [
 		uniqueIndex('trigger_signals_entry_unique').on(t.entryId),
 		index('trigger_signals_couple_idx').on(t.coupleId, t.createdAt.desc()),
-		index('trigger_signals_owner_idx').on(t.ownerId)
+		index('trigger_signals_owner_idx').on(t.ownerId),
+		index('trigger_signals_answered_by_idx').on(t.answeredBy).where(sql`${t.answeredBy} is not null`)
 	]
 );
 

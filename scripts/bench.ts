@@ -1,0 +1,590 @@
+/**
+ * `npm run bench`: every page of the production server, measured against seeded PostgreSQL
+ * databases of two sizes (issue 14, item 2).
+ *
+ * For each size it creates a database on the PostgreSQL server (BENCH_POSTGRES_URL, default
+ * postgres://postgres@127.0.0.1:5432/postgres), seeds it with `seedDemo`, starts
+ * `node scripts/server.js` on a loopback port, signs in as the partners of the busiest demo
+ * couples, and runs autocannon against every signed-in page, the signed-out home, a guide article,
+ * the analyse endpoint and a static file, the static file right before each route so that the
+ * machine's noise shows in both. Prints one table and writes docs/benchmarks.md (not with
+ * --quick). Drops its databases and stops the server at the end, also on failure. Prints figures;
+ * never fails on them.
+ *
+ *   npm run bench                            100 and 10,000 couples, 10 s per route
+ *   npm run bench -- --couples 1000          one size
+ *   npm run bench -- --couples 100,1000 --duration 5 --connections 32
+ *   npm run bench -- --quick                 tiny sizes, under a second per route (CI)
+ *
+ * BENCH_PORT (default 4214) chooses the port.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { openDatabase } from '../src/lib/server/db';
+import { DEMO_PASSWORD, seedDemo } from '../src/lib/server/demo/seed';
+
+const root = new URL('..', import.meta.url).pathname;
+const port = Number(process.env.BENCH_PORT ?? 4214);
+const origin = `http://127.0.0.1:${port}`;
+const serverUrl = process.env.BENCH_POSTGRES_URL ?? process.env.CI_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+interface Options {
+	sizes: number[];
+	duration: number;
+	floorDuration: number;
+	connections: number;
+	couplesSignedIn: number;
+	quick: boolean;
+	write: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+	const quick = argv.includes('--quick');
+	const value = (name: string) => {
+		const i = argv.indexOf(`--${name}`);
+		return i >= 0 ? argv[i + 1] : undefined;
+	};
+	const known = new Set(['--quick', '--no-write', '--write', '--couples', '--duration', '--connections']);
+	for (let i = 0; i < argv.length; i++) {
+		if (!known.has(argv[i])) throw new Error(`unknown argument ${argv[i]} (see the top of scripts/bench.ts)`);
+		if (['--couples', '--duration', '--connections'].includes(argv[i])) i++;
+	}
+	const sizes = (value('couples') ?? (quick ? '5,25' : '100,10000')).split(',').map(Number);
+	if (!sizes.length || sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--couples: whole numbers, e.g. 100,10000');
+	const duration = Number(value('duration') ?? (quick ? 0.5 : 10));
+	const connections = Number(value('connections') ?? (quick ? 8 : 32));
+	if (!(duration > 0 && duration <= 60)) throw new Error('--duration: seconds per route, at most 60');
+	if (!(connections >= 1 && connections <= 256)) throw new Error('--connections: 1 to 256');
+	return {
+		sizes,
+		duration,
+		floorDuration: Math.max(0.25, duration / 2),
+		connections,
+		couplesSignedIn: quick ? 1 : 4,
+		quick,
+		write: argv.includes('--write') || (!quick && !argv.includes('--no-write'))
+	};
+}
+
+/* ---------- the server ---------- */
+
+/** Builds when build/ is missing or older than any source, message, content or static file. */
+function buildIfNeeded() {
+	const handler = join(root, 'build', 'handler.js');
+	const newest = (dir: string): number => {
+		let t = 0;
+		for (const entry of readdirSync(dir, { withFileTypes: true })) {
+			const path = join(dir, entry.name);
+			t = Math.max(t, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+		}
+		return t;
+	};
+	const sources = Math.max(...['src', 'messages', 'content', 'static'].filter((d) => existsSync(join(root, d))).map((d) => newest(join(root, d))));
+	if (existsSync(handler) && statSync(handler).mtimeMs >= sources) return;
+	console.log('Building the app first (npx vite build)…');
+	const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+	if (built.status !== 0) throw new Error('the build failed');
+}
+
+interface Server {
+	process: ChildProcess;
+	dataDir: string;
+	stop(): Promise<void>;
+	counts(): Promise<{ statements: number; actorSettings: number }>;
+}
+
+function startServer(databaseUrl: string): Server {
+	const dataDir = mkdtempSync(join(tmpdir(), 'herstelpad-bench-'));
+	const child = spawn(process.execPath, ['--import', './scripts/bench-probe.js', 'scripts/server.js'], {
+		cwd: root,
+		stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+		env: {
+			...process.env,
+			NODE_ENV: 'production',
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: origin,
+			DATA_DIR: dataDir,
+			DATABASE_URL: databaseUrl,
+			LOG_LEVEL: 'error',
+			BODY_SIZE_LIMIT: '256K',
+			// Each request says which "visitor" it is, so per-address limits (60 analyses a minute)
+			// apply per simulated visitor rather than to the whole benchmark at once.
+			ADDRESS_HEADER: 'x-bench-address'
+		}
+	});
+	const kill = () => child.kill('SIGKILL');
+	process.once('exit', kill);
+	return {
+		process: child,
+		dataDir,
+		async stop() {
+			process.off('exit', kill);
+			if (child.exitCode === null) {
+				const exited = new Promise((resolve) => child.once('exit', resolve));
+				child.kill('SIGTERM');
+				const force = setTimeout(kill, 5_000);
+				await exited;
+				clearTimeout(force);
+			}
+			rmSync(dataDir, { recursive: true, force: true });
+		},
+		counts() {
+			return new Promise((resolve, reject) => {
+				const timer = setTimeout(() => reject(new Error('the server did not report its query counts')), 5_000);
+				child.once('message', (message) => {
+					clearTimeout(timer);
+					resolve(message as { statements: number; actorSettings: number });
+				});
+				child.send('counts');
+			});
+		}
+	};
+}
+
+/** CPU time the process has used (all its threads), in ms, from /proc; NaN where there is no /proc. */
+function cpuMs(pid: number | undefined): number {
+	try {
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+		return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+	} catch {
+		return NaN;
+	}
+}
+
+/** Resident memory now and at its peak, in MB, from /proc. */
+function memoryMb(pid: number | undefined): { rss: number; peak: number } {
+	try {
+		const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+		const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
+		return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+	} catch {
+		return { rss: NaN, peak: NaN };
+	}
+}
+
+/* ---------- HTTP ---------- */
+
+interface Reply {
+	status: number;
+	headers: Record<string, string | string[] | undefined>;
+	body: string;
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: 4 });
+let visitor = 0;
+/** A different simulated client address for each request (see ADDRESS_HEADER above). */
+const nextAddress = () => {
+	visitor = (visitor + 1) % 60_000;
+	return `10.${(visitor >> 8) & 255}.${visitor & 255}.${1 + (visitor % 200)}`;
+};
+
+function send(method: string, path: string, options: { body?: string; headers?: Record<string, string> } = {}): Promise<Reply> {
+	return new Promise((resolve, reject) => {
+		const req = request(`${origin}${path}`, { method, agent, headers: { 'x-bench-address': nextAddress(), ...options.headers } }, (res) => {
+			const chunks: Buffer[] = [];
+			res.on('data', (chunk: Buffer) => chunks.push(chunk));
+			res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+			res.on('error', reject);
+		});
+		req.on('error', reject);
+		req.setTimeout(30_000, () => req.destroy(new Error(`timeout on ${path}`)));
+		if (options.body) req.write(options.body);
+		req.end();
+	});
+}
+
+async function waitUntilListening() {
+	for (let tries = 0; ; tries++) {
+		try {
+			if ((await send('GET', '/favicon.svg')).status === 200) return;
+		} catch {
+			/* not listening yet */
+		}
+		if (tries > 240) throw new Error('the server did not start within 2 minutes');
+		await new Promise((r) => setTimeout(r, 500));
+	}
+}
+
+async function signIn(email: string): Promise<string> {
+	const reply = await send('POST', '/signin?/signin', {
+		headers: { 'content-type': 'application/x-www-form-urlencoded', origin, accept: 'text/html' },
+		body: new URLSearchParams({ email, password: DEMO_PASSWORD }).toString()
+	});
+	const cookie = ([] as string[])
+		.concat(reply.headers['set-cookie'] ?? [])
+		.map((c) => c.split(';')[0])
+		.join('; ');
+	if (reply.status !== 303 || !cookie) throw new Error(`signing in as ${email} answered ${reply.status}`);
+	return cookie;
+}
+
+/* ---------- what is measured ---------- */
+
+interface Target {
+	path: string;
+	cookie?: string;
+	method?: 'GET' | 'POST';
+	body?: string;
+	contentType?: string;
+}
+
+interface Route {
+	name: string;
+	targets: Target[];
+}
+
+/** Pages not measured signed in: for signed-out visitors, one-off links, redirects, or administrators only. */
+const NOT_SIGNED_IN_PAGES = new Set([
+	'/',
+	'/signin',
+	'/signup',
+	'/forgot-password',
+	'/reset-password',
+	'/invite/[token]',
+	'/quick-exit',
+	'/booklet/confirm',
+	'/booklet/unsubscribe',
+	'/offline',
+	'/design',
+	'/admin',
+	'/admin/booklet',
+	'/admin/comments'
+]);
+
+function pageIds(): string[] {
+	const found: string[] = [];
+	const walk = (dir: string, id: string) => {
+		for (const entry of readdirSync(dir, { withFileTypes: true })) {
+			if (entry.isDirectory()) walk(join(dir, entry.name), `${id}/${entry.name}`);
+			else if (entry.name === '+page.svelte') found.push(id || '/');
+		}
+	};
+	walk(join(root, 'src', 'routes'), '');
+	return found.filter((id) => !NOT_SIGNED_IN_PAGES.has(id) && !/\(/.test(id)).sort();
+}
+
+interface Person {
+	email: string;
+	userId: string;
+	role: 'repairing' | 'hurt';
+	coupleId: string;
+	cookie?: string;
+	params: Record<string, string | undefined>;
+}
+
+/** The partners of the couples with the most written (the heaviest pages), with an example id for each page with a parameter. */
+async function choosePeople(databaseUrl: string, couples: number): Promise<Person[]> {
+	const client = new pg.Client({ connectionString: databaseUrl });
+	await client.connect();
+	try {
+		const { rows } = await client.query<{ email: string; user_id: string; role: 'repairing' | 'hurt'; couple_id: string }>(
+			`with busiest as (
+				select m.couple_id from couple_members m join reflections r on r.owner_id = m.user_id
+				group by m.couple_id order by count(*) desc, m.couple_id limit $1)
+			select u.email, u.id as user_id, u.role, m.couple_id from busiest b join couple_members m on m.couple_id = b.couple_id join users u on u.id = m.user_id
+			order by m.couple_id, u.role`,
+			[couples]
+		);
+		const one = async (query: string, ...params: unknown[]) => (await client.query<{ id: string }>(query, params)).rows[0]?.id;
+		const people: Person[] = [];
+		for (const row of rows) {
+			people.push({
+				email: row.email,
+				userId: row.user_id,
+				role: row.role,
+				coupleId: row.couple_id,
+				params: {
+					'/coach/drafts/[id=uuid]': await one('select id from apology_drafts where owner_id = $1 order by updated_at desc limit 1', row.user_id),
+					'/reflections/[id=uuid]': await one('select id from reflections where owner_id = $1 order by updated_at desc limit 1', row.user_id),
+					'/deeds/commitments/[id=uuid]': await one('select id from commitments where owner_id = $1 or shared_couple_id = $2 order by created_at desc limit 1', row.user_id, row.couple_id),
+					'/talk/questions/[id=uuid]': await one('select id from talk_questions where couple_id = $1 order by created_at desc limit 1', row.couple_id),
+					'/self-test/saved/[id=uuid]': await one('select id from self_test_results where owner_id = $1 limit 1', row.user_id),
+					'/program/[step]': row.role === 'hurt' ? 'first-shock' : 'confess',
+					'/coach/rules/[ruleId]': 'blame-shift',
+					'/guide/[slug]': 'why-it-happens',
+					'/guide/authors/[author]': 'redactie'
+				}
+			});
+		}
+		return people;
+	} finally {
+		await client.end();
+	}
+}
+
+/** Pages that need a query string to show anything. */
+const SEARCH: Record<string, string> = { '/reflections/new': '?prompt=my-part' };
+
+const ANALYSE_TEXT =
+	'Het spijt me. Ik ben vreemdgegaan en ik heb er maanden over gelogen. Ik heb je vertrouwen beschaamd en je pijn gedaan. ' +
+	'Het was maar een slippertje, maar ik begrijp dat het voor jou alles veranderd heeft. Ik zal al je vragen eerlijk beantwoorden, in jouw tempo, ' +
+	'en ik heb het contact verbroken. Ik wil laten zien dat je weer op me kunt rekenen, niet alleen met woorden.';
+
+function routesFor(people: Person[]): Route[] {
+	const routes: Route[] = [
+		{ name: 'static file (floor)', targets: [{ path: '/favicon.svg' }] },
+		{ name: '/ signed out (home)', targets: [{ path: '/' }] },
+		{ name: '/guide/why-it-happens signed out', targets: [{ path: '/guide/why-it-happens' }] },
+		{
+			name: 'POST /api/v1/apology/analyze',
+			targets: [{ path: '/api/v1/apology/analyze', method: 'POST', contentType: 'application/json', body: JSON.stringify({ text: ANALYSE_TEXT, lang: 'nl' }) }]
+		}
+	];
+	for (const id of pageIds()) {
+		const targets: Target[] = [];
+		for (const person of people) {
+			let missing = false;
+			const path = id.replace(/\[[^\]]+\]/g, (param) => {
+				const value = person.params[id];
+				if (!value) missing = true;
+				return value ?? param;
+			});
+			if (!missing) targets.push({ path: path + (SEARCH[id] ?? ''), cookie: person.cookie });
+		}
+		routes.push({ name: id, targets });
+	}
+	return routes;
+}
+
+interface Measurement {
+	requests: number;
+	rps: number;
+	p50: number;
+	p95: number;
+	p99: number;
+	errors: number;
+	/** Status codes other than 2xx and how often each came, e.g. "503×289". */
+	statuses: string;
+	cpuPerRequest: number;
+	queriesPerRequest: number;
+}
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+
+/** One bounded autocannon run over the route's targets in turn, loopback only. */
+async function measure(server: Server, route: Route, seconds: number, connections: number, amount?: number): Promise<Measurement> {
+	const targets = route.targets;
+	let next = 0;
+	const latencies: number[] = [];
+	const before = { cpu: cpuMs(server.process.pid), counts: await server.counts() };
+	const options: autocannon.Options = {
+		url: origin,
+		connections,
+		...(amount ? { amount } : { duration: seconds }),
+		// autocannon checks for the end of a run only when it samples (every second by default), so
+		// a run shorter than a second would last a whole second anyway.
+		sampleInt: 100,
+		timeout: 30,
+		requests: [
+			{
+				setupRequest: (req) => {
+					const target = targets[next++ % targets.length];
+					return {
+						...req,
+						method: target.method ?? 'GET',
+						path: target.path,
+						body: target.body,
+						headers: {
+							accept: target.method === 'POST' ? 'application/json' : 'text/html,application/xhtml+xml,*/*;q=0.8',
+							'accept-encoding': 'br, gzip',
+							'x-bench-address': nextAddress(),
+							...(target.cookie ? { cookie: target.cookie } : {}),
+							...(target.contentType ? { 'content-type': target.contentType, origin } : {})
+						}
+					};
+				}
+			}
+		]
+	};
+	const result = await new Promise<autocannon.Result>((resolve, reject) => {
+		const instance = autocannon(options, (err, done) => (err ? reject(err) : resolve(done)));
+		instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+	});
+	const after = { cpu: cpuMs(server.process.pid), counts: await server.counts() };
+	latencies.sort((a, b) => a - b);
+	const requests = result.requests.total;
+	return {
+		requests,
+		rps: requests / (result.duration || seconds),
+		p50: quantile(latencies, 0.5),
+		p95: quantile(latencies, 0.95),
+		p99: quantile(latencies, 0.99),
+		errors: result.non2xx + result.errors + result.timeouts,
+		statuses: Object.entries(result.statusCodeStats ?? {})
+			.filter(([code]) => !code.startsWith('2'))
+			.map(([code, stat]) => `${code}×${(stat as { count: number }).count}`)
+			.concat(result.timeouts ? [`timeout×${result.timeouts}`] : [], result.errors - result.timeouts > 0 ? [`error×${result.errors - result.timeouts}`] : [])
+			.join(' '),
+		cpuPerRequest: (after.cpu - before.cpu) / Math.max(1, requests),
+		queriesPerRequest: (after.counts.statements - before.counts.statements) / Math.max(1, requests)
+	};
+}
+
+interface SizeResult {
+	couples: number;
+	seedSeconds: number;
+	databaseMb: number;
+	idleMb: number;
+	peakMb: number;
+	rows: { route: string; floor: Measurement; run: Measurement; note?: string }[];
+}
+
+async function runSize(couples: number, options: Options): Promise<SizeResult> {
+	const name = `herstelpad_bench_${couples}_${process.pid}`;
+	const admin = new pg.Client({ connectionString: serverUrl });
+	await admin.connect();
+	await admin.query(`drop database if exists "${name}" with (force)`);
+	await admin.query(`create database "${name}"`);
+	const url = new URL(serverUrl);
+	url.pathname = `/${name}`;
+	const databaseUrl = url.href;
+	let server: Server | undefined;
+	try {
+		process.stdout.write(`Seeding ${couples.toLocaleString('en')} couples… `);
+		const started = performance.now();
+		const handle = await openDatabase({ kind: 'postgres', url: databaseUrl });
+		try {
+			await seedDemo(handle.db, { couples, seed: 1 });
+		} finally {
+			await handle.close();
+		}
+		const seedSeconds = (performance.now() - started) / 1000;
+		const size = await admin.query<{ bytes: string }>('select pg_database_size($1)::text as bytes', [name]);
+		const databaseMb = Number(size.rows[0].bytes) / 1024 / 1024;
+		console.log(`${seedSeconds.toFixed(1)} s, ${databaseMb.toFixed(0)} MB`);
+
+		server = startServer(databaseUrl);
+		await waitUntilListening();
+		const idleMb = memoryMb(server.process.pid).rss;
+		const people = await choosePeople(databaseUrl, options.couplesSignedIn);
+		for (const person of people) person.cookie = await signIn(person.email);
+		const routes = routesFor(people);
+		const floor = routes[0];
+
+		// One request per target first: every page must answer 200, and the first request of each
+		// route (loading its code) stays out of the figures.
+		const rows: SizeResult['rows'] = [];
+		const measured: Route[] = [];
+		for (const route of routes) {
+			if (!route.targets.length) {
+				rows.push({ route: route.name, floor: empty(), run: empty(), note: 'no example for this page in the demo data' });
+				continue;
+			}
+			const statuses = new Set<number>();
+			for (const t of route.targets) {
+				const reply = await send(t.method ?? 'GET', t.path, {
+					headers: { accept: 'text/html', ...(t.cookie ? { cookie: t.cookie } : {}), ...(t.contentType ? { 'content-type': t.contentType, origin, accept: 'application/json' } : {}) },
+					body: t.body
+				});
+				statuses.add(reply.status);
+			}
+			if (statuses.size !== 1 || !statuses.has(200)) rows.push({ route: route.name, floor: empty(), run: empty(), note: `answered ${[...statuses].join(', ')}: not measured` });
+			else measured.push(route);
+		}
+		for (const route of measured) {
+			if (route === floor) continue;
+			process.stdout.write(`  ${route.name.padEnd(36)}`);
+			const floorRun = await measure(server, floor, options.floorDuration, options.connections);
+			let run = await measure(server, route, options.duration, options.connections);
+			// A page slower than the run itself (a short --quick run on a busy machine) would show
+			// nothing: requests still on their way when a run ends are dropped. Count a fixed number instead.
+			if (run.requests < options.connections) run = await measure(server, route, options.duration, options.connections, options.connections * 2);
+			console.log(`${run.rps.toFixed(0).padStart(6)} req/s  p95 ${run.p95.toFixed(0)} ms  (floor ${floorRun.rps.toFixed(0)} req/s)`);
+			rows.push({ route: route.name, floor: floorRun, run });
+		}
+		const peakMb = memoryMb(server.process.pid).peak;
+		// autocannon leaves its last requests to finish on their own; stopping the server under
+		// them would close the database mid-request and log errors that are not the app's.
+		await new Promise((resolve) => setTimeout(resolve, 1_000));
+		return { couples, seedSeconds, databaseMb, idleMb, peakMb, rows };
+	} finally {
+		await server?.stop();
+		await admin.query(`drop database if exists "${name}" with (force)`).catch(() => {});
+		await admin.end();
+	}
+}
+
+const empty = (): Measurement => ({ requests: 0, rps: NaN, p50: NaN, p95: NaN, p99: NaN, errors: 0, statuses: '', cpuPerRequest: NaN, queriesPerRequest: NaN });
+
+/* ---------- the report ---------- */
+
+const f = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : '–');
+
+function table(results: SizeResult[]): string {
+	const home = (r: SizeResult) => r.rows.find((row) => row.route === '/ signed out (home)');
+	const lines = [
+		'| route | couples | req/s | p50 ms | p95 ms | p99 ms | × floor | × home | CPU ms/req | queries/req | errors | p95 growth |',
+		'| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
+	];
+	const first = results[0];
+	const routeNames = [...new Set(results.flatMap((r) => r.rows.map((row) => row.route)))];
+	for (const route of routeNames) {
+		for (const result of results) {
+			const row = result.rows.find((r) => r.route === route);
+			if (!row) continue;
+			if (row.note) {
+				lines.push(`| ${route} | ${f(result.couples)} | ${row.note} | | | | | | | | | |`);
+				continue;
+			}
+			const { run, floor } = row;
+			const toFloor = run.rps / floor.rps;
+			const h = home(result);
+			const toHome = h ? toFloor / (h.run.rps / h.floor.rps) : NaN;
+			const base = first.rows.find((r) => r.route === route);
+			const growth = result !== first && base && !base.note ? run.p95 / base.run.p95 : NaN;
+			lines.push(
+				`| ${route} | ${f(result.couples)} | ${f(run.rps)} | ${f(run.p50, 1)} | ${f(run.p95, 1)} | ${f(run.p99, 1)} | ${f(toFloor, 2)} | ${f(toHome, 2)} | ${f(run.cpuPerRequest, 2)} | ${f(run.queriesPerRequest, 1)} | ${run.errors}${run.statuses ? ` (${run.statuses})` : ''} | ${Number.isFinite(growth) ? `${f(growth, 2)}×` : ''} |`
+			);
+		}
+	}
+	return lines.join('\n');
+}
+
+function summary(results: SizeResult[]): string {
+	return results
+		.map((r) => `- ${f(r.couples)} couples: seeded in ${f(r.seedSeconds, 1)} s, database ${f(r.databaseMb)} MB; server memory ${f(r.idleMb)} MB after start, peak ${f(r.peakMb)} MB`)
+		.join('\n');
+}
+
+function gitCommit(): string {
+	const out = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' });
+	return out.status === 0 ? out.stdout.trim() : 'unknown';
+}
+
+async function main() {
+	const options = parseArgs(process.argv.slice(2));
+	buildIfNeeded();
+	const load = loadavg()[0];
+	const started = performance.now();
+	const results: SizeResult[] = [];
+	for (const couples of options.sizes) results.push(await runSize(couples, options));
+	const minutes = (performance.now() - started) / 60_000;
+	const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, load average ${load.toFixed(1)} at the start, Node ${process.version}`;
+	const settings = `${options.connections} connections, ${options.duration} s per route after ${options.floorDuration} s of the static file, ${options.couplesSignedIn} ${options.couplesSignedIn === 1 ? 'couple' : 'couples'} signed in (both partners, taking turns)`;
+	const report = `${table(results)}\n\n${summary(results)}`;
+	console.log(`\nHerstelpad benchmark: production server on PostgreSQL, loopback, ${settings}; ${machine}; ${minutes.toFixed(1)} min\n`);
+	console.log(report);
+	console.log('\n(× floor: requests/s over the static file measured just before; × home: the same, over the signed-out home\'s. CPU: the app process only, not PostgreSQL.)');
+	if (options.write) {
+		const doc = readFileSync(join(root, 'docs', 'benchmarks.md'), 'utf8');
+		const marker = '<!-- results -->';
+		const head = doc.includes(marker) ? doc.slice(0, doc.indexOf(marker) + marker.length) : `${doc.trimEnd()}\n\n${marker}`;
+		const stamp = `Run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${gitCommit()}: ${settings}; ${machine}.`;
+		writeFileSync(join(root, 'docs', 'benchmarks.md'), `${head}\n\n${stamp}\n\n${report}\n`);
+		console.log('Wrote docs/benchmarks.md');
+	}
+}
+
+main().then(
+	() => process.exit(0),
+	(err: unknown) => {
+		console.error(err instanceof Error ? err.message : err);
+		process.exit(1);
+	}
+);
