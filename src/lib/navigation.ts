@@ -36,6 +36,7 @@ export const signedInPlaces: Place[] = [
 	{ path: '/trust', label: () => m.nav_trust(), matches: '/trust', icon: 'shield' },
 	{ path: '/decision', label: () => m.nav_decision(), matches: '/decision', icon: 'heart' },
 	{ path: '/talk', label: () => m.nav_talk(), matches: '/talk', icon: 'chat' },
+	{ path: '/hour', label: () => m.nav_hour(), matches: '/hour', icon: 'calendar' },
 	{ path: '/triggers', label: () => m.nav_triggers(), matches: '/triggers', icon: 'wave' },
 	{ path: '/settings', label: () => m.nav_settings(), matches: '/settings', icon: 'sliders' }
 ];

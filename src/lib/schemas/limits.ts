@@ -38,5 +38,7 @@ export const TEXT_LIMITS = {
 	offLimits: 500,
 	timeoutWord: 40,
 	comment: 3_000,
+	hourAnswer: 2_000,
+	hourNote: 2_000,
 	commentName: 60
 } as const;

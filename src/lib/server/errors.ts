@@ -42,7 +42,10 @@ export const errorStatus = {
 	points_unanswered: 400,
 	need_time_day: 400,
 	comment_reply_invalid: 400,
-	comment_too_many: 429
+	comment_too_many: 429,
+	hour_week_changed: 409,
+	hour_answers_empty: 400,
+	hour_time_zone: 400
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

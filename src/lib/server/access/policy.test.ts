@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, assertCan, assertSiteTask, mayDoSiteTask, pointLetterAccess, type Action, type SiteTask, type Actor, type ItemAccess, type Visibility } from './policy';
+import { can, assertCan, assertSiteTask, mayDoSiteTask, pointLetterAccess, hourAccess, type Action, type SiteTask, type Actor, type ItemAccess, type Visibility } from './policy';
 import { DomainError } from '../errors';
 import { trustAccess } from '../trust/access';
 import { wishAccess } from '../deeds/wishes';
@@ -172,4 +172,34 @@ describe('access policy for the trust kinds', () => {
 			}
 		}
 	}
+});
+
+/** The weekly hour (issue 13, item 5): answers shared only once both answered; notes only when shared; the slot is the couple's. */
+describe('access policy for the weekly hour', () => {
+	const kinds: [string, ItemAccess, boolean][] = [
+		['a week’s answers before both answered', hourAccess.entry({ ownerId: 'owner', coupleId: 'c1' }, false), false],
+		['a week’s answers once both answered', hourAccess.entry({ ownerId: 'owner', coupleId: 'c1' }, true), true],
+		['a week’s answers given solo', hourAccess.entry({ ownerId: 'owner', coupleId: null }, true), false],
+		['answers given in an earlier couple', hourAccess.entry({ ownerId: 'owner', coupleId: 'c0' }, true), false],
+		['a private hour note', hourAccess.note({ ownerId: 'owner', sharedCoupleId: null }), false],
+		['a shared hour note', hourAccess.note({ ownerId: 'owner', sharedCoupleId: 'c1' }), true],
+		['an hour note shared in an earlier couple', hourAccess.note({ ownerId: 'owner', sharedCoupleId: 'c0' }), false]
+	];
+	for (const [kind, item, partnerSees] of kinds) {
+		for (const [name, actor] of Object.entries(actors)) {
+			for (const action of actions) {
+				const allowed = name === 'owner' || (name === 'partner' && partnerSees && (action === 'read' || action === 'respond'));
+				it(`${name} ${allowed ? 'may' : 'may not'} ${action} ${kind}`, () => {
+					expect(can(actor, action, item)).toBe(allowed);
+				});
+			}
+		}
+	}
+	it('lets both partners use the couple’s slot, and only the person their solo slot', () => {
+		const couples = { coupleId: 'c1', userId: null };
+		const solo = { coupleId: null, userId: 'owner' };
+		expect(Object.entries(actors).filter(([, a]) => hourAccess.slot(couples, a)).map(([n]) => n)).toEqual(['owner', 'partner']);
+		expect(hourAccess.slot(solo, { userId: 'owner', coupleId: null })).toBe(true);
+		expect(hourAccess.slot(solo, actors.partner!)).toBe(false);
+	});
 });

@@ -89,3 +89,29 @@ export function pointLetterAccess(row: { ownerId: string; sentCoupleId: string |
 	const shared = !!row.sentCoupleId && !!letter && !letter.withdrawnAt && !letter.waiting;
 	return { ownerId: row.ownerId, visibility: shared ? 'shared' : 'private', coupleId: shared ? row.sentCoupleId : null };
 }
+
+/* ---------- The weekly relationship hour (issue 13, item 5) ---------- */
+
+/**
+ * The hour's slot is the couple's together, so either partner may read and change it (solo: the
+ * person's own). A week's answers are like a decision's choice: the owner's alone until both have
+ * answered that week in the same couple (`revealed`), then shared with that couple. A note is its
+ * writer's unless shared, and a share counts only in the couple it was made in.
+ */
+export const hourAccess = {
+	slot: (row: { coupleId: string | null; userId: string | null }, actor: Actor | null): boolean =>
+		!!actor && (row.coupleId !== null ? actor.coupleId === row.coupleId : row.userId === actor.userId),
+	entry: (row: { ownerId: string; coupleId: string | null }, revealed: boolean): ItemAccess => {
+		const shared = revealed && row.coupleId !== null;
+		return { ownerId: row.ownerId, visibility: shared ? 'shared' : 'private', coupleId: shared ? row.coupleId : null };
+	},
+	note: (row: { ownerId: string; sharedCoupleId: string | null }): ItemAccess => ({ ownerId: row.ownerId, visibility: row.sharedCoupleId ? 'shared' : 'private', coupleId: row.sharedCoupleId })
+};
+
+/** A slot the actor may not use looks like no slot at all. */
+export function assertHourSlot(actor: Actor | null, row: { coupleId: string | null; userId: string | null }): void {
+	if (!hourAccess.slot(row, actor)) {
+		noteRefusal();
+		throw notFound();
+	}
+}

@@ -27,7 +27,9 @@ const publicSideTables = ['self_test_results', 'booklet_signups', 'booklet_token
 const commentTables = ['comments'] as const;
 /** The trigger kit (issue 11, item 4): tested in detail in src/lib/server/triggers/triggers.test.ts. */
 const triggerTables = ['trigger_entries', 'trigger_signals', 'trigger_settings'] as const;
-const personalTables = ['reflections', 'letters', 'needs', 'pace_status', 'apology_drafts', 'apology_versions', 'step_progress', 'security_events', 'consent_events', 'form_submissions', 'couple_notices', ...trustTables, ...deedsTables, 'decision_choices', 'talk_agreements', 'talk_accounts', 'talk_account_entries', 'talk_questions', 'talk_replies', ...triggerTables, 'point_letters', 'point_letter_versions', ...publicSideTables] as const;
+/** The weekly relationship hour (issue 13, item 5): tested in detail in src/lib/server/hour/hour.test.ts. */
+const hourTables = ['hour_slots', 'hour_entries', 'hour_notes'] as const;
+const personalTables = ['reflections', 'letters', 'needs', 'pace_status', 'apology_drafts', 'apology_versions', 'step_progress', 'security_events', 'consent_events', 'form_submissions', 'couple_notices', ...trustTables, ...deedsTables, 'decision_choices', 'talk_agreements', 'talk_accounts', 'talk_account_entries', 'talk_questions', 'talk_replies', ...triggerTables, 'point_letters', 'point_letter_versions', ...hourTables, ...publicSideTables] as const;
 
 describe(`row-level security and the app role (${databaseKind})`, () => {
 	const database = useTestDatabase();

@@ -333,3 +333,4 @@ export * from './tables/talk';
 export * from './tables/comments';
 export * from './tables/triggers';
 export * from './tables/point-letters';
+export * from './tables/hour';

@@ -4,6 +4,7 @@ import { getGuide } from '../program/guides';
 import { isStepOf, type Track } from '../program/steps';
 import { renderTrustExportHtml } from '../trust/export';
 import { renderTriggersExportHtml } from '../triggers/export-html';
+import { renderHourExportHtml } from '../hour/export-html';
 
 type Locale = 'nl' | 'en';
 type MessageFn = (inputs: Record<string, never>, options: { locale: Locale }) => string;
@@ -192,6 +193,7 @@ ${c.ownComments.map((m) => `<p class="meta">${date(m.createdAt)}</p><p>${para(m.
 ${data.commitmentComments.length ? `<h2>${t.comments}</h2>${data.commitmentComments.map((m) => `<article><p class="meta">${date(m.createdAt)}</p><p>${para(m.text)}</p></article>`).join('')}` : ''}
 ${renderTrustExportHtml(data.trust, locale)}
 ${renderTriggersExportHtml(data.triggers, locale)}
+${renderHourExportHtml(data.hour, locale)}
 ${data.decisions.length ? `<h2>${t.decisions}</h2>${list(data.decisions, (d) => `<article><h3>${esc(named(`decision_path_${d.path}`, locale, d.path))}</h3><p class="meta">${date(d.updatedAt)} · ${t.reviewOn} ${esc(d.reviewOn)}${d.madeIn === 'solo' ? ` · ${t.madeSolo}` : ''}${d.archivedAt ? ` · ${t.archived}` : ''}</p><p>${para(d.why)}</p></article>`)}` : ''}
 <h2>${t.talk}</h2>
 <h3>${t.agreementsProposed}</h3>

@@ -20,6 +20,7 @@ import { stateOf } from '../couple/letters';
 import { exportDeeds } from '../deeds/export';
 import { exportTrust } from '../trust/export';
 import { exportDecisions } from '../decision/decision';
+import { exportHour } from '../hour/hour';
 import { exportSelfTestResults } from '../selftest/results';
 import { exportAgreements } from '../agreements/agreements';
 import { exportAccounts } from '../talk/account';
@@ -126,6 +127,8 @@ export async function exportUserData(db: Database, userId: string, now = new Dat
 		triggers: { log: await exportTriggerLog(db, userId), answersGiven: await exportAnswersGiven(db, userId), ...(await exportTriggerSettings(db, userId)) },
 		// Impact and restitution letters (issue 11, item 5): every version, drafts and sent ones.
 		pointLetters: await exportPointLetters(db, userId),
+		// The weekly relationship hour (issue 13, item 5): own answers, skips and notes.
+		hour: await exportHour(db, userId),
 		securityEvents: (await db.select().from(securityEvents).where(eq(securityEvents.userId, userId)).orderBy(asc(securityEvents.id))).map((e) => ({
 			kind: e.kind,
 			at: iso(e.createdAt)
