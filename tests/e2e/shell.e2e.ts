@@ -40,7 +40,7 @@ async function menuPaths(page: Page): Promise<string[]> {
 	return [...new Set(hrefs.filter((h) => h.startsWith('/') && !h.startsWith('/help')))];
 }
 
-/** Elements that reach past the left or right edge of the window (hidden and visually hidden text excepted). */
+/** Elements that reach past the left or right edge of the window (hidden, aria-hidden and visually hidden text excepted). */
 async function overflowing(page: Page): Promise<string[]> {
 	return page.evaluate(() => {
 		const width = document.documentElement.clientWidth;
@@ -49,6 +49,8 @@ async function overflowing(page: Page): Promise<string[]> {
 		for (const el of document.body.querySelectorAll('*')) {
 			const rect = el.getBoundingClientRect();
 			if (rect.width <= 1 || rect.height <= 1 || !el.checkVisibility({ visibilityProperty: true })) continue;
+			// Placed off-screen on purpose and hidden from everyone (the comment form's honeypot).
+			if (el.closest('[aria-hidden="true"]')) continue;
 			if (rect.right > width + 1 || rect.left < -1) {
 				const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${[...el.classList].join('.')}` : ''}`;
 				found.push(`${name} ${Math.round(rect.left)}–${Math.round(rect.right)} "${(el.textContent ?? '').trim().slice(0, 40)}"`);
