@@ -155,6 +155,9 @@ export const PERSONAL_TABLES = [
 	'trigger_settings',
 	'point_letters',
 	'point_letter_versions',
+	'hour_slots',
+	'hour_entries',
+	'hour_notes',
 	'booklet_signups',
 	'booklet_tokens',
 	'comments'
@@ -584,6 +587,33 @@ function buildStatements({ couples, days, seed, now }: { couples: number; days: 
 			where r.kind = 'restitution' and v.sent_at is not null`),
 		sql.raw(`update point_letter_versions v set sent_letter_id = ${uid('restitution-letter', 'v.id')} from point_letters r, demo_people p
 			where r.id = v.draft_id and r.kind = 'restitution' and p.user_id = v.owner_id and v.sent_at is not null`),
+		// The weekly hour: a slot for about half the couples (couple 1 always) and for some alone, a few
+		// weeks of answers (now and then a week skipped), and notes, some of them shared.
+		sql.raw(`insert into hour_slots (id, couple_id, user_id, weekday, time, time_zone, updated_by, updated_at)
+			select ${uid('hourslot', 'user_id')}, couple_id, case when couple_id is null then user_id end, 1 + ${h(`'hday' || user_id`)} % 7,
+				${pick(['19:30', '20:00', '20:30', '21:00'], `'htime' || user_id`)}, 'Europe/Amsterdam', user_id, ${ago(`${h(`'hset' || user_id`)} % start_ago`, `'hset' || user_id`)}
+			from demo_people where side = 'a' and role is not null and (n = 1 or ${pct(`'hour' || n`)} < 50)`),
+		sql.raw(`insert into hour_entries (id, owner_id, couple_id, week, answers, skipped, created_at, updated_at)
+			select ${uid('hourentry', `p.user_id || g`)}, p.user_id, p.couple_id, to_char(date_trunc('week', (${D0} - g * 7)::timestamp), 'YYYY-MM-DD'),
+				case when sk then '[]'::jsonb else jsonb_build_array(
+					${(
+						[
+							['ap', 'memory'],
+							['ww', 'trustHelped'],
+							['hd', 'trustHurt'],
+							['wi', 'wish']
+						] as const
+					)
+						.map(([prefix, kind]) => `jsonb_build_object('question', '${prefix}' || (1 + (${h(`'hq' || coalesce(p.couple_id, p.user_id)`)} + g) % 8), 'text', ${text(kind, 'p.locale', `'${prefix}' || p.user_id || g`)})`)
+						.join(', ')}) end,
+				sk, c, c
+			from demo_people p join hour_slots s on s.couple_id = p.couple_id or s.user_id = p.user_id,
+				generate_series(1, least(8, greatest(1, p.start_ago / 7))) g,
+				lateral (select ${pct(`'hskip' || p.user_id || g`)} < 10 as sk, ${ago('g * 7 - 1', `'hentry' || p.user_id || g`)} as c) x`),
+		sql.raw(`insert into hour_notes (id, owner_id, shared_couple_id, week, body, created_at)
+			select ${uid('hournote', 'e.id')}, e.owner_id, case when p.couple_id is not null and ${pct(`'hnshare' || e.id`)} < 50 then p.couple_id end, e.week,
+				${text('memory', 'p.locale', `'hnote' || e.id`)}, e.created_at
+			from hour_entries e join demo_people p on p.user_id = e.owner_id where p.n = 1 or ${pct(`'hnote' || e.id`)} < 30`),
 		// Visitors: booklet sign-ups and comments under the guide's articles (no account needed).
 		sql.raw(`insert into booklet_signups (id, email, locale, wants_updates, created_at, confirmed_at)
 			select ${uid('booklet', 'k::text')}, 'reader-' || k || '${`@${DEMO_DOMAIN}`}', case when ${pct(`'blocale' || k`)} < 62 then 'nl' else 'en' end,
