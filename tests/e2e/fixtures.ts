@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -60,6 +60,24 @@ export async function signUp(page: Page, input: { name: string; email: string; r
 		await page.getByRole('button', { name: en ? 'Continue' : 'Verder' }).click();
 		await expect(page).toHaveURL(/\/dashboard$/);
 	}
+}
+
+/**
+ * Two partners in a couple, each in their own browser: a repairing partner (Ada) makes the
+ * invitation link, a hurt partner (Bo) accepts it. `label` keeps the e-mail addresses apart.
+ */
+export async function formCouple(browser: Browser, label: string) {
+	const a = await (await browser.newContext()).newPage();
+	const b = await (await browser.newContext()).newPage();
+	await signUp(a, { name: 'Ada', email: uniqueEmail(`${label}-a`), role: 'repairing' });
+	await signUp(b, { name: 'Bo', email: uniqueEmail(`${label}-b`), role: 'hurt' });
+	await a.goto('/together');
+	await a.getByRole('button', { name: 'Uitnodigingslink maken' }).click();
+	const link = await a.getByLabel('Je uitnodigingslink (alleen nu zichtbaar)').inputValue();
+	await b.goto(link);
+	await b.getByRole('button', { name: 'Uitnodiging aanvaarden' }).click();
+	await expect(b).toHaveURL(/\/together$/);
+	return { a, b };
 }
 
 export async function signIn(page: Page, email: string, password = PASSWORD, lang: 'nl' | 'en' = 'nl') {

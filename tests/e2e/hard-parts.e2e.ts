@@ -1,26 +1,11 @@
-import type { Browser, Page } from '@playwright/test';
-import { test, expect, expectAccessible, signUp, uniqueEmail } from './fixtures';
+import type { Page } from '@playwright/test';
+import { test, expect, expectAccessible, formCouple } from './fixtures';
 
 /**
  * Issue 11, items 4–6 with two real partners in two browser contexts: the decision together or
  * apart (revealed only after the second choice), the trigger kit, and the impact and restitution
  * letters.
  */
-
-/** A repairing partner (Ada) invites, a hurt partner (Bo) accepts. */
-async function couple(browser: Browser) {
-	const a = await (await browser.newContext()).newPage();
-	const b = await (await browser.newContext()).newPage();
-	await signUp(a, { name: 'Ada', email: uniqueEmail('hard-a'), role: 'repairing' });
-	await signUp(b, { name: 'Bo', email: uniqueEmail('hard-b'), role: 'hurt' });
-	await a.goto('/together');
-	await a.getByRole('button', { name: 'Uitnodigingslink maken' }).click();
-	const link = await a.getByLabel('Je uitnodigingslink (alleen nu zichtbaar)').inputValue();
-	await b.goto(link);
-	await b.getByRole('button', { name: 'Uitnodiging aanvaarden' }).click();
-	await expect(b).toHaveURL(/\/together$/);
-	return { a, b };
-}
 
 /** Clicks a submit button and waits until the server has stored what it posted. */
 async function submit(page: Page, button: string | RegExp, action: string) {
@@ -38,7 +23,7 @@ async function whatTheServerSends(page: Page, path: string) {
 
 test('together or apart: each chooses privately, and both choices are shown only after the second', async ({ browser }) => {
 	test.setTimeout(180_000);
-	const { a, b } = await couple(browser);
+	const { a, b } = await formCouple(browser, 'hard');
 
 	await a.goto('/decision', { waitUntil: 'networkidle' });
 	await expectAccessible(a);

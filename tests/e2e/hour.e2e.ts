@@ -1,5 +1,5 @@
-import type { Browser, Page } from '@playwright/test';
-import { test, expect, expectAccessible, signUp, uniqueEmail } from './fixtures';
+import type { Page } from '@playwright/test';
+import { test, expect, expectAccessible, signUp, uniqueEmail, formCouple } from './fixtures';
 
 /**
  * Issue 13, item 5 with two real partners in two browser contexts: the weekly relationship hour.
@@ -7,20 +7,6 @@ import { test, expect, expectAccessible, signUp, uniqueEmail } from './fixtures'
  * the second partner answers (checked in the HTML and in __data.json, not just on screen); a
  * shared note reaches the partner, a private one does not.
  */
-
-async function couple(browser: Browser) {
-	const a = await (await browser.newContext()).newPage();
-	const b = await (await browser.newContext()).newPage();
-	await signUp(a, { name: 'Ada', email: uniqueEmail('hour-a'), role: 'repairing' });
-	await signUp(b, { name: 'Bo', email: uniqueEmail('hour-b'), role: 'hurt' });
-	await a.goto('/together');
-	await a.getByRole('button', { name: 'Uitnodigingslink maken' }).click();
-	const link = await a.getByLabel('Je uitnodigingslink (alleen nu zichtbaar)').inputValue();
-	await b.goto(link);
-	await b.getByRole('button', { name: 'Uitnodiging aanvaarden' }).click();
-	await expect(b).toHaveURL(/\/together$/);
-	return { a, b };
-}
 
 async function submit(page: Page, button: string, action: string) {
 	const done = page.waitForResponse((res) => res.url().includes(`?/${action}`) && res.request().method() === 'POST');
@@ -44,7 +30,7 @@ async function answerAll(page: Page, canary: string) {
 
 test('the weekly hour: answered privately, shown to both only after the second answer', async ({ browser }) => {
 	test.setTimeout(180_000);
-	const { a, b } = await couple(browser);
+	const { a, b } = await formCouple(browser, 'hour');
 
 	await a.goto('/hour', { waitUntil: 'networkidle' });
 	await expect(a.getByRole('heading', { level: 1, name: 'Jullie wekelijkse uur' })).toBeVisible();

@@ -1,5 +1,5 @@
-import type { Browser, Page } from '@playwright/test';
-import { test, expect, expectAccessible, screenshot, signUp, uniqueEmail } from './fixtures';
+import type { Page } from '@playwright/test';
+import { test, expect, expectAccessible, screenshot, formCouple } from './fixtures';
 import { HttpUser } from './http-user';
 
 /**
@@ -8,20 +8,6 @@ import { HttpUser } from './http-user';
  * points in turn, shows the one still unanswered, is sent once every point has an answer, and the
  * hurt partner reads each point beside its answer.
  */
-
-async function couple(browser: Browser) {
-	const a = await (await browser.newContext()).newPage();
-	const b = await (await browser.newContext()).newPage();
-	await signUp(a, { name: 'Ada', email: uniqueEmail('letters-a'), role: 'repairing' });
-	await signUp(b, { name: 'Bo', email: uniqueEmail('letters-b'), role: 'hurt' });
-	await a.goto('/together');
-	await a.getByRole('button', { name: 'Uitnodigingslink maken' }).click();
-	const link = await a.getByLabel('Je uitnodigingslink (alleen nu zichtbaar)').inputValue();
-	await b.goto(link);
-	await b.getByRole('button', { name: 'Uitnodiging aanvaarden' }).click();
-	await expect(b).toHaveURL(/\/together$/);
-	return { a, b };
-}
 
 /** Clicks a submit button and waits until the server has answered the action it posts to. */
 async function submit(page: Page, button: string, action: string) {
@@ -32,7 +18,7 @@ async function submit(page: Page, button: string, action: string) {
 
 test('impact letter → restitution letter, with a point unanswered and then answered', async ({ browser }) => {
 	test.setTimeout(180_000);
-	const { a, b } = await couple(browser);
+	const { a, b } = await formCouple(browser, 'letters');
 
 	// 1. Bo writes the impact letter in three points, saves a version and sends it.
 	await b.goto('/talk', { waitUntil: 'networkidle' });

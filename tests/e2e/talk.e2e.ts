@@ -1,5 +1,5 @@
-import type { Browser, Page } from '@playwright/test';
-import { test, expect, expectAccessible, screenshot, signUp, uniqueEmail } from './fixtures';
+import type { Page } from '@playwright/test';
+import { test, expect, expectAccessible, screenshot, formCouple } from './fixtures';
 
 /**
  * Issue 11, items 1–3 ("Talking it through"), with two real partners in two browsers: an
@@ -7,20 +7,6 @@ import { test, expect, expectAccessible, screenshot, signUp, uniqueEmail } from 
  * opened; an addition marked "added later" with its reason and seen as such; a question asked,
  * "I need time", and answered.
  */
-
-async function couple(browser: Browser) {
-	const a = await (await browser.newContext()).newPage();
-	const b = await (await browser.newContext()).newPage();
-	await signUp(a, { name: 'Ada', email: uniqueEmail('talk-a'), role: 'repairing' });
-	await signUp(b, { name: 'Bo', email: uniqueEmail('talk-b'), role: 'hurt' });
-	await a.goto('/together');
-	await a.getByRole('button', { name: 'Uitnodigingslink maken' }).click();
-	const link = await a.getByLabel('Je uitnodigingslink (alleen nu zichtbaar)').inputValue();
-	await b.goto(link);
-	await b.getByRole('button', { name: 'Uitnodiging aanvaarden' }).click();
-	await expect(b).toHaveURL(/\/together$/);
-	return { a, b };
-}
 
 /** Clicks and waits until the form's POST is answered, so the other browser reads what it stored. */
 async function submit(page: Page, action: string, button: string) {
@@ -31,7 +17,7 @@ async function submit(page: Page, action: string, button: string) {
 
 test('agree first, one honest account with an addition marked as later, and a question answered after asking for time', async ({ browser }) => {
 	test.setTimeout(240_000);
-	const { a, b } = await couple(browser);
+	const { a, b } = await formCouple(browser, 'talk');
 
 	// 1. Agreements: Ada proposes, Bo accepts.
 	await a.goto('/talk/agreements', { waitUntil: 'networkidle' });

@@ -1,5 +1,5 @@
-import type { Browser, Page } from '@playwright/test';
-import { test, expect, expectAccessible, signUp, uniqueEmail } from './fixtures';
+import type { Page } from '@playwright/test';
+import { test, expect, expectAccessible, formCouple } from './fixtures';
 import { HttpUser } from './http-user';
 
 /**
@@ -8,21 +8,6 @@ import { HttpUser } from './http-user';
  * prepared and answers, the hurt partner sees the answer. The note stays in the hurt partner's
  * log — not in the partner's page, HTML or data — until that one entry is shared.
  */
-
-/** A repairing partner (Ada) invites, a hurt partner (Bo) accepts. */
-async function couple(browser: Browser) {
-	const a = await (await browser.newContext()).newPage();
-	const b = await (await browser.newContext()).newPage();
-	await signUp(a, { name: 'Ada', email: uniqueEmail('trig-a'), role: 'repairing' });
-	await signUp(b, { name: 'Bo', email: uniqueEmail('trig-b'), role: 'hurt' });
-	await a.goto('/together');
-	await a.getByRole('button', { name: 'Uitnodigingslink maken' }).click();
-	const link = await a.getByLabel('Je uitnodigingslink (alleen nu zichtbaar)').inputValue();
-	await b.goto(link);
-	await b.getByRole('button', { name: 'Uitnodiging aanvaarden' }).click();
-	await expect(b).toHaveURL(/\/together$/);
-	return { a, b };
-}
 
 /** Presses a submit button (by keyboard: on a long phone page a click can land mid smooth-scroll) and waits for the post. */
 async function submit(page: Page, button: string | RegExp, action: string) {
@@ -40,7 +25,7 @@ async function whatTheServerSends(page: Page, path: string) {
 
 test('trigger → neutral notice with the prepared words → answer shown to the hurt partner; the note stays private until shared', async ({ browser }) => {
 	test.setTimeout(180_000);
-	const { a, b } = await couple(browser);
+	const { a, b } = await formCouple(browser, 'trig');
 
 	// Ada prepares, in a calm moment, what she will say. Offline, the text stays where it is.
 	await a.goto('/triggers', { waitUntil: 'networkidle' });
