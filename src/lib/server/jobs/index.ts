@@ -41,6 +41,9 @@ export interface StartJobsOptions {
 	retryDelaySeconds?: number;
 }
 
+/** Jobs a worker takes per fetch (it works through them one by one). */
+const BATCH_SIZE = 10;
+
 /** How many times a failing job is tried again before it is left as failed. */
 export const RETRY_LIMIT = 5;
 
@@ -83,7 +86,18 @@ export async function startJobs(handle: DatabaseHandle, options: StartJobsOption
 		appDb = handle.db;
 		if (work) {
 			for (const name of Object.keys(handlers) as JobName[]) {
-				workers.set(name, await next.work(name, { batchSize: 1, pollingIntervalSeconds: 1 }, ([job]) => runJob(name, job.data as JobPayloads[typeof name])));
+				// pg-boss waits a polling interval between fetches, found or not: fetch a few at a time,
+				// run them one after the other, and fail only the ones that failed (the rest complete).
+				const worker = await next.work(name, { batchSize: BATCH_SIZE, pollingIntervalSeconds: 1 }, async (batch) => {
+					for (const job of batch) {
+						try {
+							await runJob(name, job.data as JobPayloads[typeof name]);
+						} catch (err) {
+							await next.fail(name, job.id, { message: err instanceof Error ? err.message : 'failed' });
+						}
+					}
+				});
+				workers.set(name, worker);
 			}
 			for (const { name, cron, data } of schedules) await next.schedule(name, cron, data, { tz: 'UTC' });
 			const listed = new Set<string>(schedules.map((s) => s.name));

@@ -5,6 +5,7 @@ import { collectingSmtpServer } from '../../../../tests/setup/smtp';
 import { decodeQuotedPrintable } from '../../../../tests/setup/eml';
 import { signUp } from '../auth/accounts';
 import { requestPasswordResetMail } from '../auth/password-reset-mail';
+import { createInvitation, emailInvitation, revokeInvitation } from '../couple/invitations';
 import { drainJobs, enqueue } from '.';
 
 // The SMTP server refuses the first two attempts, as a mail server that is briefly down would.
@@ -69,5 +70,29 @@ describe(`jobs on pg-boss (${databaseKind})`, () => {
 		expect((await jobs('housekeeping')).filter((j) => j.state === 'completed')).toHaveLength(1);
 		const schedule = (await database().execute(sql`select name, cron, timezone from pgboss.schedule`)) as unknown as { rows: unknown[] };
 		expect(schedule.rows).toEqual([{ name: 'housekeeping', cron: '17 3 * * *', timezone: 'UTC' }]);
+	});
+
+	it('e-mails an invitation from a job, and not once the link is revoked', async () => {
+		const { userId } = await signUp(database(), { email: 'ina@example.org', password: 'a quiet morning walk', displayName: 'Ina', locale: 'nl' });
+		const before = smtp.accepted.length;
+		// As the together page does it.
+		const first = await createInvitation(database(), userId);
+		await emailInvitation(database(), userId, first.token, (invitationId) => enqueue('mail.invitation', { invitationId, to: 'partner@example.org', token: first.token, locale: 'en' }));
+		await drainJobs();
+		expect(smtp.accepted).toHaveLength(before + 1);
+		const mail = decodeQuotedPrintable(smtp.accepted[before]);
+		expect(mail).toContain('To: partner@example.org');
+		expect(mail).toContain(`/en/invite/${first.token}`);
+		expect(mail).toContain('Ina');
+		// Revoked before the job ran: nothing goes out.
+		const second = await createInvitation(database(), userId);
+		await emailInvitation(database(), userId, second.token, (invitationId) =>
+			enqueue('mail.invitation', { invitationId, to: 'partner@example.org', token: second.token, locale: 'en' }, { startAfter: new Date(Date.now() + 1000) })
+		);
+		await revokeInvitation(database(), userId);
+		// Once it is due, the worker takes it and finds the link revoked.
+		for (let i = 0; i < 400 && (await jobs('mail.invitation')).some((j) => j.state !== 'completed'); i++) await new Promise((r) => setTimeout(r, 25));
+		expect((await jobs('mail.invitation')).map((j) => j.state)).toEqual(['completed', 'completed']);
+		expect(smtp.accepted).toHaveLength(before + 1);
 	});
 });
