@@ -14,7 +14,7 @@ import { enqueue, startJobs, stopJobs } from '.';
 function recipients(messages: string[]) {
 	const count = new Map<string, number>();
 	for (const raw of messages) {
-		const to = /^To: (.+)$/m.exec(raw)?.[1].trim() ?? '?';
+		const to = raw.match(/^To: (.+)$/m)?.[1].trim() ?? '?';
 		count.set(to, (count.get(to) ?? 0) + 1);
 	}
 	return count;
