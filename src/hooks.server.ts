@@ -5,6 +5,7 @@ import { getEnv } from '$lib/server/env';
 import { closeDatabase, configFromEnv, getDb, initDatabase } from '$lib/server/db';
 import { purgeExpiredSessions, validateSession } from '$lib/server/auth/sessions';
 import { purgeStaleLimits } from '$lib/server/security/rate-limit';
+import { startJobs, stopJobs } from '$lib/server/jobs';
 import { describeDevice } from '$lib/server/auth/device';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from '$lib/server/auth/web';
 import { log } from '$lib/server/log';
@@ -21,13 +22,15 @@ export const init: ServerInit = async () => {
 	const env = getEnv();
 	const handle = await initDatabase(configFromEnv(env));
 	log.info('database.ready', { kind: handle.kind });
-	// Housekeeping at start-up; a scheduled job can take this over when there is a job queue.
+	// Mails, reminders and the daily housekeeping run as jobs on the same database (src/lib/server/jobs).
+	await startJobs(handle);
+	// Housekeeping once at start-up too (cheap); the schedule runs it daily after that.
 	await purgeExpiredSessions(handle.db);
 	await purgeStaleLimits(handle.db);
 	// The analyser's workers load while the server starts, not when the first person saves.
 	analysisPool().warm();
-	// PGlite would keep the process alive on SIGTERM otherwise.
-	process.once('sveltekit:shutdown', () => void closeDatabase());
+	// PGlite would keep the process alive on SIGTERM otherwise. Jobs stop first: they use the database.
+	process.once('sveltekit:shutdown', () => void stopJobs().finally(() => closeDatabase()));
 };
 
 const handleParaglide: Handle = ({ event, resolve }) =>
