@@ -75,12 +75,15 @@ function dayAfter(day: string): string {
 	return d.toISOString().slice(0, 10);
 }
 
+/** PT1H, PT1H30M, PT45M. */
+const duration = (minutes: number) => `PT${minutes >= 60 ? `${Math.floor(minutes / 60)}H` : ''}${minutes % 60 ? `${minutes % 60}M` : ''}`;
+
 function eventLines(event: IcsEvent, now: Date): string[] {
 	const lines = ['BEGIN:VEVENT', `UID:${event.uid}`, `DTSTAMP:${utcStamp(now)}`];
 	if ('day' in event.start) {
 		lines.push(`DTSTART;VALUE=DATE:${compact(event.start.day)}`, `DTEND;VALUE=DATE:${compact(dayAfter(event.start.day))}`, 'TRANSP:TRANSPARENT');
 	} else {
-		lines.push(`DTSTART;TZID=${event.start.timeZone}:${compact(event.start.local)}00`, `DURATION:PT${event.minutes ?? 60}M`);
+		lines.push(`DTSTART;TZID=${event.start.timeZone}:${compact(event.start.local)}00`, `DURATION:${duration(event.minutes ?? 60)}`);
 	}
 	if (event.rrule) lines.push(`RRULE:${event.rrule}`);
 	lines.push(`SUMMARY:${escapeText(event.summary)}`);
