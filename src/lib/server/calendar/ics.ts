@@ -189,7 +189,20 @@ function yearlyRule(tr: Transition): { month: number; byDay: string; time: strin
 	return { month: local.getUTCMonth() + 1, byDay: `${nth}${DAYS[local.getUTCDay()]}`, time: localStamp(local).slice(9) };
 }
 
+/** Zone data changes only with a Node upgrade: each zone and year is worked out once per process. */
+const zoneCache = new Map<string, string[]>();
+
 function timeZoneLines(timeZone: string, firstYear: number): string[] {
+	const key = `${timeZone}|${firstYear}`;
+	let lines = zoneCache.get(key);
+	if (!lines) {
+		lines = buildTimeZoneLines(timeZone, firstYear);
+		zoneCache.set(key, lines);
+	}
+	return lines;
+}
+
+function buildTimeZoneLines(timeZone: string, firstYear: number): string[] {
 	const fromYear = firstYear - 1;
 	const toYear = firstYear + YEARS;
 	const found = transitions(timeZone, fromYear, toYear);
