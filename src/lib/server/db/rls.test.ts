@@ -29,7 +29,9 @@ const commentTables = ['comments'] as const;
 const triggerTables = ['trigger_entries', 'trigger_signals', 'trigger_settings'] as const;
 /** The weekly relationship hour (issue 13, item 5): tested in detail in src/lib/server/hour/hour.test.ts. */
 const hourTables = ['hour_slots', 'hour_entries', 'hour_notes'] as const;
-const personalTables = ['reflections', 'letters', 'needs', 'pace_status', 'apology_drafts', 'apology_versions', 'step_progress', 'security_events', 'consent_events', 'form_submissions', 'couple_notices', ...trustTables, ...deedsTables, 'decision_choices', 'talk_agreements', 'talk_accounts', 'talk_account_entries', 'talk_questions', 'talk_replies', ...triggerTables, 'point_letters', 'point_letter_versions', ...hourTables, ...publicSideTables] as const;
+/** The private calendar feed (issue 13, item 6): owner only; see src/lib/server/calendar/feed.test.ts. */
+const calendarTables = ['calendar_feeds'] as const;
+const personalTables = ['reflections', 'letters', 'needs', 'pace_status', 'apology_drafts', 'apology_versions', 'step_progress', 'security_events', 'consent_events', 'form_submissions', 'couple_notices', ...trustTables, ...deedsTables, 'decision_choices', 'talk_agreements', 'talk_accounts', 'talk_account_entries', 'talk_questions', 'talk_replies', ...triggerTables, 'point_letters', 'point_letter_versions', ...hourTables, ...calendarTables, ...publicSideTables] as const;
 
 describe(`row-level security and the app role (${databaseKind})`, () => {
 	const database = useTestDatabase();

@@ -158,6 +158,7 @@ export const PERSONAL_TABLES = [
 	'hour_slots',
 	'hour_entries',
 	'hour_notes',
+	'calendar_feeds',
 	'booklet_signups',
 	'booklet_tokens',
 	'comments'
@@ -614,6 +615,11 @@ function buildStatements({ couples, days, seed, now }: { couples: number; days: 
 			select ${uid('hournote', 'e.id')}, e.owner_id, case when p.couple_id is not null and ${pct(`'hnshare' || e.id`)} < 50 then p.couple_id end, e.week,
 				${text('memory', 'p.locale', `'hnote' || e.id`)}, e.created_at
 			from hour_entries e join demo_people p on p.user_id = e.owner_id where p.n = 1 or ${pct(`'hnote' || e.id`)} < 30`),
+		// Calendar feeds for about one in five people (person 1a always). Only a hash is stored, of a
+		// token nobody holds: the demo feeds exist, and none of them can be opened.
+		sql.raw(`insert into calendar_feeds (id, user_id, token_hash, created_at)
+			select ${uid('calfeed', 'user_id')}, user_id, md5('${seed}|caltoken|' || user_id) || md5('${seed}|caltoken2|' || user_id), ${ago(`${h(`'calset' || user_id`)} % start_ago`, `'calset' || user_id`)}
+			from demo_people where (n = 1 and side = 'a') or ${pct(`'calfeed' || user_id`)} < 20`),
 		// Visitors: booklet sign-ups and comments under the guide's articles (no account needed).
 		sql.raw(`insert into booklet_signups (id, email, locale, wants_updates, created_at, confirmed_at)
 			select ${uid('booklet', 'k::text')}, 'reader-' || k || '${`@${DEMO_DOMAIN}`}', case when ${pct(`'blocale' || k`)} < 62 then 'nl' else 'en' end,
