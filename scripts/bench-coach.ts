@@ -12,6 +12,7 @@
  *   size gets the same number of samples and the same amount of work per sample;
  * - the figures are medians over many rounds, printed with their interquartile range.
  */
+import '../src/lib/coach/languages';
 import { runAnalysis } from '../src/lib/coach/analyze';
 
 const NL_PARAGRAPH =

@@ -15,6 +15,14 @@
  *   npm run bench -- --couples 1000          one size
  *   npm run bench -- --couples 100,1000 --duration 5 --connections 32
  *   npm run bench -- --quick                 tiny sizes, under a second per route (CI)
+ *   npm run bench:js                         JavaScript each page loads, against the budgets
+ *   npm run bench:js -- --no-write           the same, printed only
+ *
+ * `--js` (npm run bench:js) measures no throughput: it seeds a few couples, opens every page in
+ * Chromium (signed out, and signed in as both partners of one couple) and sums the gzipped size
+ * of every JavaScript file the page fetched until the network fell quiet (modulepreloads, imports
+ * and dynamic imports made on load), against issue 14's budgets; it writes the table into
+ * docs/performance.md between `<!-- js-budget -->` markers.
  *
  * BENCH_PORT (default 4214) chooses the port.
  */
@@ -40,6 +48,7 @@ interface Options {
 	connections: number;
 	couplesSignedIn: number;
 	quick: boolean;
+	js: boolean;
 	write: boolean;
 }
 
@@ -49,12 +58,13 @@ function parseArgs(argv: string[]): Options {
 		const i = argv.indexOf(`--${name}`);
 		return i >= 0 ? argv[i + 1] : undefined;
 	};
-	const known = new Set(['--quick', '--no-write', '--write', '--couples', '--duration', '--connections']);
+	const known = new Set(['--quick', '--no-write', '--write', '--couples', '--duration', '--connections', '--js']);
 	for (let i = 0; i < argv.length; i++) {
 		if (!known.has(argv[i])) throw new Error(`unknown argument ${argv[i]} (see the top of scripts/bench.ts)`);
 		if (['--couples', '--duration', '--connections'].includes(argv[i])) i++;
 	}
-	const sizes = (value('couples') ?? (quick ? '5,25' : '100,10000')).split(',').map(Number);
+	const js = argv.includes('--js');
+	const sizes = (value('couples') ?? (js ? '3' : quick ? '5,25' : '100,10000')).split(',').map(Number);
 	if (!sizes.length || sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--couples: whole numbers, e.g. 100,10000');
 	const duration = Number(value('duration') ?? (quick ? 0.5 : 10));
 	const connections = Number(value('connections') ?? (quick ? 8 : 32));
@@ -67,6 +77,7 @@ function parseArgs(argv: string[]): Options {
 		connections,
 		couplesSignedIn: quick ? 1 : 4,
 		quick,
+		js,
 		write: argv.includes('--write') || (!quick && !argv.includes('--no-write'))
 	};
 }
@@ -510,6 +521,153 @@ async function runSize(couples: number, options: Options): Promise<SizeResult> {
 	}
 }
 
+/* ---------- JavaScript per page (--js) ---------- */
+
+/** Issue 14's budgets in gzipped KB: 70 on the pages with the apology editor (the analyser), 40 elsewhere. */
+const JS_BUDGET_KB = 40;
+const JS_BUDGET_COACH_KB = 70;
+const COACH_PAGES = new Set(['/coach', '/coach/drafts/[id=uuid]']);
+/** Pages also measured in English (the same code, the other language's strings and analyser). */
+const ENGLISH_TOO = new Set(['/ signed out (home)', '/dashboard', '/coach', '/coach/drafts/[id=uuid]', '/talk', '/trust']);
+
+interface JsRow {
+	page: string;
+	path: string;
+	files: number;
+	rawKb: number;
+	gzipKb: number;
+	sentKb: number;
+	htmlEncoding?: string;
+	budgetKb: number;
+	note?: string;
+}
+
+async function measureJs(people: Person[]): Promise<JsRow[]> {
+	const { chromium } = await import('@playwright/test');
+	const { gzipSync } = await import('node:zlib');
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+	});
+	const rows: JsRow[] = [];
+	try {
+		const pages: { page: string; path: string; cookie?: string }[] = [
+			{ page: '/ signed out (home)', path: '/' },
+			{ page: '/signin signed out', path: '/signin' },
+			{ page: '/signup signed out', path: '/signup' },
+			{ page: '/guide signed out', path: '/guide' },
+			{ page: '/guide/why-it-happens signed out', path: '/guide/why-it-happens' }
+		];
+		for (const route of routesFor(people)) {
+			if (!route.name.startsWith('/') || route.name.includes('signed out')) continue;
+			const target = route.targets[0];
+			if (target) pages.push({ page: route.name, path: target.path, cookie: target.cookie });
+			else rows.push({ page: route.name, path: '', files: 0, rawKb: NaN, gzipKb: NaN, sentKb: NaN, budgetKb: JS_BUDGET_KB, note: 'no example in the demo data' });
+		}
+		for (const p of [...pages]) if (ENGLISH_TOO.has(p.page)) pages.push({ ...p, page: `${p.page} (en)`, path: p.path === '/' ? '/en' : `/en${p.path}` });
+		for (const p of pages) {
+			// A fresh context per page: nothing cached from the page before, as on a first visit.
+			const context = await browser.newContext({ serviceWorkers: 'block', ...(p.cookie ? { extraHTTPHeaders: { cookie: p.cookie } } : {}) });
+			const page = await context.newPage();
+			const scripts = new Map<string, Promise<{ body: Buffer; sent: number } | null>>();
+			page.on('response', (response) => {
+				const type = response.request().resourceType();
+				if (type === 'script' || /\.m?js(\?|$)/.test(new URL(response.url()).pathname)) {
+					if (!scripts.has(response.url())) {
+						const read = async () => ({ body: await response.body(), sent: (await response.request().sizes()).responseBodySize });
+						scripts.set(response.url(), read().catch(() => null));
+					}
+				}
+			});
+			if (process.env.BENCH_JS_DEBUG) page.on('response', (r) => console.log('   ', r.status(), r.request().resourceType(), r.url()));
+			const reply = await page.goto(origin + p.path, { waitUntil: 'networkidle' });
+			const status = reply?.status() ?? 0;
+			const htmlEncoding = reply?.headers()['content-encoding'] ?? 'none';
+			const files = (await Promise.all(scripts.values())).filter((b) => b !== null);
+			const bodies = files.map((file) => file.body);
+			const raw = bodies.reduce((sum, b) => sum + b.length, 0);
+			const gzip = bodies.reduce((sum, b) => sum + gzipSync(b, { level: 9 }).length, 0);
+			// What the server actually sent: adapter-node's precompressed brotli files, as Chromium asks for them.
+			const sent = files.reduce((sum, file) => sum + file.sent, 0);
+			const base = p.page.replace(/ \(en\)$/, '');
+			rows.push({
+				page: p.page,
+				path: p.path,
+				files: bodies.length,
+				rawKb: raw / 1024,
+				gzipKb: gzip / 1024,
+				sentKb: sent / 1024,
+				htmlEncoding,
+				budgetKb: COACH_PAGES.has(base) ? JS_BUDGET_COACH_KB : JS_BUDGET_KB,
+				note: status === 200 ? undefined : `answered ${status}`
+			});
+			process.stdout.write(`  ${p.page.padEnd(44)} ${(gzip / 1024).toFixed(1).padStart(6)} KB gzip (${(sent / 1024).toFixed(1)} KB sent) in ${bodies.length} files\n`);
+			await context.close();
+		}
+	} finally {
+		await browser.close();
+	}
+	return rows;
+}
+
+async function runJs(couples: number): Promise<JsRow[]> {
+	const name = `herstelpad_benchjs_${process.pid}`;
+	const admin = new pg.Client({ connectionString: serverUrl });
+	await admin.connect();
+	await admin.query(`drop database if exists "${name}" with (force)`);
+	await admin.query(`create database "${name}"`);
+	const url = new URL(serverUrl);
+	url.pathname = `/${name}`;
+	let server: Server | undefined;
+	try {
+		process.stdout.write(`Seeding ${couples} couples… `);
+		const handle = await openDatabase({ kind: 'postgres', url: url.href });
+		try {
+			await seedDemo(handle.db, { couples, seed: 1 });
+		} finally {
+			await handle.close();
+		}
+		console.log('done');
+		server = startServer(url.href);
+		await waitUntilListening();
+		const people = await choosePeople(url.href, 1);
+		for (const person of people) person.cookie = await signIn(person.email);
+		return await measureJs(people);
+	} finally {
+		await server?.stop();
+		await admin.query(`drop database if exists "${name}" with (force)`).catch(() => {});
+		await admin.end();
+	}
+}
+
+function jsTable(rows: JsRow[]): string {
+	const lines = ['| page | JS files | JS KB (raw) | JS KB (gzip) | JS KB sent (brotli) | budget KB | within | HTML sent as |', '|---|---:|---:|---:|---:|---:|---|---|'];
+	for (const r of rows) {
+		if (r.note && !Number.isFinite(r.gzipKb)) lines.push(`| ${r.page} | ${r.note} | | | | ${r.budgetKb} | | |`);
+		else lines.push(`| ${r.page}${r.note ? ` (${r.note})` : ''} | ${r.files} | ${f(r.rawKb, 1)} | ${f(r.gzipKb, 1)} | ${f(r.sentKb, 1)} | ${r.budgetKb} | ${r.gzipKb <= r.budgetKb ? 'yes' : '**no**'} | ${r.htmlEncoding ?? ''} |`);
+	}
+	return lines.join('\n');
+}
+
+async function mainJs(options: Options) {
+	const rows = await runJs(options.sizes[0]);
+	const measured = rows.filter((r) => Number.isFinite(r.gzipKb));
+	const over = measured.filter((r) => r.gzipKb > r.budgetKb);
+	const report = `${jsTable(rows)}\n\n${measured.length} pages measured, ${over.length} over budget.`;
+	console.log(`\n${report}`);
+	if (options.write) {
+		const file = join(root, 'docs', 'performance.md');
+		const doc = readFileSync(file, 'utf8');
+		const start = '<!-- js-budget -->';
+		const end = '<!-- /js-budget -->';
+		const stamp = `Run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${gitCommit()} (\`npm run bench:js\`): gzip level 9 of each JavaScript file Chromium fetched on a first visit, until the network was quiet.`;
+		const block = `${start}\n\n${stamp}\n\n${report}\n\n${end}`;
+		const next = doc.includes(start) && doc.includes(end) ? doc.slice(0, doc.indexOf(start)) + block + doc.slice(doc.indexOf(end) + end.length) : `${doc.trimEnd()}\n\n${block}\n`;
+		writeFileSync(file, next);
+		console.log('Wrote docs/performance.md');
+	}
+}
+
 const empty = (): Measurement => ({ requests: 0, rps: NaN, p50: NaN, p95: NaN, p99: NaN, errors: 0, statuses: '', cpuPerRequest: NaN, queriesPerRequest: NaN });
 
 /* ---------- the report ---------- */
@@ -560,6 +718,7 @@ function gitCommit(): string {
 async function main() {
 	const options = parseArgs(process.argv.slice(2));
 	buildIfNeeded();
+	if (options.js) return mainJs(options);
 	const load = loadavg()[0];
 	const started = performance.now();
 	const results: SizeResult[] = [];

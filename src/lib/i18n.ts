@@ -6,12 +6,27 @@ export { m, localizeHref, getLocale };
 type MessageFn = (inputs?: Record<string, unknown>) => string;
 const messages = m as unknown as Record<string, MessageFn | undefined>;
 
-/** Text for an error code (`error_<code>` in messages/*.json); unknown codes get a generic text. */
+/**
+ * The message for `value` out of a listed set: `choose(paceTexts, status)`, with the set listed in
+ * the page (`const wishSizeTexts = { everyday: m.wish_size_everyday, … }`) or, when several pages
+ * share it, in its own module in $lib/message-sets/ (one per set: a module shared by pages is
+ * shipped whole to each of them). Pages pick messages this way rather than with `t()`: a key built at run time
+ * makes the bundler keep every message of both languages on every page.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function choose(set: Record<string, (...args: any[]) => string>, value: string | number | null, inputs?: Record<string, unknown>): string {
+	const fn = Object.hasOwn(set, String(value)) ? set[String(value)] : undefined;
+	if (!fn) throw new Error(`no message for ${value}`);
+	return fn(inputs);
+}
+
+/**
+ * Server code only (a guard test keeps it out of pages): text for an error code (`error_<code>` in messages/*.json); unknown codes get a generic text. */
 export function errorText(code: string): string {
 	return (messages[`error_${code}`] ?? messages.error_generic)!();
 }
 
-/** Looks up a message by its computed key, e.g. `role_repairing`. */
+/** Server code only (a guard test keeps it out of pages): a message by its computed key, e.g. `role_repairing`. */
 export function t(key: string, inputs?: Record<string, unknown>): string {
 	const fn = messages[key];
 	if (!fn) throw new Error(`missing message ${key}`);

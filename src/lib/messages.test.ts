@@ -48,4 +48,27 @@ describe('messages', () => {
 		);
 		expect([...used].filter((key) => !(key in nl))).toEqual([]);
 	});
+
+	it('lets pages name their messages, so each page ships only those (issue 14)', () => {
+		// Code that can reach the browser: not $lib/server, not server-only modules, not tests.
+		const browserCode = sourceFiles('src').filter(
+			(file) => !/(^|\/)(lib\/server\/|.*\.server\.ts$|.*\+server\.ts$|.*\.test\.ts$|lib\/i18n\.ts$)/.test(file.replaceAll('\\', '/'))
+		);
+		expect(browserCode.length).toBeGreaterThan(50);
+		const offenders = browserCode.filter((file) => {
+			const text = readFileSync(file, 'utf8');
+			// `t(key)` and `errorText(code)` look a message up by a key built at run time, and `m[...]`
+			// indexes all messages: any of them keeps every message of both languages in the bundle.
+			const imports = [...text.matchAll(/import\s*\{([^}]*)\}\s*from\s*'\$lib\/i18n'/g)].flatMap((m) => m[1].split(',').map((s) => s.trim()));
+			return imports.includes('t') || imports.includes('errorText') || /\bm\[/.test(text);
+		});
+		expect(offenders, 'use choose(set, value) with a set of messages listed in the page or in $lib/message-sets/').toEqual([]);
+	});
+
+	it('has every key that the sets for choose() name', () => {
+		// Entries such as `kept: m.checkin_kept,` in a page or in $lib/message-sets/ (message keys have an underscore).
+		const named = sourceFiles('src').flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/^\s*'?\w+'?: m\.([a-z][a-z0-9]*_[a-z0-9_]+),?$/gm)].map((m) => m[1]));
+		expect(named.length).toBeGreaterThan(50);
+		expect(named.filter((key) => !(key in nl))).toEqual([]);
+	});
 });

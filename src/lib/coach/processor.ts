@@ -1,7 +1,5 @@
 import type { Root } from 'nlcst';
 import { retext } from 'retext';
-import retextDutch from 'retext-dutch';
-import retextEnglish from 'retext-english';
 import type { VFile } from 'vfile';
 import blameShift from './rules/blame-shift';
 import butApology from './rules/but-apology';
@@ -17,6 +15,7 @@ import missingRegret from './rules/missing-regret';
 import selfPunishment from './rules/self-punishment';
 import vagueAgency from './rules/vague-agency';
 import type { RuleOptions } from './rules/options';
+import type { LanguagePack } from './lang/pack';
 import type { CoachLanguage } from './types';
 
 type Transformer = (tree: Root, file: VFile) => undefined;
@@ -44,18 +43,34 @@ export interface CoachProcessor {
 	runSync(tree: Root, file: VFile): Root;
 }
 
+// The languages are added by who uses the coach: the server and the tools add both (./languages),
+// the browser only the one it needs, loaded when needed (./browser), so a page carries one
+// language's parser and data rather than two.
+const packs = new Map<CoachLanguage, LanguagePack>();
 const processors = new Map<CoachLanguage, CoachProcessor>();
+
+/** Makes a language available to `processorFor`. */
+export function addLanguage(pack: LanguagePack): void {
+	packs.set(pack.lang, pack);
+}
+
+/** Whether `addLanguage` has been given this language. */
+export function hasLanguage(lang: CoachLanguage): boolean {
+	return packs.has(lang);
+}
 
 /** The processor for a language, built once: parser plus all rules. */
 export function processorFor(lang: CoachLanguage): CoachProcessor {
 	let processor = processors.get(lang);
 	if (!processor) {
+		const pack = packs.get(lang);
+		if (!pack) throw new Error(`the coach's ${lang} language is not loaded`);
 		// unified's chained generics do not survive a loop; the shape we use is small and stable.
-		let chain = retext().use(lang === 'nl' ? retextDutch : retextEnglish) as unknown as {
+		let chain = retext().use(pack.parser) as unknown as {
 			use(plugin: (options: RuleOptions) => Transformer, options: RuleOptions): typeof chain;
 			freeze(): CoachProcessor;
 		};
-		for (const plugin of RULE_PLUGINS) chain = chain.use(plugin, { lang });
+		for (const plugin of RULE_PLUGINS) chain = chain.use(plugin, { lang, data: pack.data });
 		processor = chain.freeze();
 		processors.set(lang, processor);
 	}

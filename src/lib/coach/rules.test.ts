@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzeApology, detectLanguage, MAX_APOLOGY_LENGTH, RULE_IDS, RULE_INFO, type CoachLanguage, type RuleId } from './index';
 import blameShift from './rules/blame-shift';
 import butApology from './rules/but-apology';
+import nlData from './data/nl/index';
+import enData from './data/en/index';
 
 function ids(text: string, lang: CoachLanguage): RuleId[] {
 	return analyzeApology(text, { lang }).findings.map((finding) => finding.ruleId);
@@ -330,7 +332,7 @@ describe('pattern rules', () => {
 describe('plugins used directly, unified style', () => {
 	it('reports vfile messages with place, source, ruleId, actual, expected and url', () => {
 		const file = new VFile('Het spijt me, maar omdat jij nooit thuis was, ging ik vreemd.');
-		const processor = retext().use(retextDutch).use(butApology, { lang: 'nl' }).use(blameShift, { lang: 'nl' });
+		const processor = retext().use(retextDutch).use(butApology, { lang: 'nl', data: nlData }).use(blameShift, { lang: 'nl', data: nlData });
 		processor.runSync(processor.parse(file), file);
 		expect(file.messages.map(String)).toEqual([
 			'1:15-1:19: „maar” na je spijtbetuiging neemt die weer terug; zet er een punt achter',
@@ -346,7 +348,7 @@ describe('plugins used directly, unified style', () => {
 
 	it('works with the English parser too', () => {
 		const file = new VFile("I'm sorry, but you made me do it.");
-		const processor = retext().use(retextEnglish).use(blameShift, { lang: 'en' });
+		const processor = retext().use(retextEnglish).use(blameShift, { lang: 'en', data: enData });
 		processor.runSync(processor.parse(file), file);
 		expect(file.messages.map(String)).toEqual(['1:16-1:27: “you made me” puts the cause on your partner; name what you did, without pointing']);
 	});

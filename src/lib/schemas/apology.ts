@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_APOLOGY_LENGTH } from '$lib/coach';
+import { MAX_APOLOGY_LENGTH } from '$lib/coach/limits';
 import { withoutControlCharacters } from './text';
 
 export const apologyTextSchema = z.object({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { UUID, requiredText as text, optionalText } from './text';
 import { TEXT_LIMITS } from './limits';
+import { WEEKDAYS } from './choices';
 
 /** Forms of the deeds area (wishes, commitments, check-ins); error codes are message-key suffixes. */
 
@@ -27,7 +28,7 @@ export const wishAnswerSchema = z
 	.refine((v) => v.answer !== 'not-now' || !!v.reason, { error: 'reason_required', path: ['reason'] });
 
 /** Weekdays arrive as repeated `weekday` fields; parsed from FormData by `weekdaysOf`. */
-export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+export { WEEKDAYS };
 
 export function weekdaysOf(form: FormData): number[] {
 	return form

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { UUID, lineBreaks, withoutControlCharacters } from './text';
 import { TEXT_LIMITS } from './limits';
+import { MAX_POINTS } from './choices';
 
 /** Forms of the impact and restitution letters (issue 11, item 5). */
 
 /** Enough room for everything that matters, few enough to answer each one with care. */
-export const MAX_POINTS = 12;
+export { MAX_POINTS };
 
 const pointText = (max: number) =>
 	z

@@ -12,8 +12,7 @@ export const hasControlCharacters = (value: string) => CONTROL.test(value);
 /** For `.refine()`: the error code is a message-key suffix, like every schema error. */
 export const withoutControlCharacters = [(value: string) => !hasControlCharacters(value), { error: 'text_invalid_characters' }] as const;
 
-/** Ids are UUIDs; anything else cannot exist, so it never reaches the database. */
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export { UUID } from './uuid';
 
 /** Every stored text keeps line breaks as LF, whatever the browser sent. */
 export const lineBreaks = (value: string) => value.replace(/\r\n?/g, '\n');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { UUID, requiredText as text, optionalText } from './text';
 import { TEXT_LIMITS } from './limits';
+import { CHANNELS, FEELINGS, MEASURE_KINDS } from './choices';
 
 /** Input of the trust area (issue 10): check-ins, contact log, safety check, transparency, memories. */
 
@@ -44,7 +45,7 @@ export const shareAlwaysSchema = z.object({ always: z.enum(['on', 'off'], { erro
 
 export const selfRatingSchema = z.object({ day: pastDay, hope: score, strain: score });
 
-export const CHANNELS = ['in-person', 'message', 'call', 'social-media', 'work'] as const;
+export { CHANNELS, FEELINGS, MEASURE_KINDS };
 
 export const contactEndedSchema = z.object({ day: pastDay, reason: optionalText(TEXT_LIMITS.contactText) });
 
@@ -65,7 +66,6 @@ export const contactAnswerSchema = z.object({ id, answer: text(TEXT_LIMITS.conta
 const answer = z.enum(['no', 'yes', 'unsure'], { error: 'choice_required' });
 export const safetyCheckSchema = z.object({ afraid: answer, controlled: answer, threatened: answer, hurt: answer });
 
-export const MEASURE_KINDS = ['phone-on-request', 'location-for-a-while', 'shared-calendar', 'open-accounts', 'other'] as const;
 const measureKind = z.enum(MEASURE_KINDS, { error: 'choice_required' });
 
 export const offerMeasureSchema = z.object({
@@ -78,7 +78,6 @@ export const requestMeasureSchema = z.object({ kind: measureKind, details: optio
 export const acceptRequestSchema = z.object({ id, details: optionalText(TEXT_LIMITS.measureDetails), boundaries: text(TEXT_LIMITS.boundaries, 'boundaries_required'), endsOn: endDay });
 export const declineRequestSchema = z.object({ id, reason: text(TEXT_LIMITS.declineReason, 'reason_required') });
 
-export const FEELINGS = ['grateful', 'close', 'calm', 'hopeful', 'joyful', 'tender'] as const;
 export const memorySchema = z.object({
 	day: pastDay,
 	body: text(TEXT_LIMITS.memory),

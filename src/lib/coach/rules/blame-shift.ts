@@ -1,7 +1,5 @@
-import nl from '../data/nl/blame-shift.json';
-import en from '../data/en/blame-shift.json';
 import { createPatternRule } from './create-pattern-rule';
 
 /** `blame-shift`: see RULE_INFO['blame-shift'] and docs/coach.md. */
-const blameShift = createPatternRule('blame-shift', { nl, en });
+const blameShift = createPatternRule('blame-shift');
 export default blameShift;

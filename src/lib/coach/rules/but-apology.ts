@@ -1,5 +1,3 @@
-import nl from '../data/nl/but-apology.json';
-import en from '../data/en/but-apology.json';
 import { createPatternRule, type SuggestionContext } from './create-pattern-rule';
 
 /** Suggestions longer than this clutter the feedback; a shorter one (or the template's) is used. */
@@ -53,5 +51,5 @@ function sentenceBetween(text: string, lang: string, start: number, end: number)
 }
 
 /** `but-apology`: see RULE_INFO['but-apology'] and docs/coach.md. */
-const butApology = createPatternRule('but-apology', { nl, en }, suggestRegretAlone);
+const butApology = createPatternRule('but-apology', suggestRegretAlone);
 export default butApology;

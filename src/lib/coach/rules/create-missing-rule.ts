@@ -1,6 +1,5 @@
 import type { Root } from 'nlcst';
 import type { VFile } from 'vfile';
-import { COMMON, type RuleDataByLanguage } from '../data/index';
 import { expansionsOf } from '../engine/expansions';
 import { CompiledRule } from '../engine/rule-data';
 import { report } from '../engine/report';
@@ -17,11 +16,11 @@ const START = { line: 1, column: 1, offset: 0 };
  * Builds a retext plugin that records whether an element of a good apology is present and, when it
  * is not, reports an `info` message at the start of the text (absence has no place of its own).
  */
-export function createMissingRule(ruleId: keyof typeof MISSING_RULES, data: RuleDataByLanguage) {
+export function createMissingRule(ruleId: keyof typeof MISSING_RULES) {
 	const element: ElementName = MISSING_RULES[ruleId];
 	return function missingRule(options: RuleOptions) {
-		const common = COMMON[options.lang];
-		const rule = new CompiledRule(data[options.lang], common);
+		const common = options.data.common;
+		const rule = new CompiledRule(options.data.rules[ruleId], common);
 		const expansions = expansionsOf(common);
 		return function transformer(tree: Root, file: VFile): undefined {
 			const present = sentencesOf(tree, expansions).some((tokens) => rule.find(tokens).length > 0);

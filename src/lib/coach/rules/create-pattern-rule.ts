@@ -1,6 +1,5 @@
 import type { Root } from 'nlcst';
 import type { VFile } from 'vfile';
-import { COMMON, type RuleDataByLanguage } from '../data/index';
 import { expansionsOf } from '../engine/expansions';
 import type { Match } from '../engine/match';
 import { CompiledRule } from '../engine/rule-data';
@@ -26,12 +25,11 @@ export interface SuggestionContext {
  */
 export function createPatternRule(
 	ruleId: RuleId,
-	data: RuleDataByLanguage,
 	suggest?: (context: SuggestionContext) => string | null
 ) {
 	return function patternRule(options: RuleOptions) {
-		const common = COMMON[options.lang];
-		const rule = new CompiledRule(data[options.lang], common);
+		const common = options.data.common;
+		const rule = new CompiledRule(options.data.rules[ruleId], common);
 		const expansions = expansionsOf(common);
 		return function transformer(tree: Root, file: VFile): undefined {
 			const text = String(file);

@@ -1,7 +1,5 @@
-import nl from '../data/nl/minimizing.json';
-import en from '../data/en/minimizing.json';
 import { createPatternRule } from './create-pattern-rule';
 
 /** `minimizing`: see RULE_INFO['minimizing'] and docs/coach.md. */
-const minimizing = createPatternRule('minimizing', { nl, en });
+const minimizing = createPatternRule('minimizing');
 export default minimizing;

@@ -1,7 +1,5 @@
-import nl from '../data/nl/missing-commitment.json';
-import en from '../data/en/missing-commitment.json';
 import { createMissingRule } from './create-missing-rule';
 
 /** `missing-commitment`: its data lists the ways the element is expressed; the rule reports when none is found. */
-const missingCommitment = createMissingRule('missing-commitment', { nl, en });
+const missingCommitment = createMissingRule('missing-commitment');
 export default missingCommitment;

@@ -1,7 +1,5 @@
-import nl from '../data/nl/missing-regret.json';
-import en from '../data/en/missing-regret.json';
 import { createMissingRule } from './create-missing-rule';
 
 /** `missing-regret`: its data lists the ways the element is expressed; the rule reports when none is found. */
-const missingRegret = createMissingRule('missing-regret', { nl, en });
+const missingRegret = createMissingRule('missing-regret');
 export default missingRegret;

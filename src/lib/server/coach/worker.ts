@@ -4,6 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { setPriority } from 'node:os';
+import '../../coach/languages';
 import { analyzeApology } from '../../coach/analyze';
 import type { CoachLanguage } from '../../coach/types';
 
