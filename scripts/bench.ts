@@ -19,7 +19,7 @@
  * BENCH_PORT (default 4214) chooses the port.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +27,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { openDatabase } from '../src/lib/server/db';
 import { DEMO_PASSWORD, seedDemo } from '../src/lib/server/demo/seed';
+import { buildIsStale } from './stale-build.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const port = Number(process.env.BENCH_PORT ?? 4214);
@@ -75,19 +76,9 @@ function parseArgs(argv: string[]): Options {
 
 /* ---------- the server ---------- */
 
-/** Builds when build/ is missing or older than any source, message, content or static file. */
+/** Builds when build/ is missing or older than what it is built from (the same test as `npm test`'s, so the build it made is reused). */
 function buildIfNeeded() {
-	const handler = join(root, 'build', 'handler.js');
-	const newest = (dir: string): number => {
-		let t = 0;
-		for (const entry of readdirSync(dir, { withFileTypes: true })) {
-			const path = join(dir, entry.name);
-			t = Math.max(t, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-		}
-		return t;
-	};
-	const sources = Math.max(...['src', 'messages', 'content', 'static'].filter((d) => existsSync(join(root, d))).map((d) => newest(join(root, d))));
-	if (existsSync(handler) && statSync(handler).mtimeMs >= sources) return;
+	if (!buildIsStale()) return;
 	console.log('Building the app first (npx vite build)…');
 	const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
 	if (built.status !== 0) throw new Error('the build failed');
