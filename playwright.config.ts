@@ -17,7 +17,7 @@ const makeAdmins = `node bin/herstelpad.js admin create ${E2E_ADMINS.join(' ')}`
 
 // .ci/run sets E2E_POSTGRES_URL: the journeys of postgres-journeys.txt then run a second time in
 // the same run, as the project "postgres", against a second server (port + 1) on that database.
-// One run instead of two: no second start, and they fill the core the fuzzer leaves idle.
+// One run instead of two: one start, and one tail of a last long test instead of two.
 const postgresUrl = process.env.E2E_POSTGRES_URL;
 const postgresJourneys = readFileSync(new URL('tests/e2e/postgres-journeys.txt', import.meta.url), 'utf8')
 	.split('\n')
