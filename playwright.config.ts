@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -14,6 +14,38 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // "forgot password" ends that account's other sessions. See tests/e2e/admin.ts.
 export const E2E_ADMINS = ['comments-admin@example.org', 'booklet-admin@example.org'];
 const makeAdmins = `node bin/herstelpad.js admin create ${E2E_ADMINS.join(' ')}`;
+
+// .ci/run sets E2E_POSTGRES_URL: the journeys of postgres-journeys.txt then run a second time in
+// the same run, as the project "postgres", against a second server (port + 1) on that database.
+// One run instead of two: one start, and one tail of a last long test instead of two.
+const postgresUrl = process.env.E2E_POSTGRES_URL;
+const postgresJourneys = readFileSync(new URL('tests/e2e/postgres-journeys.txt', import.meta.url), 'utf8')
+	.split('\n')
+	.map((line) => line.trim().replace(/^tests\/e2e\//, ''))
+	.filter(Boolean)
+	.map((file) => `**/${file}`);
+if (postgresUrl) process.env.E2E_POSTGRES_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'herstelpad-e2e-pg-'));
+const server = (port: number, databaseUrl: string, dataDir: string) => ({
+	// The README's production command, so the journeys see the headers on static files too.
+	command: `${makeAdmins} && node scripts/server.js`,
+	url: `http://127.0.0.1:${port}/`,
+	reuseExistingServer: false,
+	// Creating the database and the administrators comes first; on a busy machine that takes a while.
+	timeout: 240_000,
+	env: {
+		NODE_ENV: 'production',
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		ORIGIN: `http://127.0.0.1:${port}`,
+		DATA_DIR: dataDir,
+		LOG_LEVEL: 'error',
+		SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
+		// Every journey signs up its own people from 127.0.0.1; the default 50 an hour would refuse them.
+		SIGNUP_LIMIT_PER_HOUR: '1000',
+		// Empty means the embedded PGlite.
+		DATABASE_URL: databaseUrl
+	}
+});
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -48,28 +80,14 @@ export default defineConfig({
 		{ name: 'phone', use: { ...devices['Pixel 7'] }, testMatch: /.*\.e2e\.ts/, testIgnore: /fuzz\.e2e\.ts/ },
 		{ name: 'desktop', use: { viewport: { width: 1280, height: 900 } }, testMatch: /layout\.e2e\.ts/ },
 		// The fuzzer floods every action, the analyser's queue included; run alone, after the
-		// journeys, it cannot make a person's save in another journey wait behind its flood.
-		{ name: 'fuzz', use: { ...devices['Pixel 7'] }, testMatch: /fuzz\.e2e\.ts/, dependencies: ['phone', 'desktop'] }
+		// journeys, it cannot make a person's save in another journey wait behind its flood (the
+		// "postgres" journeys may run beside it: they have their own server).
+		{ name: 'fuzz', use: { ...devices['Pixel 7'] }, testMatch: /fuzz\.e2e\.ts/, dependencies: ['phone', 'desktop'] },
+		...(postgresUrl ? [{ name: 'postgres', use: { ...devices['Pixel 7'], baseURL: `http://127.0.0.1:${port + 1}` }, testMatch: postgresJourneys }] : [])
 	],
-	webServer: {
-		// The README's production command, so the journeys see the headers on static files too.
-		command: `${makeAdmins} && node scripts/server.js`,
-		url: `http://127.0.0.1:${port}/`,
-		reuseExistingServer: false,
-		// Creating the database and the administrators comes first; on a busy machine that takes a while.
-		timeout: 240_000,
-		env: {
-			NODE_ENV: 'production',
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: `http://127.0.0.1:${port}`,
-			DATA_DIR: process.env.E2E_DATA_DIR,
-			LOG_LEVEL: 'error',
-			SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
-			// Every journey signs up its own people from 127.0.0.1; the default 50 an hour would refuse them.
-			SIGNUP_LIMIT_PER_HOUR: '1000',
-			// Set by .ci/run to run the same journeys on PostgreSQL; empty means the embedded PGlite.
-			DATABASE_URL: process.env.E2E_DATABASE_URL ?? ''
-		}
-	}
+	webServer: [
+		// E2E_DATABASE_URL runs the journeys given on PostgreSQL instead (the README's line).
+		server(port, process.env.E2E_DATABASE_URL ?? '', process.env.E2E_DATA_DIR!),
+		...(postgresUrl ? [server(port + 1, postgresUrl, process.env.E2E_POSTGRES_DATA_DIR!)] : [])
+	]
 });

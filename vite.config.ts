@@ -3,6 +3,7 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { paraglideOptions } from './paraglide.config.js';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { coachWorker } from './scripts/coach-worker-plugin.js';
+import { availableParallelism } from 'node:os';
 
 export default defineConfig({
 	plugins: [
@@ -12,6 +13,10 @@ export default defineConfig({
 	],
 	test: {
 		expect: { requireAssertions: true },
+		// Vitest's default leaves one core to itself (cores − 1): one worker on a 2-core machine, and
+		// the embedded database keeps that one worker's core busy while the other idles. The main
+		// process only collects results, so one worker per core here.
+		maxWorkers: Math.max(2, availableParallelism() - 1),
 		projects: [
 			{
 				extends: './vite.config.ts',

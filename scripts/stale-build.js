@@ -7,6 +7,7 @@ import { join } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const stamp = join(root, 'build', 'index.js');
 
+/** @param {string} dir @returns {number} */
 function newestMtime(dir) {
 	let newest = 0;
 	for (const entry of readdirSync(dir, { withFileTypes: true })) {

@@ -14,6 +14,16 @@ const journeys = only === 'e2e' ? process.argv.slice(3) : [];
 const run = (cmd, args, env = {}) =>
 	spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 
+// How long each phase took, printed above the summary line (docs/testing.md keeps the figures).
+const phases = [];
+const timed = (name, fn) => {
+	const started = Date.now();
+	const result = fn();
+	const s = Math.round((Date.now() - started) / 1000);
+	phases.push(`${name.padEnd(12)} ${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`);
+	return result;
+};
+
 let passed = 0;
 let failed = 0;
 let skipped = 0;
@@ -36,7 +46,7 @@ if (only !== 'unit') {
 if (only !== 'e2e') {
 	const db = process.env.TEST_DATABASE_URL ? 'PostgreSQL (TEST_DATABASE_URL)' : 'PGlite';
 	console.log(`\n▶ Unit and database tests on ${db}, Node ${process.versions.node}\n`);
-	const status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']);
+	const status = timed('unit', () => run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']));
 	const report = readJson('test-results/unit.json');
 	if (report) {
 		passed += report.numPassedTests;
@@ -64,12 +74,12 @@ if (only !== 'unit') {
 		// A second run of the journeys (on PostgreSQL) reuses a build that is still fresh.
 		const stale = buildIsStale();
 		if (stale) console.log('\n▶ Building the app for the browser tests\n');
-		if (stale && run('npx', ['vite', 'build', '--logLevel', 'warn']) !== 0) {
+		if (stale && timed('build', () => run('npx', ['vite', 'build', '--logLevel', 'warn'])) !== 0) {
 			failed += 1;
 			exitCode = 1;
 		} else {
 			console.log('\n▶ Browser journeys in Chromium\n');
-			const status = run('npx', ['playwright', 'test', ...journeys]);
+			const status = timed('journeys', () => run('npx', ['playwright', 'test', ...journeys]));
 			const report = readJson('test-results/e2e.json');
 			if (report?.stats) {
 				passed += report.stats.expected + report.stats.flaky;
@@ -84,5 +94,6 @@ if (only !== 'unit') {
 	}
 }
 
+if (phases.length) console.log(`\n${phases.join('\n')}`);
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(exitCode);

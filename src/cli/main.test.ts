@@ -73,5 +73,6 @@ describe('herstelpad CLI', () => {
 		expect(out).toContain('Usage: herstelpad');
 		const failed = spawnSync(process.execPath, ['bin/herstelpad.js', 'nope'], { encoding: 'utf8' });
 		expect(failed.status).toBe(2);
-	});
+		// Two fresh Node processes compiling the CLI's TypeScript: over 30 s on a busy 2-core machine.
+	}, 90_000);
 });

@@ -5,12 +5,18 @@ import { test, expect, expectAccessible, signUp, uniqueEmail } from './fixtures'
  * The app shell at phone and desktop sizes: every main page, signed out and signed in (both
  * roles), light and dark, Dutch and English, photographed and checked for anything wider than
  * the screen. One browser context per size (and person) visits the pages in a loop and photographs
- * each in both schemes (test-results/screenshots/shell/<width>-<scheme>/, as JPEG).
+ * each in both schemes (test-results/screenshots/shell/<width>-<scheme>/, as JPEG in CSS pixels).
+ *
+ * The public side's accessibility sweep is done here too, in the same visit: at 390 px every public
+ * page, and the one-off public pages of PUBLIC_AXE_ONLY, are checked with axe in both languages
+ * (a11y.e2e.ts sweeps the signed-in pages of a couple with something written).
  *
  * The signed-in pages come from the menu itself (src/lib/navigation.ts, as the layout renders
  * it), so a place another area adds to the menu is covered here without editing this file.
  */
 const PUBLIC_PAGES = ['/', '/guide', '/guide/why-it-happens', '/self-test', '/booklet', '/program', '/program/confess', '/help', '/privacy', '/quick-exit', '/signin', '/signup', '/design', '/offline'];
+/** Public pages outside the menus, checked with axe (and for width) at 390 px only. */
+const PUBLIC_AXE_ONLY = ['/forgot-password', '/reset-password?token=not-a-valid-token-at-all', '/coach/rules', '/coach/rules/minimizing', '/nothing-here'];
 const SIZES = [
 	{ width: 320, height: 700 },
 	{ width: 390, height: 844 },
@@ -63,44 +69,54 @@ async function overflowing(page: Page): Promise<string[]> {
 /** Where the shell is checked with axe at each size: the home page and the signed-in overview, in either language. */
 const SHELL_AXE_PAGES = /^(\/en)?(\/|\/dashboard)?$/;
 
-// One test per size and person, so the two workers share the photographs evenly.
+// One test per size and person, so the two workers share the photographs evenly; the visitor's
+// sweep with axe at 390 px is the longest, so it is one test per language.
 for (const size of SIZES) {
 	for (const who of ['visitor', 'repairing', 'hurt'] as const) {
-		test(`every main page fits ${size.width} px, light and dark, in both languages (${who})`, async ({ browser }) => {
-			test.setTimeout(300_000);
-			// Accessibility is swept page by page in a11y.e2e.ts; here axe checks the shell itself at
-			// these sizes, on the home and overview pages (the shell is the same on every page): the dark
-			// scheme on phones, the light one on the desktop.
-			const axeScheme = size.width > 1000 ? 'light' : 'dark';
-			const visit = async (page: Page, path: string) => {
-				const response = await page.goto(path);
-				expect(response?.status(), path).toBeLessThan(400);
-				await expect(page.getByRole('link', { name: /Snel weg|Quick exit/ })).toBeInViewport();
-				expect(await overflowing(page), `${who} ${path} at ${size.width} px`).toEqual([]);
-				const name = `${who}${path.replace(/[/?=]+/g, '-') || '-home'}`.replace(/-+$/, '');
-				// The colour scheme changes no sizes: one visit, a photo in each scheme.
-				for (const scheme of SCHEMES) {
-					await page.emulateMedia({ colorScheme: scheme });
-					if (scheme === axeScheme && size.width !== 320 && SHELL_AXE_PAGES.test(path)) await expectAccessible(page);
-					// JPEG: about half the time of a PNG per photo, and these are for looking at, not comparing.
-					await page.screenshot({ path: `test-results/screenshots/shell/${size.width}-${scheme}/${name}.jpg`, type: 'jpeg', quality: 70 });
-				}
-			};
+		const langSets = who === 'visitor' && size.width === 390 ? LANGS.map((lang) => [lang]) : [LANGS];
+		for (const langs of langSets) {
+			const inLangs = langs.length > 1 ? 'both languages' : langs[0] ? 'English' : 'Dutch';
+			test(`every main page fits ${size.width} px, light and dark, in ${inLangs} (${who})`, async ({ browser }) => {
+				test.setTimeout(300_000);
+				// The signed-in pages are swept with axe in a11y.e2e.ts; here axe checks the shell itself at
+				// these sizes, on the home and overview pages (the shell is the same on every page): the dark
+				// scheme on phones, the light one on the desktop. At 390 px a visitor's every page is swept in
+				// the light scheme too.
+				const axeScheme = size.width > 1000 ? 'light' : 'dark';
+				const sweep = who === 'visitor' && size.width === 390;
+				const visit = async (page: Page, path: string) => {
+					const response = await page.goto(path);
+					if (path.endsWith('/nothing-here')) expect(response?.status(), path).toBe(404);
+					else expect(response?.status(), path).toBeLessThan(400);
+					await expect(page.getByRole('link', { name: /Snel weg|Quick exit/ })).toBeInViewport();
+					expect(await overflowing(page), `${who} ${path} at ${size.width} px`).toEqual([]);
+					const name = `${who}${path.replace(/[/?=]+/g, '-') || '-home'}`.replace(/-+$/, '');
+					// The colour scheme changes no sizes: one visit, a photo in each scheme.
+					for (const scheme of SCHEMES) {
+						await page.emulateMedia({ colorScheme: scheme });
+						if ((scheme === axeScheme && size.width !== 320 && SHELL_AXE_PAGES.test(path)) || (sweep && scheme === 'light')) await expectAccessible(page);
+						// JPEG in CSS pixels (not the phone's 2.6 device pixels): a fraction of the time of a PNG
+						// per photo, and these are for looking at, not comparing.
+						await page.screenshot({ path: `test-results/screenshots/shell/${size.width}-${scheme}/${name}.jpg`, type: 'jpeg', quality: 70, scale: 'css' });
+					}
+				};
 
-			if (who === 'visitor') {
-				const visitor = await browser.newContext({ viewport: size });
-				const page = await visitor.newPage();
-				for (const lang of LANGS) for (const path of PUBLIC_PAGES) await visit(page, `${lang}${path}`);
-				await visitor.close();
-				return;
-			}
-			const context = await browser.newContext({ viewport: size, storageState: await signedInState(browser, who) });
-			const signedIn = await context.newPage();
-			const paths = await menuPaths(signedIn);
-			expect(paths).toContain('/dashboard');
-			for (const lang of LANGS) for (const path of paths) await visit(signedIn, `${lang}${path}`);
-			await context.close();
-		});
+				if (who === 'visitor') {
+					const visitor = await browser.newContext({ viewport: size });
+					const page = await visitor.newPage();
+					const pages = sweep ? [...PUBLIC_PAGES, ...PUBLIC_AXE_ONLY] : PUBLIC_PAGES;
+					for (const lang of langs) for (const path of pages) await visit(page, `${lang}${path}`);
+					await visitor.close();
+					return;
+				}
+				const context = await browser.newContext({ viewport: size, storageState: await signedInState(browser, who) });
+				const signedIn = await context.newPage();
+				const paths = await menuPaths(signedIn);
+				expect(paths).toContain('/dashboard');
+				for (const lang of langs) for (const path of paths) await visit(signedIn, `${lang}${path}`);
+				await context.close();
+			});
+		}
 	}
 }
 

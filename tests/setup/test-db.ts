@@ -12,12 +12,15 @@ function pgliteConfig() {
 	return { kind: 'pglite' as const, from: template };
 }
 
-/** A new, empty database on the TEST_DATABASE_URL server, and the way to drop it again. */
-async function createServerDatabase(serverUrl: string) {
+/**
+ * A new database on the TEST_DATABASE_URL server, and the way to drop it again: a copy of the
+ * run's migrated template (pglite-template.ts), or empty with `fromScratch`.
+ */
+async function createServerDatabase(serverUrl: string, fromScratch = false) {
 	const name = `herstelpad_test_${process.pid}_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
 	const admin = new pg.Client({ connectionString: serverUrl });
 	await admin.connect();
-	await admin.query(`CREATE DATABASE "${name}"`);
+	await admin.query(fromScratch ? `CREATE DATABASE "${name}"` : `CREATE DATABASE "${name}" TEMPLATE "${inject('postgresTemplate')}"`);
 	await admin.end();
 	const url = new URL(serverUrl);
 	url.pathname = `/${name}`;
@@ -41,12 +44,14 @@ async function createServerDatabase(serverUrl: string) {
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database on
- * the PostgreSQL server named by TEST_DATABASE_URL (dropped again afterwards).
+ * the PostgreSQL server named by TEST_DATABASE_URL (dropped again afterwards). Both start as a
+ * copy of the run's migrated template; `fromScratch` opens an empty one instead, so the app's own
+ * start-up applies every migration.
  */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+export async function createTestDatabase(options: { fromScratch?: boolean } = {}): Promise<DatabaseHandle> {
 	const serverUrl = process.env.TEST_DATABASE_URL;
-	if (!serverUrl) return openDatabase(pgliteConfig());
-	const database = await createServerDatabase(serverUrl);
+	if (!serverUrl) return openDatabase(options.fromScratch ? { kind: 'pglite' } : pgliteConfig());
+	const database = await createServerDatabase(serverUrl, options.fromScratch);
 	const handle = await openDatabase({ kind: 'postgres', url: database.url });
 	return {
 		...handle,

@@ -2,15 +2,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { getTableName, is, sql } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import { createTestDatabase, databaseKind } from '../../../../tests/setup/test-db';
-import { migrationsFolder, openDatabase, schema, type DatabaseHandle } from '.';
+import { migrationsFolder, schema, type DatabaseHandle } from '.';
 
 describe(`database (${databaseKind})`, () => {
 	const handles: DatabaseHandle[] = [];
 	afterAll(() => Promise.all(handles.map((h) => h.close())));
 
 	it('applies every migration to a new database on open: every table of the schema exists', async () => {
-		// From scratch, as the app opens its own (the other tests start PGlite from a migrated dump).
-		const handle = databaseKind === 'pglite' ? await openDatabase({ kind: 'pglite' }) : await createTestDatabase();
+		// From scratch, as the app opens its own (the other tests start from a migrated template).
+		const handle = await createTestDatabase({ fromScratch: true });
 		handles.push(handle);
 		const result = await handle.db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`);
 		const tables = (result as unknown as { rows: { table_name: string }[] }).rows.map((r) => r.table_name);
