@@ -69,7 +69,26 @@ describe(`creating actions are idempotent per form key (${databaseKind})`, () =>
 		expect(formKeyOf(form)).toBeUndefined();
 		form.set('formKey', 'short');
 		expect(formKeyOf(form)).toBeUndefined();
-		form.set('formKey', newFormKey());
-		expect(formKeyOf(form)).toHaveLength(43);
+		const key = newFormKey();
+		form.set('formKey', key);
+		expect(formKeyOf(form)?.startsWith(`${key}.`)).toBe(true);
+	});
+
+	it('binds the key to what the form sent: a repeat matches, a different entry does not', () => {
+		const form = (note: string, extra?: [string, string]) => {
+			const data = new FormData();
+			data.set('formKey', 'k'.repeat(43));
+			data.set('note', note);
+			if (extra) data.set(...extra);
+			return data;
+		};
+		expect(formKeyOf(form('first'))).toBe(formKeyOf(form('first')));
+		expect(formKeyOf(form('second'))).not.toBe(formKeyOf(form('first')));
+		expect(formKeyOf(form('first', ['shared', 'on']))).not.toBe(formKeyOf(form('first')));
+		// The order fields arrive in does not make a repeat look new.
+		const reordered = new FormData();
+		reordered.set('note', 'first');
+		reordered.set('formKey', 'k'.repeat(43));
+		expect(formKeyOf(reordered)).toBe(formKeyOf(form('first')));
 	});
 });

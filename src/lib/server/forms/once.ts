@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { and, eq, lt } from 'drizzle-orm';
 import type { Database } from '../db';
 import { formSubmissions } from '../db/schema';
@@ -18,10 +19,20 @@ export function newFormKey() {
 	return newToken();
 }
 
-/** The key a form sent, or undefined when it sent none (then nothing can be deduplicated). */
+/**
+ * The key a form sent, bound to what it sent; undefined when it sent no key (then nothing can be
+ * deduplicated). A double click or a replayed post sends the same fields again and gets the first
+ * item back; a second, different entry sent before the page had its new key (a quick second note)
+ * is not a repeat and must not be dropped, so the fields are part of the key.
+ */
 export function formKeyOf(form: FormData): string | undefined {
 	const key = form.get(FORM_KEY_FIELD);
-	return typeof key === 'string' && key.length >= 16 && key.length <= 200 ? key : undefined;
+	if (!(typeof key === 'string' && key.length >= 16 && key.length <= 200)) return undefined;
+	const fields = [...form.entries()]
+		.filter(([name]) => name !== FORM_KEY_FIELD)
+		.map(([name, value]) => [name, typeof value === 'string' ? value : `${value.name}:${value.size}:${value.type}`])
+		.sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : x > y ? 1 : 0) : a < b ? -1 : 1));
+	return `${key}.${createHash('sha256').update(JSON.stringify(fields)).digest('base64url')}`;
 }
 
 /** Keys only need to outlive a double click or a reload; a day is plenty. */
