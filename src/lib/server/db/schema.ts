@@ -334,3 +334,4 @@ export * from './tables/comments';
 export * from './tables/triggers';
 export * from './tables/point-letters';
 export * from './tables/hour';
+export * from './tables/notifications';
