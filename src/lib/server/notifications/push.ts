@@ -68,8 +68,8 @@ export interface SubscriptionInput {
  * whoever uses it: when someone else turns notifications on in the same browser, the device is
  * theirs from then on (the earlier person's row moves, as system work: it is not theirs to see).
  */
-export async function savePushSubscription(db: Database, userId: string, input: SubscriptionInput) {
-	if (!isAllowedEndpoint(input.endpoint)) throw new DomainError('push_endpoint_refused');
+export async function savePushSubscription(db: Database, userId: string, input: SubscriptionInput, extraOrigins: readonly string[] = getEnv().pushServiceOrigins) {
+	if (!isAllowedEndpoint(input.endpoint, extraOrigins)) throw new DomainError('push_endpoint_refused');
 	await runAsSystem(() =>
 		db
 			.insert(pushSubscriptions)

@@ -21,6 +21,7 @@ import { exportDeeds } from '../deeds/export';
 import { exportTrust } from '../trust/export';
 import { exportDecisions } from '../decision/decision';
 import { exportHour } from '../hour/hour';
+import { exportNotifications } from '../notifications/outbox';
 import { exportSelfTestResults } from '../selftest/results';
 import { exportAgreements } from '../agreements/agreements';
 import { exportAccounts } from '../talk/account';
@@ -129,6 +130,8 @@ export async function exportUserData(db: Database, userId: string, now = new Dat
 		pointLetters: await exportPointLetters(db, userId),
 		// The weekly relationship hour (issue 13, item 5): own answers, skips and notes.
 		hour: await exportHour(db, userId),
+		// Notifications (issue 13, item 3): what the person chose, their devices, the notices made for them.
+		notifications: await exportNotifications(db, userId),
 		securityEvents: (await db.select().from(securityEvents).where(eq(securityEvents.userId, userId)).orderBy(asc(securityEvents.id))).map((e) => ({
 			kind: e.kind,
 			at: iso(e.createdAt)
