@@ -16,6 +16,8 @@ import { handleBody } from '$lib/server/security/body';
 import { analysisPool } from '$lib/server/coach/analyze';
 import { isIndexable } from '$lib/server/guide/public-pages';
 import { isStorable } from '$lib/server/offline/public-pages';
+import { vapidKeysOf } from '$lib/server/notifications/push';
+import { startNotificationTicks, stopNotificationTicks } from '$lib/server/notifications/jobs';
 
 export const init: ServerInit = async () => {
 	const env = getEnv();
@@ -26,8 +28,15 @@ export const init: ServerInit = async () => {
 	await purgeStaleLimits(handle.db);
 	// The analyser's workers load while the server starts, not when the first person saves.
 	analysisPool().warm();
+	// Notifications: the VAPID key pair exists from the first start on; the tick runs in-process
+	// until the job queue takes it over (src/lib/server/notifications/jobs.ts).
+	await vapidKeysOf(handle.db);
+	startNotificationTicks(handle.db);
 	// PGlite would keep the process alive on SIGTERM otherwise.
-	process.once('sveltekit:shutdown', () => void closeDatabase());
+	process.once('sveltekit:shutdown', () => {
+		stopNotificationTicks();
+		void closeDatabase();
+	});
 };
 
 const handleParaglide: Handle = ({ event, resolve }) =>

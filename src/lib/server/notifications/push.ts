@@ -57,6 +57,12 @@ export async function vapidKeysOf(db: Database): Promise<VapidKeys> {
 	return kept;
 }
 
+/** The public key for a browser to subscribe with; read only (keys are made at start-up). */
+export async function vapidPublicKey(db: Database): Promise<string | null> {
+	const [row] = await db.select({ publicKey: vapidKeys.publicKey }).from(vapidKeys).where(eq(vapidKeys.id, 1));
+	return row?.publicKey ?? null;
+}
+
 export interface SubscriptionInput {
 	endpoint: string;
 	p256dh: string;
