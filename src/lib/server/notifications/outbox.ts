@@ -4,9 +4,8 @@ import { coupleMembers, hourSlots, notificationOutbox, notificationPreferences, 
 import { runAsSystem } from '../db/actor-context';
 import { DomainError } from '../errors';
 import { notify } from './notify';
-import { hashToken, newId, newToken } from '../security/tokens';
+import { hashToken, newToken } from '../security/tokens';
 import { publicUrl } from '../env';
-import { log } from '../log';
 import type { Mailer } from '../mail/mailer';
 import { dueNow } from '../deeds/today';
 import { weekOf } from '../hour/questions';
