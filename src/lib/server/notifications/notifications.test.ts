@@ -26,6 +26,7 @@ import { createDueReminders, deliverDue, exportNotifications, isUnsubscribeToken
 import { getPreferences, savePreferences, DEFAULT_PREFERENCES, type Preferences } from './preferences';
 import { createPushSender, savePushSubscription, vapidKeysOf } from './push';
 import { forbiddenWordsIn } from './texts';
+import { renderNotificationsExportHtml } from './export-html';
 
 const pass = 'long enough pass';
 
@@ -249,6 +250,9 @@ describe(`notifications: opt-in per kind, quiet hours, a weekly maximum, neutral
 		expect(exported.notices).toEqual([expect.objectContaining({ kind: 'hour', status: 'pending' })]);
 		expect(JSON.stringify(exported)).not.toContain(keys.authSecret);
 		expect((await exportUserData(db, solo)).notifications).toEqual(exported);
+		const page = renderNotificationsExportHtml(exported, 'en');
+		expect(page).toContain('Your weekly hour begins: Push notification');
+		expect(page).toContain('Quiet hours: from 22:00 until 07:00 (Europe/Amsterdam)');
 		await deleteAccount(db, { userId: solo, password: pass, locale: 'nl' });
 		expect((await db.select().from(notificationPreferences)).filter((r) => r.userId === solo)).toEqual([]);
 		expect((await db.select().from(pushSubscriptions)).filter((r) => r.userId === solo)).toEqual([]);
