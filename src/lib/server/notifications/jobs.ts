@@ -3,7 +3,7 @@ import { getEnv } from '../env';
 import { getMailer } from '../mail';
 import { log } from '../log';
 import { now } from '../clock';
-import { createDueReminders, deliverDue, type Senders } from './outbox';
+import { createDueReminders, deliverDue, purgeOldNotices, type Senders } from './outbox';
 import { createPushSender, vapidKeysOf } from './push';
 
 /**
@@ -18,7 +18,9 @@ export async function defaultSenders(db: Database): Promise<Senders> {
 
 export async function notificationsTick(db: Database, at: Date = now()) {
 	await createDueReminders(db, at);
-	return deliverDue(db, at, await defaultSenders(db));
+	const report = await deliverDue(db, at, await defaultSenders(db));
+	await purgeOldNotices(db, at);
+	return report;
 }
 
 export const notificationJobHandlers = {

@@ -22,7 +22,7 @@ import { createMailer } from '../mail/mailer';
 import { notificationOutbox, notificationPreferences, pushSubscriptions, vapidKeys } from '../db/schema';
 import { exportUserData } from '../privacy/export';
 import { notify } from './notify';
-import { createDueReminders, deliverDue, exportNotifications, isUnsubscribeToken, unsubscribeByToken, type Senders } from './outbox';
+import { createDueReminders, deliverDue, exportNotifications, isUnsubscribeToken, purgeOldNotices, unsubscribeByToken, type Senders } from './outbox';
 import { getPreferences, savePreferences, DEFAULT_PREFERENCES, type Preferences } from './preferences';
 import { createPushSender, savePushSubscription, vapidKeysOf } from './push';
 import { forbiddenWordsIn } from './texts';
@@ -164,6 +164,9 @@ describe(`notifications: opt-in per kind, quiet hours, a weekly maximum, neutral
 		await notify(db, { userId: solo, kind: 'hour', dedupeKey: 'wmx-later', dueAt: later }, later);
 		expect(await deliverDue(db, later, senders)).toMatchObject({ sent: 1, dropped: 0 });
 		expect(mailsTo('wmx@example.org')).toHaveLength(3);
+		// After 90 days the notices done with are forgotten (and their unsubscribe links with them).
+		await purgeOldNotices(db, new Date('2026-05-04T10:00:00Z'));
+		expect((await outboxOf(solo)).map((r) => r.dedupeKey)).toEqual(['wmx-later']);
 	});
 
 	it('sends nothing while the person asked for space', async () => {

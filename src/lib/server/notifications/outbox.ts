@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { coupleMembers, hourSlots, notificationOutbox, notificationPreferences, paceStatus, pushSubscriptions, users } from '../db/schema';
 import { runAsSystem } from '../db/actor-context';
@@ -171,6 +171,16 @@ async function deliverOne(db: Database, row: { id: string; userId: string; kind:
 	if (sentOn.length === 0) return drop(db, row.id, 'failed');
 	await db.update(notificationOutbox).set({ status: 'sent', sentAt: now, channels: sentOn, unsubscribeTokenHash }).where(eq(notificationOutbox.id, row.id));
 	return 'sent';
+}
+
+/** How long a notice (and so its e-mail's unsubscribe link) is kept once sent or dropped. */
+export const KEEP_NOTICES_DAYS = 90;
+
+/** Forgets notices older than KEEP_NOTICES_DAYS that are done with; their unsubscribe links stop working. */
+export async function purgeOldNotices(db: Database, now: Date) {
+	await runAsSystem(() =>
+		db.delete(notificationOutbox).where(and(inArray(notificationOutbox.status, ['sent', 'dropped']), lt(notificationOutbox.dueAt, new Date(now.getTime() - KEEP_NOTICES_DAYS * 24 * 60 * 60 * 1000))))
+	);
 }
 
 const localePath = (locale: Locale, path: string) => (locale === 'en' ? `/en${path}` : path);
