@@ -5,6 +5,7 @@ import { getEnv } from '$lib/server/env';
 import { closeDatabase, configFromEnv, getDb, initDatabase } from '$lib/server/db';
 import { purgeExpiredSessions, validateSession } from '$lib/server/auth/sessions';
 import { purgeStaleLimits } from '$lib/server/security/rate-limit';
+import { startJobs, stopJobs } from '$lib/server/jobs';
 import { describeDevice } from '$lib/server/auth/device';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from '$lib/server/auth/web';
 import { log } from '$lib/server/log';
@@ -17,26 +18,22 @@ import { analysisPool } from '$lib/server/coach/analyze';
 import { isIndexable } from '$lib/server/guide/public-pages';
 import { isStorable } from '$lib/server/offline/public-pages';
 import { vapidKeysOf } from '$lib/server/notifications/push';
-import { startNotificationTicks, stopNotificationTicks } from '$lib/server/notifications/jobs';
 
 export const init: ServerInit = async () => {
 	const env = getEnv();
 	const handle = await initDatabase(configFromEnv(env));
 	log.info('database.ready', { kind: handle.kind });
-	// Housekeeping at start-up; a scheduled job can take this over when there is a job queue.
+	// Notifications' VAPID key pair exists from the first start on (one row; src/lib/server/notifications/push.ts).
+	await vapidKeysOf(handle.db);
+	// Mails, reminders and the daily housekeeping run as jobs on the same database (src/lib/server/jobs).
+	await startJobs(handle);
+	// Housekeeping once at start-up too (cheap); the schedule runs it daily after that.
 	await purgeExpiredSessions(handle.db);
 	await purgeStaleLimits(handle.db);
 	// The analyser's workers load while the server starts, not when the first person saves.
 	analysisPool().warm();
-	// Notifications: the VAPID key pair exists from the first start on; the tick runs in-process
-	// until the job queue takes it over (src/lib/server/notifications/jobs.ts).
-	await vapidKeysOf(handle.db);
-	startNotificationTicks(handle.db);
-	// PGlite would keep the process alive on SIGTERM otherwise.
-	process.once('sveltekit:shutdown', () => {
-		stopNotificationTicks();
-		void closeDatabase();
-	});
+	// PGlite would keep the process alive on SIGTERM otherwise. Jobs stop first: they use the database.
+	process.once('sveltekit:shutdown', () => void stopJobs().finally(() => closeDatabase()));
 };
 
 const handleParaglide: Handle = ({ event, resolve }) =>

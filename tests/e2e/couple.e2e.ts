@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible, screenshot, signUp, signIn, submitSignUpForm, uniqueEmail, PASSWORD } from './fixtures';
+import { test, expect, expectAccessible, screenshot, signUp, signIn, submitSignUpForm, uniqueEmail, linkFromOutbox, PASSWORD } from './fixtures';
 import { readFileSync } from 'node:fs';
 
 const CANARY = `CANARY-${Date.now()}-private-to-A`;
@@ -20,6 +20,12 @@ test('two partners: invite, letterbox, private reflections, leaving, export and 
 	await expectAccessible(a);
 	expect(link).toMatch(/\/invite\/[\w-]+$/);
 	await screenshot(a, 'together-invite-nl');
+	// Mailed once: the message (sent by a job) carries the same link.
+	await a.getByLabel('Of mail hem één keer naar').fill(bEmail);
+	await a.getByRole('button', { name: 'Uitnodiging mailen' }).click();
+	await expect(a.getByRole('status').filter({ hasText: 'De uitnodiging is verstuurd' })).toBeVisible();
+	const mailed = await linkFromOutbox(bEmail, /http:\/\/[^\s"<>]+\/invite\/[\w-]+/);
+	expect(new URL(mailed).pathname).toBe(new URL(link).pathname);
 
 	// A writes a private reflection with a unique canary.
 	await a.goto('/reflections/new?prompt=my-part');

@@ -105,6 +105,7 @@ async function choose(page: Page, kind: RegExp, channel: 'Pushmelding' | 'E-mail
 }
 
 test('opting in to push in the browser: a new letter arrives as an encrypted, neutral Web Push', async ({ browser }) => {
+	test.setTimeout(300_000);
 	const { a, b } = await formCouple(browser, 'notify');
 	const keys = browserKeys();
 	await b.context().grantPermissions(['notifications'], { origin: BASE });
@@ -147,7 +148,8 @@ test('opting in to push in the browser: a new letter arrives as an encrypted, ne
 	await a.getByRole('button', { name: 'Brief versturen' }).click();
 	await expect(a.getByRole('status')).toBeVisible();
 
-	await expect.poll(() => push.received.length, { timeout: 30_000 }).toBe(1);
+	// The tick is a job scheduled every minute: within a minute or two.
+	await expect.poll(() => push.received.length, { timeout: 150_000, intervals: [1_000] }).toBe(1);
 	const [request] = push.received;
 	expect(request.path).toBe('/push/bo');
 	expect(request.headers['content-encoding']).toBe('aes128gcm');
@@ -159,6 +161,7 @@ test('opting in to push in the browser: a new letter arrives as an encrypted, ne
 });
 
 test('an e-mail reminder for the weekly hour comes at its time under the test clock, after the quiet hours', async ({ page, browser }) => {
+	test.setTimeout(400_000);
 	const email = uniqueEmail('notify-hour');
 	await signUp(page, { name: 'Cas', email, role: 'repairing' });
 	await page.goto('/hour');
@@ -180,13 +183,13 @@ test('an e-mail reminder for the weekly hour comes at its time under the test cl
 	// waits for 07:00; nothing is sent.
 	setClock('2026-01-14T22:00:30.000Z');
 	await expect
-		.poll(async () => (await notices(page)).map((n) => `${n.kind} ${n.status} ${n.dueAt}`), { timeout: 30_000, intervals: [2_000] })
+		.poll(async () => (await notices(page)).map((n) => `${n.kind} ${n.status} ${n.dueAt}`), { timeout: 150_000, intervals: [25_000] })
 		.toEqual(['hour pending 2026-01-15T06:00:00.000Z']);
 	expect(inbox.filter((m) => m.to === email)).toEqual([]);
 
 	// 07:00: it arrives, over SMTP, with nothing in it that says what it is about.
 	setClock('2026-01-15T06:00:10.000Z');
-	await expect.poll(() => inbox.filter((m) => m.to === email).length, { timeout: 30_000 }).toBe(1);
+	await expect.poll(() => inbox.filter((m) => m.to === email).length, { timeout: 150_000, intervals: [1_000] }).toBe(1);
 	const raw = inbox.find((m) => m.to === email)!.raw;
 	const headers = raw.replace(/\r?\n[ \t]+/g, ' ');
 	expect(headers).toMatch(/^Subject: Je hebt een nieuw bericht in Herstelpad/m);

@@ -34,3 +34,46 @@ export function holdingSmtpServer() {
 		}
 	};
 }
+
+/**
+ * An SMTP server that keeps every message it accepts, and refuses the first `refuse` attempts
+ * with a temporary error (a mail server that is briefly unavailable). Listens on a free loopback port.
+ */
+export async function collectingSmtpServer(options: { refuse?: number; refusal?: string } = {}) {
+	const accepted: string[] = [];
+	let attempts = 0;
+	const server = new SMTPServer({
+		authOptional: true,
+		disabledCommands: ['STARTTLS'],
+		logger: false,
+		onData(stream, session, callback) {
+			let raw = '';
+			stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+			stream.on('end', () => {
+				attempts++;
+				if (attempts <= (options.refuse ?? 0)) {
+					const err = Object.assign(new Error(options.refusal ?? 'try again later'), { responseCode: 451 });
+					return callback(err);
+				}
+				accepted.push(raw);
+				callback();
+			});
+		}
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const port = (server.server.address() as { port: number }).port;
+	return {
+		url: `smtp://127.0.0.1:${port}`,
+		accepted,
+		attempts: () => attempts,
+		/** Resolves once `count` messages are accepted; rejects after `timeoutMs`. */
+		async waitFor(count: number, timeoutMs = 20_000) {
+			const deadline = Date.now() + timeoutMs;
+			while (accepted.length < count) {
+				if (Date.now() > deadline) throw new Error(`${accepted.length} of ${count} messages after ${timeoutMs} ms`);
+				await new Promise((resolve) => setTimeout(resolve, 25));
+			}
+		},
+		close: () => new Promise<void>((resolve) => server.close(() => resolve()))
+	};
+}

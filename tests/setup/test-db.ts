@@ -2,6 +2,7 @@ import pg from 'pg';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { closeDatabase, getDb, initDatabase, openDatabase, type Database, type DatabaseHandle } from '../../src/lib/server/db';
+import { startJobs, stopJobs, type StartJobsOptions } from '../../src/lib/server/jobs';
 
 let template: Blob | undefined;
 
@@ -58,21 +59,25 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
 
 /**
  * For tests that call route code: a fresh database opened as the app's own one (`initDatabase`,
- * so `getDb()` answers with it), closed and dropped after the file's tests.
+ * so `getDb()` answers with it), closed and dropped after the file's tests. With `jobs`, the job
+ * queue runs on it as in the app (`startJobs`; wait for it with `drainJobs()`), stopped first.
  */
-export function useAppDatabase(): () => Database {
+export function useAppDatabase(options: { jobs?: boolean | StartJobsOptions } = {}): () => Database {
 	let drop: (() => Promise<void>) | undefined;
 	beforeAll(async () => {
 		const serverUrl = process.env.TEST_DATABASE_URL;
+		let handle: DatabaseHandle;
 		if (!serverUrl) {
-			await initDatabase(pgliteConfig());
-			return;
+			handle = await initDatabase(pgliteConfig());
+		} else {
+			const database = await createServerDatabase(serverUrl);
+			drop = database.drop;
+			handle = await initDatabase({ kind: 'postgres', url: database.url });
 		}
-		const database = await createServerDatabase(serverUrl);
-		drop = database.drop;
-		await initDatabase({ kind: 'postgres', url: database.url });
+		if (options.jobs) await startJobs(handle, options.jobs === true ? {} : options.jobs);
 	});
 	afterAll(async () => {
+		await stopJobs();
 		await closeDatabase();
 		await drop?.();
 	});

@@ -2,15 +2,14 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { actorOf } from '$lib/server/access/actor';
-import { createInvitation, emailInvitation, openInvitationOf, revokeInvitation, INVITATION_DAYS } from '$lib/server/couple/invitations';
+import { createInvitation, emailInvitation, openInvitationOf, revokeInvitation } from '$lib/server/couple/invitations';
 import { leaveCouple, partnerIn } from '$lib/server/couple/membership';
 import { listLetterbox } from '$lib/server/couple/letters';
 import { readPartnerStatus } from '$lib/server/couple/pace';
 import { dismissCoupleNotice, readCoupleNotice } from '$lib/server/couple/notices';
 import { formKeyOf, newFormKey } from '$lib/server/forms/once';
-import { getMailer } from '$lib/server/mail';
+import { enqueue } from '$lib/server/jobs';
 import { publicUrl } from '$lib/server/env';
-import { invitationMail } from '$lib/server/mail/templates';
 import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http';
 import { inviteEmailSchema } from '$lib/schemas/couple';
 import { errorText, localizeHref } from '$lib/i18n';
@@ -65,8 +64,9 @@ export const actions: Actions = {
 		const parsed = parseForm(inviteEmailSchema, form);
 		if (!parsed.ok) return invalid(parsed.errors, { email: String(form.get('email') ?? ''), link, token });
 		try {
-			const mail = invitationMail(event.locals.locale, { inviter: user.displayName, link, days: INVITATION_DAYS });
-			await emailInvitation(getDb(), user.id, parsed.data.token, () => getMailer().send(parsed.data.email, mail, 'invitation'));
+			// A job builds and sends the mail; the address and the link's token travel with it, as nothing else keeps them.
+			const { email, token } = parsed.data;
+			await emailInvitation(getDb(), user.id, token, (invitationId) => enqueue('mail.invitation', { invitationId, to: email, token, locale: event.locals.locale }));
 		} catch (err) {
 			return actionFailure(err, { link, token, email: parsed.data.email });
 		}

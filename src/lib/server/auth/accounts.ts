@@ -112,26 +112,43 @@ export async function signIn(db: Database, input: { email: string; password: str
  * is to be sent.
  */
 export async function requestPasswordReset(db: Database, input: { email: string; address: string }, now = new Date()) {
+	const userId = await checkPasswordResetRequest(db, input, now);
+	const token = newToken();
+	if (!userId) {
+		// A write that matches nothing stands in for the insert in issuePasswordResetToken.
+		await db.delete(passwordResetTokens).where(eq(passwordResetTokens.tokenHash, hashToken(token)));
+		return null;
+	}
+	const issued = await issuePasswordResetToken(db, userId, now, token);
+	return issued && { token: issued.token, locale: issued.locale, displayName: issued.displayName };
+}
+
+/**
+ * The request half of "forgot password" (the mail itself goes out from a job, see
+ * password-reset-mail.ts): both limits and one lookup, whatever the address. Returns the account
+ * to mail, or null when there is none or it has asked too often.
+ */
+export async function checkPasswordResetRequest(db: Database, input: { email: string; address: string }, now = new Date()): Promise<string | null> {
 	const account = await hitLimit(db, `reset:account:${input.email}`, RESET_LIMITS.account, now);
 	const address = await hitLimit(db, `reset:address:${input.address}`, RESET_LIMITS.address, now);
 	if (!address.allowed) throw new DomainError('too_many_attempts', { retryAfterSeconds: address.retryAfterSeconds });
+	const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+	return user && account.allowed ? user.id : null;
+}
+
+/** The sending half: a new single-use token for the account, and where and how to mail it. Null if the account is gone. */
+export async function issuePasswordResetToken(db: Database, userId: string, now = new Date(), token = newToken()) {
 	const [user] = await db
-		.select({ id: users.id, locale: users.locale, displayName: users.displayName })
+		.select({ id: users.id, email: users.email, locale: users.locale, displayName: users.displayName })
 		.from(users)
-		.where(eq(users.email, input.email));
-	const token = newToken();
-	const tokenHash = hashToken(token);
-	if (!user || !account.allowed) {
-		// A write that matches nothing stands in for the insert below.
-		await db.delete(passwordResetTokens).where(eq(passwordResetTokens.tokenHash, tokenHash));
-		return null;
-	}
+		.where(eq(users.id, userId));
+	if (!user) return null;
 	await db.insert(passwordResetTokens).values({
-		tokenHash,
+		tokenHash: hashToken(token),
 		userId: user.id,
 		expiresAt: new Date(now.getTime() + RESET_TOKEN_MINUTES * 60_000)
 	});
-	return { token, locale: user.locale, displayName: user.displayName };
+	return { token, email: user.email, locale: user.locale, displayName: user.displayName };
 }
 
 export async function isResetTokenUsable(db: Database, token: string, now = new Date()) {

@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import { databaseKind, useTestDatabase } from '../../../../tests/setup/test-db';
 import type { Database } from '../db';
-import { passwordResetTokens } from '../db/schema';
+import { eq } from 'drizzle-orm';
+import { passwordResetTokens, users } from '../db/schema';
 import { createMailer } from '../mail/mailer';
 import { decodeQuotedPrintable } from '../../../../tests/setup/eml';
 import { holdingSmtpServer } from '../../../../tests/setup/smtp';
 import { signUp } from './accounts';
-import { mailPasswordReset } from './password-reset-mail';
+import { sendPasswordResetMail } from './password-reset-mail';
 
 describe(`password reset mail (${databaseKind})`, () => {
 	const database = useTestDatabase();
@@ -25,39 +26,31 @@ describe(`password reset mail (${databaseKind})`, () => {
 	});
 	afterAll(() => new Promise<void>((resolve) => smtp.server.close(() => resolve())));
 
-	it('answers a known address before the mail server has accepted the message', async () => {
-		const { delivery } = await mailPasswordReset(db, { email: 'known@example.org', address: '10.0.0.1', locale: 'nl' }, { mailer, linkTo });
-		// Answered; the message is not delivered yet (the server holds it).
-		expect(smtp.delivered).toHaveLength(0);
+	it('sends the job’s mail to the account, in its language, with a new single-use token', async () => {
+		const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'known@example.org'));
+		const tokensBefore = (await db.select().from(passwordResetTokens)).length;
+		const sending = sendPasswordResetMail(db, { userId: user.id, locale: 'nl' }, { mailer, linkTo });
 		await smtp.waitUntilStarted(1);
 		smtp.release();
-		await delivery;
+		await sending;
 		expect(smtp.delivered).toHaveLength(1);
 		const body = decodeQuotedPrintable(smtp.delivered[0]);
 		// In the account's language, with the link built from configuration.
 		expect(body).toMatch(/https:\/\/herstelpad\.example\/en\/reset-password\?token=[A-Za-z0-9_-]+/);
 		expect(body).toContain('Reset your password');
+		expect(body).toContain('To: known@example.org');
+		expect(await db.select().from(passwordResetTokens)).toHaveLength(tokensBefore + 1);
 	});
 
-	it('does the same kinds of work for an unknown address, and sends nothing', async () => {
-		const tokensBefore = (await db.select().from(passwordResetTokens)).length;
-		const links: string[] = [];
-		const { delivery } = await mailPasswordReset(
-			db,
-			{ email: 'nobody@example.org', address: '10.0.0.2', locale: 'nl' },
-			{ mailer, linkTo: (token, locale) => (links.push(token), linkTo(token, locale)) }
-		);
-		await delivery;
-		// A token was made and a mail rendered, as for a real account, but nothing stored or sent.
-		expect(links).toHaveLength(1);
-		expect(links[0]).toMatch(/^[A-Za-z0-9_-]{40,}$/);
-		expect(await db.select().from(passwordResetTokens)).toHaveLength(tokensBefore);
+	it('sends nothing for a job without an account', async () => {
+		await sendPasswordResetMail(db, { userId: null, locale: 'nl' }, { mailer, linkTo });
+		await sendPasswordResetMail(db, { userId: 'no-such-user', locale: 'nl' }, { mailer, linkTo });
 		expect(smtp.started).toHaveLength(1);
 	});
 
-	it('never rejects when delivery fails; the caller has already answered', async () => {
+	it('rejects when delivery fails, so the queue tries again', async () => {
+		const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'known@example.org'));
 		const broken = { send: () => Promise.reject(new Error('connection refused')) };
-		const { delivery } = await mailPasswordReset(db, { email: 'known@example.org', address: '10.0.0.3', locale: 'nl' }, { mailer: broken, linkTo });
-		await expect(delivery).resolves.toBeUndefined();
+		await expect(sendPasswordResetMail(db, { userId: user.id, locale: 'nl' }, { mailer: broken, linkTo })).rejects.toThrow('connection refused');
 	});
 });

@@ -1,8 +1,8 @@
 import type { Database } from '../db';
 import type { Mailer } from '../mail/mailer';
 import { passwordResetMail } from '../mail/templates';
-import { newToken } from '../security/tokens';
-import { requestPasswordReset, RESET_TOKEN_MINUTES } from './accounts';
+import { enqueue } from '../jobs';
+import { checkPasswordResetRequest, issuePasswordResetToken, RESET_TOKEN_MINUTES } from './accounts';
 
 type Locale = 'nl' | 'en';
 
@@ -13,26 +13,26 @@ export interface PasswordResetMailDeps {
 }
 
 /**
- * "Forgot password": answers first and sends after. Delivery over SMTP takes a noticeable time,
- * and waiting for it told a known address (slow) from an unknown one (fast). Both paths render the
- * mail; only a known address gets it. The returned `delivery` never rejects (the mailer has logged
- * a failure, kind and type only); it exists for tests and for a later job queue.
+ * "Forgot password", the request: the limits, one lookup and one queued job, whether or not the
+ * address has an account, so neither the answer nor its timing tells them apart (the mail server
+ * is reached later, by the job). The job carries the account's id only (null for no account):
+ * no address and no token lie in the job table.
  */
-export async function mailPasswordReset(
-	db: Database,
-	input: { email: string; address: string; locale: Locale },
-	deps: PasswordResetMailDeps,
-	now = new Date()
-): Promise<{ delivery: Promise<void> }> {
-	const reset = await requestPasswordReset(db, { email: input.email, address: input.address }, now);
-	const locale = reset?.locale ?? input.locale;
-	const mail = passwordResetMail(locale, {
-		name: reset?.displayName ?? '',
-		link: deps.linkTo(reset?.token ?? newToken(), locale),
-		minutes: RESET_TOKEN_MINUTES
-	});
-	if (!reset) return { delivery: Promise.resolve() };
-	// Detached on purpose: the person is answered before the SMTP server is even reached.
-	const delivery = deps.mailer.send(input.email, mail, 'password-reset').catch(() => undefined);
-	return { delivery };
+export async function requestPasswordResetMail(db: Database, input: { email: string; address: string; locale: Locale }, now = new Date()) {
+	const userId = await checkPasswordResetRequest(db, input, now);
+	await enqueue('mail.password-reset', { userId, locale: input.locale });
+}
+
+/**
+ * "Forgot password", the job (src/lib/server/jobs/handlers.ts): a new single-use token, the mail
+ * built here in the account's language, sent to the account's address. Nothing for no account.
+ * A failed delivery rejects, so the queue tries again (each try makes its own token; unused ones expire).
+ */
+export async function sendPasswordResetMail(db: Database, data: { userId: string | null; locale: Locale }, deps: PasswordResetMailDeps, now = new Date()) {
+	if (!data.userId) return;
+	const reset = await issuePasswordResetToken(db, data.userId, now);
+	if (!reset) return;
+	const locale = reset.locale ?? data.locale;
+	const mail = passwordResetMail(locale, { name: reset.displayName, link: deps.linkTo(reset.token, locale), minutes: RESET_TOKEN_MINUTES });
+	await deps.mailer.send(reset.email, mail, 'password-reset');
 }

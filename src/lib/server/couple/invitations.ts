@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Database } from '../db';
 import { coupleMembers, coupleNotices, couples, invitations, needs, users } from '../db/schema';
 import { DomainError, isUniqueViolation } from '../errors';
@@ -86,18 +86,34 @@ export async function markInvitationEmailed(db: Database, inviterId: string, tok
  */
 export const INVITATION_MAIL_LIMIT: Limit = { max: 3, windowSeconds: 24 * 60 * 60 };
 
-/** Sends the one e-mail of an invitation; when delivery fails, it may be tried again. */
-export async function emailInvitation(db: Database, inviterId: string, token: string, deliver: () => Promise<void>, now = new Date()) {
+/**
+ * Records the one e-mail of an invitation and hands it to `deliver` (which queues it, see
+ * src/routes/together); when that fails, it may be tried again.
+ */
+export async function emailInvitation(db: Database, inviterId: string, token: string, deliver: (invitationId: string) => Promise<void>, now = new Date()) {
 	const limit = await hitLimit(db, `invite-mail:${inviterId}`, INVITATION_MAIL_LIMIT, now);
 	if (!limit.allowed) throw new DomainError('too_many_attempts', { retryAfterSeconds: limit.retryAfterSeconds });
 	const id = await markInvitationEmailed(db, inviterId, token, now);
 	try {
-		await deliver();
+		await deliver(id);
 	} catch {
 		// The mailer has logged the failure; the invitation may be e-mailed again.
 		await db.update(invitations).set({ emailedAt: null }).where(eq(invitations.id, id));
 		throw new DomainError('mail_failed');
 	}
+}
+
+/**
+ * For the invitation mail's job: who invites, if the invitation is still open and was e-mailed.
+ * A link revoked or accepted before the job runs is not sent.
+ */
+export async function invitationForMail(db: Database, invitationId: string, now = new Date()) {
+	const [row] = await db
+		.select({ inviterName: users.displayName })
+		.from(invitations)
+		.innerJoin(users, eq(users.id, invitations.inviterId))
+		.where(and(eq(invitations.id, invitationId), isNotNull(invitations.emailedAt), usable(now)));
+	return row ?? null;
 }
 
 async function findUsable(db: Database, token: string, now: Date) {

@@ -20,6 +20,8 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface DatabaseHandle {
 	db: Database;
 	kind: 'pglite' | 'postgres';
+	/** How the job queue reaches the same database (src/lib/server/jobs): the one embedded client, or the app's URL. */
+	connection: { kind: 'pglite'; client: PGlite } | { kind: 'postgres'; url: string };
 	close(): Promise<void>;
 }
 
@@ -85,7 +87,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 			await pool.end();
 			throw err;
 		}
-		return { db: db as unknown as Database, kind: 'postgres', close: () => pool.end() };
+		return { db: db as unknown as Database, kind: 'postgres', connection: { kind: 'postgres', url: config.url }, close: () => pool.end() };
 	}
 	let client: PGlite;
 	if (config.dataDir) {
@@ -101,7 +103,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 	const db = drizzlePglite(client, { schema, logger: queryLogger(sessionCache.logger) });
 	attachSessionCache(db, sessionCache);
 	await migratePglite(db, { migrationsFolder: migrationsFolder() });
-	return { db: db as unknown as Database, kind: 'pglite', close: () => client.close() };
+	return { db: db as unknown as Database, kind: 'pglite', connection: { kind: 'pglite', client }, close: () => client.close() };
 }
 
 /** The owner's connection lives only as long as the migrations take. */

@@ -26,8 +26,16 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const FIRST_MONDAY = Date.UTC(1970, 0, 5);
 
 /** The Monday (YYYY-MM-DD) of the week `now` falls in, in `timeZone`. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function weekOf(now: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
-	const local = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+	// One formatter per zone, kept: making one costs more than everything else here together.
+	let format = dayFormats.get(timeZone);
+	if (!format) {
+		format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+		dayFormats.set(timeZone, format);
+	}
+	const local = format.format(now);
 	const day = new Date(`${local}T00:00:00Z`);
 	const sinceMonday = (day.getUTCDay() + 6) % 7;
 	return new Date(day.getTime() - sinceMonday * DAY_MS).toISOString().slice(0, 10);

@@ -143,11 +143,19 @@ export function summariseWeeks(rows: { day: Day; trust: number; safety: number; 
 	const first = addDays(last, -7 * (maxWeeks - 1));
 	const inRange = rows.filter((r) => r.day >= first && r.day <= addDays(last, 6));
 	if (inRange.length === 0) return [];
-	const start = inRange.map((r) => weekStart(r.day)).sort()[0];
+	// Grouped once: a year of daily check-ins would otherwise be re-scanned for each of its weeks.
+	const byWeek = new Map<Day, typeof inRange>();
+	for (const row of inRange) {
+		const monday = weekStart(row.day);
+		const these = byWeek.get(monday);
+		if (these) these.push(row);
+		else byWeek.set(monday, [row]);
+	}
+	const start = [...byWeek.keys()].sort()[0];
 	const weeks: WeekSummary[] = [];
 	for (let i = 0; i <= weeksBetween(start, last); i++) {
 		const monday = addDays(start, 7 * i);
-		const these = inRange.filter((r) => weekStart(r.day) === monday);
+		const these = byWeek.get(monday) ?? [];
 		weeks.push({
 			weekStart: monday,
 			count: these.length,

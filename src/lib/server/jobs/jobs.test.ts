@@ -1,0 +1,98 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { databaseKind, useAppDatabase } from '../../../../tests/setup/test-db';
+import { collectingSmtpServer } from '../../../../tests/setup/smtp';
+import { decodeQuotedPrintable } from '../../../../tests/setup/eml';
+import { signUp } from '../auth/accounts';
+import { requestPasswordResetMail } from '../auth/password-reset-mail';
+import { createInvitation, emailInvitation, revokeInvitation } from '../couple/invitations';
+import { drainJobs, enqueue } from '.';
+
+// The SMTP server refuses the first two attempts, as a mail server that is briefly down would.
+const smtp = await collectingSmtpServer({ refuse: 2, refusal: 'mailbox kim@example.org busy, try again' });
+// Read once, at the first getEnv(): this file's own process environment.
+process.env.SMTP_URL = smtp.url;
+
+type JobRow = { name: string; state: string; retry_count: number; data: string; output: string | null };
+
+describe(`jobs on pg-boss (${databaseKind})`, () => {
+	const database = useAppDatabase({ jobs: { retryDelaySeconds: 1 } });
+	const jobs = async (name: string) =>
+		((await database().execute(sql`select name, state::text, retry_count, data::text, output::text from pgboss.job where name = ${name} order by created_on`)) as unknown as { rows: JobRow[] }).rows;
+	afterAll(() => smtp.close());
+
+	it('sends a mail from a job, trying again while the mail server refuses, keeping neither address nor error text', async () => {
+		const { userId } = await signUp(database(), { email: 'kim@example.org', password: 'a quiet morning walk', displayName: 'Kim', locale: 'en' });
+		await enqueue('mail.password-reset', { userId, locale: 'nl' });
+		// While it waits for a retry, the job table holds the failure by type only.
+		for (let i = 0; i < 400 && !(await jobs('mail.password-reset')).some((j) => j.retry_count > 0); i++) await new Promise((r) => setTimeout(r, 25));
+		const retrying = (await jobs('mail.password-reset'))[0];
+		expect(retrying.retry_count).toBeGreaterThan(0);
+		expect(retrying.output ?? '').not.toContain('kim@example.org');
+		expect(retrying.output ?? '').not.toContain('busy');
+		await drainJobs();
+		expect(smtp.attempts()).toBe(3);
+		expect(smtp.accepted).toHaveLength(1);
+		const mail = decodeQuotedPrintable(smtp.accepted[0]);
+		expect(mail).toContain('To: kim@example.org');
+		// Built in the account's language, with a link to the configured origin.
+		expect(mail).toMatch(/\/en\/reset-password\?token=[\w-]+/);
+		const [done] = await jobs('mail.password-reset');
+		expect(done).toMatchObject({ state: 'completed', retry_count: 2 });
+	});
+
+	it('queues the same job for a known and an unknown address, with no address in it', async () => {
+		const before = (await jobs('mail.password-reset')).length;
+		await requestPasswordResetMail(database(), { email: 'kim@example.org', address: '192.0.2.1', locale: 'nl' });
+		await requestPasswordResetMail(database(), { email: 'nobody@example.org', address: '192.0.2.1', locale: 'nl' });
+		const queued = (await jobs('mail.password-reset')).slice(before);
+		expect(queued).toHaveLength(2);
+		for (const job of queued) expect(job.data).not.toContain('@');
+		expect(JSON.parse(queued[1].data)).toEqual({ userId: null, locale: 'nl' });
+		await drainJobs();
+		// Only the known address got a mail.
+		expect(smtp.accepted).toHaveLength(2);
+		expect(smtp.accepted.some((raw) => raw.includes('nobody@example.org'))).toBe(false);
+	});
+
+	it('keeps one job per singleton key, and leaves a job due later alone', async () => {
+		const later = new Date(Date.now() + 60 * 60_000);
+		await enqueue('housekeeping', {}, { singletonKey: 'tonight', startAfter: later });
+		await enqueue('housekeeping', {}, { singletonKey: 'tonight', startAfter: later });
+		await drainJobs();
+		const waiting = (await jobs('housekeeping')).filter((j) => j.state === 'created');
+		expect(waiting).toHaveLength(1);
+	});
+
+	it('runs housekeeping now when asked, and daily by schedule', async () => {
+		await enqueue('housekeeping', {});
+		await drainJobs();
+		expect((await jobs('housekeeping')).filter((j) => j.state === 'completed')).toHaveLength(1);
+		const schedule = (await database().execute(sql`select name, cron, timezone from pgboss.schedule`)) as unknown as { rows: unknown[] };
+		expect(schedule.rows).toEqual([{ name: 'housekeeping', cron: '17 3 * * *', timezone: 'UTC' }]);
+	});
+
+	it('e-mails an invitation from a job, and not once the link is revoked', async () => {
+		const { userId } = await signUp(database(), { email: 'ina@example.org', password: 'a quiet morning walk', displayName: 'Ina', locale: 'nl' });
+		const before = smtp.accepted.length;
+		// As the together page does it.
+		const first = await createInvitation(database(), userId);
+		await emailInvitation(database(), userId, first.token, (invitationId) => enqueue('mail.invitation', { invitationId, to: 'partner@example.org', token: first.token, locale: 'en' }));
+		await drainJobs();
+		expect(smtp.accepted).toHaveLength(before + 1);
+		const mail = decodeQuotedPrintable(smtp.accepted[before]);
+		expect(mail).toContain('To: partner@example.org');
+		expect(mail).toContain(`/en/invite/${first.token}`);
+		expect(mail).toContain('Ina');
+		// Revoked before the job ran: nothing goes out.
+		const second = await createInvitation(database(), userId);
+		await emailInvitation(database(), userId, second.token, (invitationId) =>
+			enqueue('mail.invitation', { invitationId, to: 'partner@example.org', token: second.token, locale: 'en' }, { startAfter: new Date(Date.now() + 1000) })
+		);
+		await revokeInvitation(database(), userId);
+		// Once it is due, the worker takes it and finds the link revoked.
+		for (let i = 0; i < 400 && (await jobs('mail.invitation')).some((j) => j.state !== 'completed'); i++) await new Promise((r) => setTimeout(r, 25));
+		expect((await jobs('mail.invitation')).map((j) => j.state)).toEqual(['completed', 'completed']);
+		expect(smtp.accepted).toHaveLength(before + 1);
+	});
+});

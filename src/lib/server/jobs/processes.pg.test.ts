@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { sql } from 'drizzle-orm';
+import { createTestDatabase, databaseKind } from '../../../../tests/setup/test-db';
+import { collectingSmtpServer } from '../../../../tests/setup/smtp';
+import type { DatabaseHandle } from '../db';
+import { signUp } from '../auth/accounts';
+import { createInvitation, emailInvitation } from '../couple/invitations';
+import { enqueue, startJobs, stopJobs } from '.';
+
+// Runs only with TEST_DATABASE_URL (vite.config.ts): two processes cannot share one PGlite.
+
+/** Each address a message went to, as often as it went there. */
+function recipients(messages: string[]) {
+	const count = new Map<string, number>();
+	for (const raw of messages) {
+		const to = raw.match(/^To: (.+)$/m)?.[1].trim() ?? '?';
+		count.set(to, (count.get(to) ?? 0) + 1);
+	}
+	return count;
+}
+
+describe(`jobs in two app processes on one database (${databaseKind})`, () => {
+	let handle: DatabaseHandle;
+	let smtp: Awaited<ReturnType<typeof collectingSmtpServer>>;
+	let databaseUrl: string;
+	let invitationId = '';
+	let token = '';
+	const running = new Set<ChildProcess>();
+
+	/** A separate Node process running the real jobs code (tests/setup/jobs-process.ts); resolves once it is ready. */
+	function startProcess(): Promise<ChildProcess> {
+		const child = spawn(process.execPath, ['--import', 'tsx', 'tests/setup/jobs-process.ts'], {
+			env: { ...process.env, DATABASE_URL: databaseUrl, SMTP_URL: smtp.url, LOG_LEVEL: 'error', NODE_ENV: 'test' },
+			stdio: ['ignore', 'pipe', 'inherit']
+		});
+		running.add(child);
+		child.once('exit', () => running.delete(child));
+		return new Promise((resolve, reject) => {
+			child.stdout!.on('data', (chunk: Buffer) => {
+				if (chunk.toString().includes('ready')) resolve(child);
+			});
+			child.once('exit', (code) => reject(new Error(`jobs process exited early (${code})`)));
+		});
+	}
+
+	function stopProcess(child: ChildProcess): Promise<number | null> {
+		return new Promise((resolve) => {
+			child.once('exit', (code) => resolve(code));
+			child.kill('SIGTERM');
+		});
+	}
+
+	const invite = (to: string, startAfter?: Date) => enqueue('mail.invitation', { invitationId, to, token, locale: 'nl' }, startAfter ? { startAfter } : {});
+
+	beforeAll(async () => {
+		handle = await createTestDatabase();
+		smtp = await collectingSmtpServer();
+		const { rows } = (await handle.db.execute(sql`select current_database() as name`)) as unknown as { rows: { name: string }[] };
+		const url = new URL(process.env.TEST_DATABASE_URL!);
+		url.pathname = `/${rows[0].name}`;
+		databaseUrl = url.href;
+		// This test process only queues, as a web process could; the two child processes work.
+		await startJobs(handle, { work: false });
+		const { userId } = await signUp(handle.db, { email: 'ina@example.org', password: 'a quiet morning walk', displayName: 'Ina', locale: 'nl' });
+		token = (await createInvitation(handle.db, userId)).token;
+		await emailInvitation(handle.db, userId, token, async (id) => void (invitationId = id));
+	});
+
+	afterAll(async () => {
+		for (const child of running) await stopProcess(child);
+		await stopJobs();
+		await handle?.close();
+		await smtp?.close();
+	});
+
+	it('handles each of 50 jobs exactly once, due ones and ones due a moment later', async () => {
+		const [a, b] = await Promise.all([startProcess(), startProcess()]);
+		const soon = new Date(Date.now() + 2000);
+		for (let i = 0; i < 50; i++) await invite(`p${i}@example.org`, i % 5 === 0 ? soon : undefined);
+		await smtp.waitFor(50);
+		// Both processes are still polling; give a duplicate the chance to show before counting.
+		await new Promise((resolve) => setTimeout(resolve, 2500));
+		const count = recipients(smtp.accepted);
+		expect(smtp.accepted).toHaveLength(50);
+		for (let i = 0; i < 50; i++) expect(count.get(`p${i}@example.org`)).toBe(1);
+		const { rows } = (await handle.db.execute(sql`select state::text, count(*)::int as n from pgboss.job where name = 'mail.invitation' group by state`)) as unknown as { rows: unknown[] };
+		expect(rows).toEqual([{ state: 'completed', n: 50 }]);
+		// One schedule, however many processes registered it.
+		const schedules = (await handle.db.execute(sql`select name from pgboss.schedule`)) as unknown as { rows: unknown[] };
+		expect(schedules.rows).toEqual([{ name: 'housekeeping' }]);
+		expect(await Promise.all([stopProcess(a), stopProcess(b)])).toEqual([0, 0]);
+	});
+
+	it('sends a job queued before the processes stopped once a new one starts', async () => {
+		const first = await startProcess();
+		const before = smtp.accepted.length;
+		// Due shortly: queued while a process runs, handled only after it has stopped (SIGTERM).
+		await invite('after-restart@example.org', new Date(Date.now() + 1500));
+		expect(await stopProcess(first)).toBe(0);
+		expect(smtp.accepted).toHaveLength(before);
+		await startProcess();
+		await smtp.waitFor(before + 1);
+		expect(recipients(smtp.accepted).get('after-restart@example.org')).toBe(1);
+	});
+});
