@@ -68,8 +68,12 @@ describe(`jobs on pg-boss (${databaseKind})`, () => {
 		await enqueue('housekeeping', {});
 		await drainJobs();
 		expect((await jobs('housekeeping')).filter((j) => j.state === 'completed')).toHaveLength(1);
-		const schedule = (await database().execute(sql`select name, cron, timezone from pgboss.schedule`)) as unknown as { rows: unknown[] };
-		expect(schedule.rows).toEqual([{ name: 'housekeeping', cron: '17 3 * * *', timezone: 'UTC' }]);
+		const schedule = (await database().execute(sql`select name, cron, timezone from pgboss.schedule order by name`)) as unknown as { rows: unknown[] };
+		expect(schedule.rows).toEqual([
+			{ name: 'housekeeping', cron: '17 3 * * *', timezone: 'UTC' },
+			// Notifications (src/lib/server/notifications/jobs.ts): reminders and delivery, every minute.
+			{ name: 'notifications.tick', cron: '* * * * *', timezone: 'UTC' }
+		]);
 	});
 
 	it('e-mails an invitation from a job, and not once the link is revoked', async () => {
