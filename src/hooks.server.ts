@@ -17,11 +17,14 @@ import { handleBody } from '$lib/server/security/body';
 import { analysisPool } from '$lib/server/coach/analyze';
 import { isIndexable } from '$lib/server/guide/public-pages';
 import { isStorable } from '$lib/server/offline/public-pages';
+import { vapidKeysOf } from '$lib/server/notifications/push';
 
 export const init: ServerInit = async () => {
 	const env = getEnv();
 	const handle = await initDatabase(configFromEnv(env));
 	log.info('database.ready', { kind: handle.kind });
+	// Notifications' VAPID key pair exists from the first start on (one row; src/lib/server/notifications/push.ts).
+	await vapidKeysOf(handle.db);
 	// Mails, reminders and the daily housekeeping run as jobs on the same database (src/lib/server/jobs).
 	await startJobs(handle);
 	// Housekeeping once at start-up too (cheap); the schedule runs it daily after that.

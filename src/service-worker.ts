@@ -107,3 +107,43 @@ worker.addEventListener('fetch', (event) => {
 		event.respondWith(caches.match(url.pathname, { cacheName: SHELL }).then((kept) => kept ?? fetch(request)));
 	}
 });
+
+/**
+ * Web Push (docs/notifications.md): the server sends only a neutral title and text and a path on
+ * this site, encrypted for this browser. Shown as it came; one notice replaces the last, so a
+ * lock screen never lists them. Something unreadable still shows only the name.
+ */
+function pushMessage(data: PushMessageData | null): { title: string; body: string; url: string } {
+	let value: unknown = null;
+	try {
+		value = data?.json();
+	} catch {
+		value = null;
+	}
+	const v = (value ?? {}) as Record<string, unknown>;
+	const text = (x: unknown, fallback: string) => (typeof x === 'string' && x.length > 0 && x.length <= 200 ? x : fallback);
+	const url = typeof v.url === 'string' && v.url.startsWith('/') && !v.url.startsWith('//') ? v.url : '/';
+	return { title: text(v.title, 'Herstelpad'), body: text(v.body, ''), url };
+}
+
+worker.addEventListener('push', (event) => {
+	const message = pushMessage(event.data);
+	event.waitUntil(worker.registration.showNotification(message.title, { body: message.body, tag: 'herstelpad', data: { url: message.url }, icon: '/icons/icon-192.png' }));
+});
+
+worker.addEventListener('notificationclick', (event) => {
+	event.notification.close();
+	const path = (event.notification.data as { url?: string } | null)?.url ?? '/';
+	const target = new URL(path.startsWith('/') && !path.startsWith('//') ? path : '/', worker.location.origin).href;
+	event.waitUntil(
+		(async () => {
+			for (const client of await worker.clients.matchAll({ type: 'window' })) {
+				if ('focus' in client) {
+					await (client as WindowClient).navigate(target).catch(() => null);
+					return (client as WindowClient).focus();
+				}
+			}
+			return worker.clients.openWindow(target);
+		})()
+	);
+});

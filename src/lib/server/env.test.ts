@@ -45,4 +45,17 @@ describe('environment', () => {
 		expect(publicUrl('https://evil.example/invite/t', parseEnv({}))).toBe('http://localhost:3000/invite/t');
 		expect(() => parseEnv({ PORT: 'eighty' })).toThrow(/PORT/);
 	});
+
+	it('takes a test clock only under NODE_ENV=test, and refuses it elsewhere at start-up', () => {
+		expect(parseEnv({ NODE_ENV: 'test', TEST_CLOCK_FILE: '/tmp/clock' }).TEST_CLOCK_FILE).toBe('/tmp/clock');
+		expect(() => parseEnv({ TEST_CLOCK_FILE: '/tmp/clock' })).toThrow(/TEST_CLOCK_FILE: only allowed with NODE_ENV=test/);
+		expect(() => parseEnv({ NODE_ENV: 'production', ORIGIN: 'https://herstelpad.example', TEST_CLOCK_FILE: '/tmp/clock' })).toThrow(EnvError);
+	});
+
+	it('reads extra push service origins as exact origins and refuses anything else', () => {
+		expect(parseEnv({}).pushServiceOrigins).toEqual([]);
+		expect(parseEnv({ PUSH_SERVICE_ORIGINS: 'http://127.0.0.1:9000/, https://push.example' }).pushServiceOrigins).toEqual(['http://127.0.0.1:9000', 'https://push.example']);
+		expect(() => parseEnv({ PUSH_SERVICE_ORIGINS: 'not an origin' })).toThrow(/PUSH_SERVICE_ORIGINS/);
+		expect(() => parseEnv({ PUSH_SERVICE_ORIGINS: 'file:///etc' })).toThrow(/PUSH_SERVICE_ORIGINS/);
+	});
 });

@@ -27,11 +27,23 @@ const schema = z.object({
 	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 	LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
 	// Generous for a household behind one address, tight enough to stop scripted account creation.
-	SIGNUP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(50)
+	SIGNUP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(50),
+	/**
+	 * Tests only (NODE_ENV=test): a file whose content is an ISO time, read as "now" by
+	 * src/lib/server/clock.ts, so a browser journey can move time forward. Refused otherwise.
+	 */
+	TEST_CLOCK_FILE: z.string().min(1).optional(),
+	/**
+	 * Extra Web Push service origins accepted besides the known ones (comma-separated, e.g. a
+	 * loopback push service in the tests). Subscriptions to other hosts are refused (SSRF).
+	 */
+	PUSH_SERVICE_ORIGINS: z.string().optional()
 });
 
 export type Env = z.infer<typeof schema> & {
 	production: boolean;
+	/** PUSH_SERVICE_ORIGINS parsed: exact origins (scheme://host[:port]). */
+	pushServiceOrigins: string[];
 	dataDir: string;
 	/** Where links in e-mails point; never taken from a request, whose Host header anyone can forge. */
 	publicOrigin: string;
@@ -54,9 +66,24 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 			'Invalid environment:\n  ORIGIN: required in production: the public address people use, e.g. ORIGIN=https://herstelpad.example (links in e-mails are built from it)'
 		);
 	}
+	if (result.data.TEST_CLOCK_FILE && result.data.NODE_ENV !== 'test') {
+		throw new EnvError('Invalid environment:\n  TEST_CLOCK_FILE: only allowed with NODE_ENV=test (it lets a file set the time the app thinks it is)');
+	}
+	const pushServiceOrigins: string[] = [];
+	for (const entry of (result.data.PUSH_SERVICE_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+		let origin: string;
+		try {
+			origin = new URL(entry).origin;
+		} catch {
+			throw new EnvError(`Invalid environment:\n  PUSH_SERVICE_ORIGINS: not an origin: ${entry}`);
+		}
+		if (origin === 'null' || !/^https?:$/.test(new URL(entry).protocol)) throw new EnvError(`Invalid environment:\n  PUSH_SERVICE_ORIGINS: not an http(s) origin: ${entry}`);
+		pushServiceOrigins.push(origin);
+	}
 	return {
 		...result.data,
 		production,
+		pushServiceOrigins,
 		dataDir: resolve(result.data.DATA_DIR),
 		publicOrigin: result.data.ORIGIN ? new URL(result.data.ORIGIN).origin : `http://localhost:${result.data.PORT}`
 	};

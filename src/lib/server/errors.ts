@@ -45,7 +45,9 @@ export const errorStatus = {
 	comment_too_many: 429,
 	hour_week_changed: 409,
 	hour_answers_empty: 400,
-	hour_time_zone: 400
+	hour_time_zone: 400,
+	push_endpoint_refused: 400,
+	notification_link_invalid: 404
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

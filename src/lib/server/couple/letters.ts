@@ -7,6 +7,7 @@ import { newId } from '../security/tokens';
 import { recordSecurityEvent } from '../security/events';
 import { once } from '../forms/once';
 import { partnerOf } from './membership';
+import { notify } from '../notifications/notify';
 
 /**
  * The letterbox (practice 4: the hurt partner sets the pace). A letter is a snapshot sent to the
@@ -47,7 +48,10 @@ export async function sendLetter(db: Database, actor: Actor, input: SendInput) {
 		await recordSecurityEvent(tx, actor.userId, 'letter-sent');
 		return id;
 	});
-	return { id, replay, waiting: await settleWaiting(db, id, partner.id) };
+	const waiting = await settleWaiting(db, id, partner.id);
+	// A letter kept back while they asked for space tells them nothing; they see it when they choose.
+	if (!replay && !waiting) await notify(db, { userId: partner.id, kind: 'letter', dedupeKey: `letter:${id}` });
+	return { id, replay, waiting };
 }
 
 /**
@@ -85,7 +89,9 @@ export async function sendApologyVersion(db: Database, actor: Actor, draftId: st
 		.returning({ id: letters.id, waiting: letters.waiting });
 	if (inserted) {
 		await recordSecurityEvent(db, actor.userId, 'letter-sent');
-		return { id: inserted.id, replay: false, waiting: inserted.waiting && (await settleWaiting(db, inserted.id, partner.id)) };
+		const waiting = inserted.waiting && (await settleWaiting(db, inserted.id, partner.id));
+		if (!waiting) await notify(db, { userId: partner.id, kind: 'letter', dedupeKey: `letter:${inserted.id}` });
+		return { id: inserted.id, replay: false, waiting };
 	}
 	const [earlier] = await db
 		.select({ id: letters.id, waiting: letters.waiting })

@@ -16,7 +16,7 @@ import { exportUserData } from '../privacy/export';
  * role sees; rls-connection.test.ts proves the same over a real login on PostgreSQL.
  */
 /** Needed before anyone is signed in, or to know who belongs to which couple (decision 006). */
-const unprotectedTables = ['users', 'sessions', 'password_reset_tokens', 'rate_limits', 'invitations', 'couples', 'couple_members'] as const;
+const unprotectedTables = ['users', 'sessions', 'password_reset_tokens', 'rate_limits', 'invitations', 'couples', 'couple_members', 'vapid_keys'] as const;
 /** Trust (issue 10): tested in detail in src/lib/server/trust/rls.test.ts. */
 const trustTables = ['trust_checkins', 'trust_preferences', 'self_ratings', 'safety_checks', 'contact_log', 'contact_questions', 'transparency_measures', 'transparency_requests', 'memories'] as const;
 /** Deeds (issue 10): tested in detail in src/lib/server/deeds/rls.test.ts. */
@@ -31,7 +31,9 @@ const triggerTables = ['trigger_entries', 'trigger_signals', 'trigger_settings']
 const hourTables = ['hour_slots', 'hour_entries', 'hour_notes'] as const;
 /** The private calendar feed (issue 13, item 6): owner only; see src/lib/server/calendar/feed.test.ts. */
 const calendarTables = ['calendar_feeds'] as const;
-const personalTables = ['reflections', 'letters', 'needs', 'pace_status', 'apology_drafts', 'apology_versions', 'step_progress', 'security_events', 'consent_events', 'form_submissions', 'couple_notices', ...trustTables, ...deedsTables, 'decision_choices', 'talk_agreements', 'talk_accounts', 'talk_account_entries', 'talk_questions', 'talk_replies', ...triggerTables, 'point_letters', 'point_letter_versions', ...hourTables, ...calendarTables, ...publicSideTables] as const;
+/** Notifications (issue 13, item 3): tested in detail in src/lib/server/notifications/notifications.test.ts. */
+const notificationTables = ['notification_preferences', 'push_subscriptions', 'notification_outbox'] as const;
+const personalTables = ['reflections', 'letters', 'needs', 'pace_status', 'apology_drafts', 'apology_versions', 'step_progress', 'security_events', 'consent_events', 'form_submissions', 'couple_notices', ...trustTables, ...deedsTables, 'decision_choices', 'talk_agreements', 'talk_accounts', 'talk_account_entries', 'talk_questions', 'talk_replies', ...triggerTables, 'point_letters', 'point_letter_versions', ...hourTables, ...calendarTables, ...notificationTables, ...publicSideTables] as const;
 
 describe(`row-level security and the app role (${databaseKind})`, () => {
 	const database = useTestDatabase();

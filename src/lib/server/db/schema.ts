@@ -335,3 +335,4 @@ export * from './tables/triggers';
 export * from './tables/point-letters';
 export * from './tables/hour';
 export * from './tables/calendar';
+export * from './tables/notifications';

@@ -8,7 +8,8 @@ import { newId } from '../security/tokens';
 import { once } from '../forms/once';
 import { recordSecurityEvent } from '../security/events';
 import { addDays, localDay } from './days';
-import { markWishCommitted } from './wishes';
+import { loadWish, markWishCommitted } from './wishes';
+import { notify } from '../notifications/notify';
 import { findSuggestion } from './suggestions';
 import type { Timeline } from './timeline';
 
@@ -84,7 +85,7 @@ export async function createCommitment(db: Database, actor: Actor, input: NewCom
 	const startsOn = input.startsOn ?? today;
 	if (startsOn > today || startsOn < addDays(today, -MAX_START_DAYS_BACK)) throw new DomainError('start_out_of_range');
 	const suggestion = input.suggestion && findSuggestion(input.suggestion) ? input.suggestion : null;
-	return once(db, actor.userId, formKey, 'commitment', async (tx) => {
+	const result = await once(db, actor.userId, formKey, 'commitment', async (tx) => {
 		const id = newId();
 		// A wish is answered in the same transaction: either both happen or neither.
 		if (input.wishId) await markWishCommitted(tx, actor, input.wishId, now);
@@ -103,6 +104,12 @@ export async function createCommitment(db: Database, actor: Actor, input: NewCom
 		await tx.insert(commitmentEvents).values({ commitmentId: id, kind: 'created', fromDay: today, title: input.title, why: input.why, ...rhythm, status: 'active' });
 		return id;
 	});
+	// A wish answered with a commitment: its writer may want to know (after the commit, never inside it).
+	if (input.wishId && !result.replay) {
+		const wish = await loadWish(db, input.wishId);
+		if (wish) await notify(db, { userId: wish.ownerId, kind: 'answer', dedupeKey: `wish:${input.wishId}` });
+	}
+	return result;
 }
 
 type Row = NonNullable<CommitmentRow>;

@@ -5,6 +5,7 @@ import { assertCan, can, type Actor, type ItemAccess } from '../access/policy';
 import { DomainError, notFound } from '../errors';
 import { newId } from '../security/tokens';
 import { once } from '../forms/once';
+import { notify } from '../notifications/notify';
 import { recordSecurityEvent } from '../security/events';
 
 /**
@@ -121,6 +122,8 @@ export async function answerWish(db: Database, actor: Actor, id: string, input: 
 		.update(wishes)
 		.set({ answer: input.answer, answerReason: input.answer === 'not-now' ? input.reason : null, answeredAt: now })
 		.where(eq(wishes.id, id));
+	// Once per wish: a changed answer later tells nothing new.
+	await notify(db, { userId: row.ownerId, kind: 'answer', dedupeKey: `wish:${id}` });
 }
 
 /** Inside the creation of a commitment made from this wish: checks and marks the answer. */

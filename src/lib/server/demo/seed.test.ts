@@ -34,8 +34,8 @@ describe(`seed-demo (${databaseKind})`, () => {
 	});
 
 	it('knows every table: a new one is either seeded or named here as bookkeeping', async () => {
-		// Sessions, reset tokens, rate limits and form keys are the app's bookkeeping, not something anyone wrote.
-		const bookkeeping = ['sessions', 'password_reset_tokens', 'rate_limits', 'form_submissions'];
+		// Sessions, reset tokens, rate limits, form keys and the server's VAPID keys are the app's bookkeeping, not something anyone wrote.
+		const bookkeeping = ['sessions', 'password_reset_tokens', 'rate_limits', 'form_submissions', 'vapid_keys'];
 		const tables = await rows<{ name: string }>(database(), sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`);
 		const unseeded = tables.map((t) => t.name).filter((name) => !bookkeeping.includes(name) && !(PERSONAL_TABLES as readonly string[]).includes(name));
 		expect(unseeded, 'add these to seed.ts (and PERSONAL_TABLES), or to the bookkeeping list here').toEqual([]);

@@ -159,6 +159,9 @@ export const PERSONAL_TABLES = [
 	'hour_entries',
 	'hour_notes',
 	'calendar_feeds',
+	'notification_preferences',
+	'push_subscriptions',
+	'notification_outbox',
 	'booklet_signups',
 	'booklet_tokens',
 	'comments'
@@ -620,6 +623,18 @@ function buildStatements({ couples, days, seed, now }: { couples: number; days: 
 		sql.raw(`insert into calendar_feeds (id, user_id, token_hash, created_at)
 			select ${uid('calfeed', 'user_id')}, user_id, md5('${seed}|caltoken|' || user_id) || md5('${seed}|caltoken2|' || user_id), ${ago(`${h(`'calset' || user_id`)} % start_ago`, `'calset' || user_id`)}
 			from demo_people where (n = 1 and side = 'a') or ${pct(`'calfeed' || user_id`)} < 20`),
+		// Notifications: quiet hours and a weekly maximum for about a third (person 1 always), a push
+		// device for some, and past notices. Every kind stays off: demo people are never sent anything.
+		sql.raw(`insert into notification_preferences (user_id, choices, quiet_start, quiet_end, time_zone, weekly_max, updated_at)
+			select user_id, '{}'::jsonb, '22:00', '07:00', 'Europe/Amsterdam', 1 + ${h(`'nmax' || user_id`)} % 5, ${ago(`${h(`'nset' || user_id`)} % start_ago`, `'nset' || user_id`)}
+			from demo_people where n = 1 or ${pct(`'notify' || user_id`)} < 33`),
+		sql.raw(`insert into push_subscriptions (id, user_id, endpoint, p256dh, auth, created_at)
+			select ${uid('push', 'user_id')}, user_id, 'https://fcm.googleapis.com/fcm/send/demo-' || md5('${seed}|push|' || user_id), 'B' || repeat(md5(user_id), 3), left(md5('auth' || user_id), 22), updated_at
+			from notification_preferences where user_id in (select user_id from demo_people) and ${pct(`'npush' || user_id`)} < 50`),
+		sql.raw(`insert into notification_outbox (id, user_id, kind, dedupe_key, due_at, status, channels, created_at, sent_at)
+			select ${uid('notice', `n.user_id || g`)}, n.user_id, ${pick(['letter', 'answer', 'hour'], `'nkind' || n.user_id || g`)}, 'demo:' || g, c, 'sent', '["email"]'::jsonb, c, c
+			from notification_preferences n, generate_series(1, 3) g, lateral (select ${ago(`g * 5`, `'notice' || n.user_id || g`)} as c) x
+			where n.user_id in (select user_id from demo_people)`),
 		// Visitors: booklet sign-ups and comments under the guide's articles (no account needed).
 		sql.raw(`insert into booklet_signups (id, email, locale, wants_updates, created_at, confirmed_at)
 			select ${uid('booklet', 'k::text')}, 'reader-' || k || '${`@${DEMO_DOMAIN}`}', case when ${pct(`'blocale' || k`)} < 62 then 'nl' else 'en' end,

@@ -6,6 +6,7 @@ import { purgeExpiredSessions } from '../auth/sessions';
 import { purgeStaleLimits } from '../security/rate-limit';
 import { INVITATION_DAYS, invitationForMail } from '../couple/invitations';
 import { localizeHref } from '../../paraglide/runtime.js';
+import { notificationsTickJob } from '../notifications/jobs';
 import type { JobHandlers, JobSchedule } from '.';
 
 /**
@@ -32,8 +33,13 @@ export const handlers: JobHandlers = {
 	housekeeping: async (_data, { db }) => {
 		await purgeExpiredSessions(db);
 		await purgeStaleLimits(db);
-	}
+	},
+
+	'notifications.tick': notificationsTickJob
 };
 
 /** Recurring jobs (cron in UTC). */
-export const schedules: JobSchedule[] = [{ name: 'housekeeping', cron: '17 3 * * *', data: {} }];
+export const schedules: JobSchedule[] = [
+	{ name: 'housekeeping', cron: '17 3 * * *', data: {} },
+	{ name: 'notifications.tick', cron: '* * * * *', data: {} }
+];

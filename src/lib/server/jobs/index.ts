@@ -21,6 +21,8 @@ export type JobPayloads = {
 	'mail.invitation': { invitationId: string; to: string; token: string; locale: Locale };
 	/** Daily: expired sessions and stale rate-limit counters. */
 	housekeeping: Record<string, never>;
+	/** Every minute: notification reminders that came due, and sending what is due (src/lib/server/notifications/jobs.ts). */
+	'notifications.tick': Record<string, never>;
 };
 
 export type JobName = keyof JobPayloads;

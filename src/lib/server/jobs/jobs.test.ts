@@ -7,6 +7,8 @@ import { signUp } from '../auth/accounts';
 import { requestPasswordResetMail } from '../auth/password-reset-mail';
 import { createInvitation, emailInvitation, revokeInvitation } from '../couple/invitations';
 import { drainJobs, enqueue } from '.';
+import { notify } from '../notifications/notify';
+import { DEFAULT_PREFERENCES, savePreferences } from '../notifications/preferences';
 
 // The SMTP server refuses the first two attempts, as a mail server that is briefly down would.
 const smtp = await collectingSmtpServer({ refuse: 2, refusal: 'mailbox kim@example.org busy, try again' });
@@ -68,8 +70,12 @@ describe(`jobs on pg-boss (${databaseKind})`, () => {
 		await enqueue('housekeeping', {});
 		await drainJobs();
 		expect((await jobs('housekeeping')).filter((j) => j.state === 'completed')).toHaveLength(1);
-		const schedule = (await database().execute(sql`select name, cron, timezone from pgboss.schedule`)) as unknown as { rows: unknown[] };
-		expect(schedule.rows).toEqual([{ name: 'housekeeping', cron: '17 3 * * *', timezone: 'UTC' }]);
+		const schedule = (await database().execute(sql`select name, cron, timezone from pgboss.schedule order by name`)) as unknown as { rows: unknown[] };
+		expect(schedule.rows).toEqual([
+			{ name: 'housekeeping', cron: '17 3 * * *', timezone: 'UTC' },
+			// Notifications (src/lib/server/notifications/jobs.ts): reminders and delivery, every minute.
+			{ name: 'notifications.tick', cron: '* * * * *', timezone: 'UTC' }
+		]);
 	});
 
 	it('e-mails an invitation from a job, and not once the link is revoked', async () => {
@@ -94,5 +100,19 @@ describe(`jobs on pg-boss (${databaseKind})`, () => {
 		for (let i = 0; i < 400 && (await jobs('mail.invitation')).some((j) => j.state !== 'completed'); i++) await new Promise((r) => setTimeout(r, 25));
 		expect((await jobs('mail.invitation')).map((j) => j.state)).toEqual(['completed', 'completed']);
 		expect(smtp.accepted).toHaveLength(before + 1);
+	});
+
+	it('runs the notifications’ tick as a job: a due notice goes out once, however often it runs', async () => {
+		const { userId } = await signUp(database(), { email: 'tick@example.org', password: 'a quiet morning walk', displayName: 'Tia', locale: 'nl' });
+		await savePreferences(database(), userId, { ...DEFAULT_PREFERENCES, choices: { letter: { email: true } } });
+		await notify(database(), { userId, kind: 'letter', dedupeKey: 'tick-test', dueAt: new Date(Date.now() - 1000) });
+		const before = smtp.accepted.length;
+		await enqueue('notifications.tick', {});
+		await drainJobs();
+		await enqueue('notifications.tick', {});
+		await drainJobs();
+		const mails = smtp.accepted.slice(before).map(decodeQuotedPrintable).filter((m) => m.includes('To: tick@example.org'));
+		expect(mails).toHaveLength(1);
+		expect(mails[0]).toContain('Subject: Je hebt een nieuw bericht in Herstelpad');
 	});
 });

@@ -6,6 +6,7 @@ import { renderTrustExportHtml } from '../trust/export';
 import { renderTriggersExportHtml } from '../triggers/export-html';
 import { renderHourExportHtml } from '../hour/export-html';
 import { renderCalendarExportHtml } from '../calendar/export-html';
+import { renderNotificationsExportHtml } from '../notifications/export-html';
 
 type Locale = 'nl' | 'en';
 type MessageFn = (inputs: Record<string, never>, options: { locale: Locale }) => string;
@@ -196,6 +197,7 @@ ${renderTrustExportHtml(data.trust, locale)}
 ${renderTriggersExportHtml(data.triggers, locale)}
 ${renderHourExportHtml(data.hour, locale)}
 ${renderCalendarExportHtml(data.calendarFeed, locale)}
+${renderNotificationsExportHtml(data.notifications, locale)}
 ${data.decisions.length ? `<h2>${t.decisions}</h2>${list(data.decisions, (d) => `<article><h3>${esc(named(`decision_path_${d.path}`, locale, d.path))}</h3><p class="meta">${date(d.updatedAt)} · ${t.reviewOn} ${esc(d.reviewOn)}${d.madeIn === 'solo' ? ` · ${t.madeSolo}` : ''}${d.archivedAt ? ` · ${t.archived}` : ''}</p><p>${para(d.why)}</p></article>`)}` : ''}
 <h2>${t.talk}</h2>
 <h3>${t.agreementsProposed}</h3>

@@ -22,6 +22,7 @@ import { exportTrust } from '../trust/export';
 import { exportDecisions } from '../decision/decision';
 import { exportHour } from '../hour/hour';
 import { exportCalendarFeed } from '../calendar/feed';
+import { exportNotifications } from '../notifications/outbox';
 import { exportSelfTestResults } from '../selftest/results';
 import { exportAgreements } from '../agreements/agreements';
 import { exportAccounts } from '../talk/account';
@@ -132,6 +133,8 @@ export async function exportUserData(db: Database, userId: string, now = new Dat
 		hour: await exportHour(db, userId),
 		// The private calendar feed (issue 13, item 6): whether it is on and since when; never its secret.
 		calendarFeed: await exportCalendarFeed(db, userId),
+		// Notifications (issue 13, item 3): what the person chose, their devices, the notices made for them.
+		notifications: await exportNotifications(db, userId),
 		securityEvents: (await db.select().from(securityEvents).where(eq(securityEvents.userId, userId)).orderBy(asc(securityEvents.id))).map((e) => ({
 			kind: e.kind,
 			at: iso(e.createdAt)

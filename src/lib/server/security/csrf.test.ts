@@ -56,5 +56,12 @@ describe('CSRF check without ORIGIN (the quick start: adapter-node guesses https
 		expect(isForbiddenCrossSiteForm(req, configured, { originConfigured: true })).toBe(true);
 		expect(isForbiddenCrossSiteForm(at('http://localhost:3000'), guessed, { originConfigured: true })).toBe(true);
 	});
-});
 
+	it('lets a mail program POST RFC 8058 one-click unsubscribe from anywhere, and nothing else', () => {
+		const oneClick = new URL('https://herstelpad.example/notifications/unsubscribe/one-click?token=abc');
+		const request = (target: URL) => new Request(target, { method: 'POST', headers: form, body: 'List-Unsubscribe=One-Click' });
+		expect(isForbiddenCrossSiteForm(request(oneClick), oneClick)).toBe(false);
+		const page = new URL('https://herstelpad.example/notifications/unsubscribe?token=abc');
+		expect(isForbiddenCrossSiteForm(request(page), page)).toBe(true);
+	});
+});

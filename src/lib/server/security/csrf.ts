@@ -14,6 +14,12 @@
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
 const UNSAFE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
 
+/**
+ * The one path a form post may reach from anywhere: RFC 8058 one-click unsubscribe, which a mail
+ * program POSTs on its own. Its token is the proof, and it can only turn e-mails off.
+ */
+export const ONE_CLICK_UNSUBSCRIBE_PATH = '/notifications/unsubscribe/one-click';
+
 export interface CsrfOptions {
 	/** True when ORIGIN is set: then only that exact origin counts. */
 	originConfigured: boolean;
@@ -21,6 +27,7 @@ export interface CsrfOptions {
 
 export function isForbiddenCrossSiteForm(request: Request, url: URL, options: CsrfOptions = { originConfigured: true }): boolean {
 	if (!UNSAFE_METHODS.includes(request.method)) return false;
+	if (url.pathname === ONE_CLICK_UNSUBSCRIBE_PATH && request.method === 'POST') return false;
 	const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
 	if (!FORM_TYPES.includes(type)) return false;
 	const origin = request.headers.get('origin');

@@ -4,6 +4,7 @@ import { talkQuestions, talkReplies } from '../db/schema';
 import { assertCan, can, type Actor, type ItemAccess } from '../access/policy';
 import { DomainError } from '../errors';
 import { newId } from '../security/tokens';
+import { notify } from '../notifications/notify';
 import { once } from '../forms/once';
 
 /**
@@ -114,7 +115,7 @@ async function loadForResponse(db: Database, actor: Actor, id: string): Promise<
 export async function replyToQuestion(db: Database, actor: Actor, id: string, body: string, formKey?: string, now = new Date()) {
 	const row = await loadForResponse(db, actor, id);
 	const kind = row.askerId === actor.userId ? ('follow-up' as const) : ('answer' as const);
-	return once(db, actor.userId, formKey, 'question-reply', async (tx) => {
+	const result = await once(db, actor.userId, formKey, 'question-reply', async (tx) => {
 		const replyId = newId();
 		await tx.insert(talkReplies).values({ id: replyId, questionId: id, coupleId: row.coupleId, authorId: actor.userId, kind, body });
 		await tx
@@ -123,6 +124,8 @@ export async function replyToQuestion(db: Database, actor: Actor, id: string, bo
 			.where(eq(talkQuestions.id, id));
 		return replyId;
 	});
+	if (kind === 'answer' && !result.replay) await notify(db, { userId: row.askerId, kind: 'answer', dedupeKey: `question-reply:${result.id}` });
+	return result;
 }
 
 /** "I need time to answer this", by a day within NEED_TIME_MAX_DAYS; only the one who answers says it. */

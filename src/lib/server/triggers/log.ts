@@ -6,6 +6,7 @@ import { DomainError } from '../errors';
 import { newId } from '../security/tokens';
 import { once } from '../forms/once';
 import { partnerOf } from '../couple/membership';
+import { notify } from '../notifications/notify';
 import { recordSecurityEvent } from '../security/events';
 
 /**
@@ -64,6 +65,7 @@ export async function signalTrigger(db: Database, actor: Actor, input: EntryInpu
 		if (partner) await tx.insert(triggerSignals).values({ id: newId(), entryId: id, ownerId: actor.userId, coupleId: partner.coupleId, createdAt: now });
 		return id;
 	});
+	if (partner && !result.replay) await notify(db, { userId: partner.id, kind: 'trigger', dedupeKey: `trigger:${result.id}` });
 	return { ...result, signalled: !!partner };
 }
 

@@ -1,0 +1,228 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { request as apiRequest, type Page } from '@playwright/test';
+import { test, expect, expectAccessible, formCouple, signUp, uniqueEmail } from './fixtures';
+import { browserKeys, decryptPush, startPushService } from '../setup/push-service';
+import { decodeQuotedPrintable } from '../setup/eml';
+
+/**
+ * Notifications (issue 13, item 3), against the production build on its own port, with what the
+ * shared server cannot have: NODE_ENV=test with a clock read from a file (TEST_CLOCK_FILE), its
+ * own SMTP server, and a Web Push service on loopback run by this test (PUSH_SERVICE_ORIGINS).
+ * Chromium cannot reach a real push service here, so the page's PushManager.subscribe is
+ * replaced by one that hands out a subscription to that loopback service, with keys this test
+ * made: what arrives is decrypted here (RFC 8291) and must hold only the neutral text.
+ */
+const PORT = Number(process.env.E2E_PORT ?? 4173) + 1;
+const BASE = `http://127.0.0.1:${PORT}`;
+const repo = process.cwd();
+
+let server: ChildProcess | undefined;
+let output = '';
+let dir: string;
+let clockFile: string;
+let push: Awaited<ReturnType<typeof startPushService>>;
+const inbox: { to: string; raw: string }[] = [];
+const smtp = new SMTPServer({
+	authOptional: true,
+	disabledCommands: ['STARTTLS'],
+	logger: false,
+	onData(stream, session, callback) {
+		let raw = '';
+		stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
+		stream.on('end', () => {
+			inbox.push({ to: session.envelope.rcptTo[0]?.address ?? '', raw });
+			callback();
+		});
+	}
+});
+const setClock = (iso: string) => writeFileSync(clockFile, iso);
+
+test.describe.configure({ mode: 'serial' });
+test.use({ baseURL: BASE, serviceWorkers: 'allow' });
+
+test.beforeAll(async () => {
+	test.setTimeout(240_000);
+	dir = mkdtempSync(join(tmpdir(), 'herstelpad-notify-'));
+	clockFile = join(dir, 'clock');
+	// A Wednesday, 11:00 in Amsterdam.
+	setClock('2026-01-14T10:00:00.000Z');
+	await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+	push = await startPushService();
+	const env: Record<string, string> = {
+		...(process.env as Record<string, string>),
+		NODE_ENV: 'test',
+		PORT: String(PORT),
+		HOST: '127.0.0.1',
+		ORIGIN: BASE,
+		DATA_DIR: join(dir, 'data'),
+		LOG_LEVEL: 'error',
+		SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+		SIGNUP_LIMIT_PER_HOUR: '1000',
+		TEST_CLOCK_FILE: clockFile,
+		PUSH_SERVICE_ORIGINS: push.origin,
+		DATABASE_URL: ''
+	};
+	server = spawn(process.execPath, [join(repo, 'scripts', 'server.js')], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
+	server.stdout!.on('data', (chunk) => (output += chunk));
+	server.stderr!.on('data', (chunk) => (output += chunk));
+	for (let i = 0; i < 900; i++) {
+		if (server.exitCode !== null) throw new Error(`the server stopped:\n${output}`);
+		try {
+			if ((await fetch(`${BASE}/`)).ok) return;
+		} catch {
+			/* not listening yet */
+		}
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	throw new Error(`the server did not answer on ${BASE}:\n${output}`);
+});
+
+test.afterAll(async () => {
+	if (server && server.exitCode === null) {
+		const stopped = new Promise((resolve) => server!.once('exit', resolve));
+		server.kill('SIGTERM');
+		await stopped;
+	}
+	await push?.close();
+	await new Promise<void>((resolve) => smtp.close(() => resolve()));
+	rmSync(dir, { recursive: true, force: true });
+});
+
+/** The person's own export: what the outbox holds for them (kinds, times, states; no content). */
+async function notices(page: Page) {
+	const response = await page.request.post('/settings/export', { form: { format: 'json' }, headers: { origin: BASE } });
+	expect(response.status()).toBe(200);
+	return ((await response.json()) as { notifications: { notices: { kind: string; status: string; dueAt: string; sentAt: string | null }[] } }).notifications.notices;
+}
+
+async function choose(page: Page, kind: RegExp, channel: 'Pushmelding' | 'E-mail') {
+	await page.getByRole('group', { name: kind }).getByRole('checkbox', { name: channel }).check();
+}
+
+test('opting in to push in the browser: a new letter arrives as an encrypted, neutral Web Push', async ({ browser }) => {
+	test.setTimeout(300_000);
+	const { a, b } = await formCouple(browser, 'notify');
+	const keys = browserKeys();
+	await b.context().grantPermissions(['notifications'], { origin: BASE });
+	// The browser's push subscription, to the test's loopback push service, with the test's keys.
+	await b.addInitScript(
+		({ endpoint, p256dh, auth }) => {
+			const subscription = {
+				endpoint,
+				expirationTime: null,
+				options: { userVisibleOnly: true },
+				getKey: () => null,
+				toJSON: () => ({ endpoint, expirationTime: null, keys: { p256dh, auth } }),
+				unsubscribe: async () => true
+			};
+			PushManager.prototype.subscribe = async function () {
+				(window as unknown as { __asked: boolean }).__asked = true;
+				return subscription as unknown as PushSubscription;
+			};
+		},
+		{ endpoint: `${push.origin}/push/bo`, p256dh: keys.p256dh, auth: keys.authSecret }
+	);
+
+	await b.goto('/settings');
+	await b.getByRole('link', { name: /^Meldingen/ }).click();
+	await expect(b.getByRole('heading', { level: 1, name: 'Meldingen' })).toBeVisible();
+	// Everything is off until chosen; opening the page asks the browser nothing.
+	for (const box of await b.getByRole('checkbox').all()) await expect(box).not.toBeChecked();
+	expect(await b.evaluate(() => (window as unknown as { __asked?: boolean }).__asked ?? false)).toBe(false);
+	await expectAccessible(b);
+
+	await choose(b, /brief of verslag/, 'Pushmelding');
+	await b.getByRole('button', { name: 'Keuzes bewaren' }).click();
+	await expect(b.getByText('Je keuzes zijn bewaard.')).toBeVisible();
+	await b.getByRole('button', { name: 'Pushmeldingen aanzetten op dit toestel' }).click();
+	await expect(b.getByText('Pushmeldingen staan aan op dit toestel.')).toBeVisible();
+	await expect(b.getByText('Toestellen waarop pushmeldingen aanstaan: 1')).toBeVisible();
+
+	await a.goto('/together/letters');
+	await a.getByLabel('Je brief').fill('ADA-LETTER-CANARY: wat ik je wil zeggen.');
+	await a.getByRole('button', { name: 'Brief versturen' }).click();
+	await expect(a.getByRole('status')).toBeVisible();
+
+	// The tick is a job scheduled every minute: within a minute or two.
+	await expect.poll(() => push.received.length, { timeout: 150_000, intervals: [1_000] }).toBe(1);
+	const [request] = push.received;
+	expect(request.path).toBe('/push/bo');
+	expect(request.headers['content-encoding']).toBe('aes128gcm');
+	expect(request.body.toString('latin1')).not.toMatch(/Herstelpad|ADA|Ada|brief/);
+	const message = JSON.parse(decryptPush(request.body, keys)) as Record<string, string>;
+	expect(message).toEqual({ title: 'Herstelpad', body: 'Je hebt een nieuw bericht in Herstelpad.', url: '/together/letterbox' });
+	await a.context().close();
+	await b.context().close();
+});
+
+test('an e-mail reminder for the weekly hour comes at its time under the test clock, after the quiet hours', async ({ page, browser }) => {
+	test.setTimeout(400_000);
+	const email = uniqueEmail('notify-hour');
+	await signUp(page, { name: 'Cas', email, role: 'repairing' });
+	await page.goto('/hour');
+	await page.getByLabel('Dag', { exact: true }).selectOption({ label: 'woensdag' });
+	await page.getByLabel('Tijd', { exact: true }).fill('23:00');
+	await page.getByLabel(/^Tijdzone/).selectOption('Europe/Amsterdam');
+	await page.getByRole('button', { name: 'Moment bewaren' }).click();
+	await expect(page.getByText('Bewaard.')).toBeVisible();
+
+	await page.goto('/settings/notifications');
+	await choose(page, /wekelijkse uur/, 'E-mail');
+	await page.getByLabel('Vanaf').fill('22:00');
+	await page.getByLabel('Tot').fill('07:00');
+	await page.getByRole('button', { name: 'Keuzes bewaren' }).click();
+	await expect(page.getByText('Je keuzes zijn bewaard.')).toBeVisible();
+	await expectAccessible(page);
+
+	// 23:00 on Wednesday in Amsterdam: the hour begins, in the quiet hours. The reminder is made and
+	// waits for 07:00; nothing is sent.
+	setClock('2026-01-14T22:00:30.000Z');
+	await expect
+		.poll(async () => (await notices(page)).map((n) => `${n.kind} ${n.status} ${n.dueAt}`), { timeout: 150_000, intervals: [25_000] })
+		.toEqual(['hour pending 2026-01-15T06:00:00.000Z']);
+	expect(inbox.filter((m) => m.to === email)).toEqual([]);
+
+	// 07:00: it arrives, over SMTP, with nothing in it that says what it is about.
+	setClock('2026-01-15T06:00:10.000Z');
+	await expect.poll(() => inbox.filter((m) => m.to === email).length, { timeout: 150_000, intervals: [1_000] }).toBe(1);
+	const raw = inbox.find((m) => m.to === email)!.raw;
+	const headers = raw.replace(/\r?\n[ \t]+/g, ' ');
+	expect(headers).toMatch(/^Subject: Je hebt een nieuw bericht in Herstelpad/m);
+	expect(headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m);
+	const oneClick = /^List-Unsubscribe: <([^>]+)>/m.exec(headers)![1];
+	const body = decodeQuotedPrintable(raw);
+	// What a reader sees: the subject and the parts' text, without headers, boundaries and links.
+	const visible = body
+		.slice(body.search(/\r?\n\r?\n/))
+		.replace(/^(--|[\w-]+: ).*$/gm, '')
+		.replace(/https?:\/\/\S+/g, '');
+	expect(`${/^Subject: (.*)$/m.exec(headers)![1]}\n${visible}`).not.toMatch(/\bCas\b|\buur\b|\bhour\b|\bbrief\b/i);
+	expect(visible).toContain('Er staat iets nieuws voor je klaar.');
+	expect((await notices(page))[0]).toMatchObject({ status: 'sent', sentAt: '2026-01-15T06:00:10.000Z' });
+
+	// The visible link works signed out, with a button (opening it alone changes nothing).
+	const link = /(http:\/\/127\.0\.0\.1:\d+\/notifications\/unsubscribe\?token=[\w-]+)/.exec(body)![1];
+	const stranger = await (await browser.newContext()).newPage();
+	await stranger.goto('/notifications/unsubscribe?token=not-a-real-token-at-all-000');
+	await expect(stranger.getByRole('alert')).toContainText('Deze link werkt niet');
+	await stranger.goto(link);
+	await expectAccessible(stranger);
+	await stranger.getByRole('button', { name: 'E-mailmeldingen uitzetten' }).click();
+	await expect(stranger.getByRole('status')).toContainText('je krijgt geen e-mailmeldingen meer');
+	await stranger.context().close();
+	await page.goto('/settings/notifications');
+	await expect(page.getByRole('group', { name: /wekelijkse uur/ }).getByRole('checkbox', { name: 'E-mail' })).not.toBeChecked();
+
+	// RFC 8058: a mail program's own POST, signed out and from no page; a wrong token is a 404.
+	const mailProgram = await apiRequest.newContext();
+	const wrong = await mailProgram.post(oneClick.replace(/token=[\w-]+/, 'token=wrong-token-wrong-token-wrong'), { form: { 'List-Unsubscribe': 'One-Click' } });
+	expect(wrong.status()).toBe(404);
+	const right = await mailProgram.post(oneClick, { form: { 'List-Unsubscribe': 'One-Click' } });
+	expect(right.status()).toBe(200);
+	await mailProgram.dispose();
+});
