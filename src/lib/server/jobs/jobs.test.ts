@@ -111,7 +111,7 @@ describe(`jobs on pg-boss (${databaseKind})`, () => {
 		await drainJobs();
 		await enqueue('notifications.tick', {});
 		await drainJobs();
-		const mails = smtp.accepted.slice(before).map(decodeQuotedPrintable).filter((m) => m.includes('To: tick@example.org'));
+		const mails = smtp.accepted.slice(before).map(decodeQuotedPrintable).filter((mail) => mail.includes('To: tick@example.org'));
 		expect(mails).toHaveLength(1);
 		expect(mails[0]).toContain('Subject: Je hebt een nieuw bericht in Herstelpad');
 	});
