@@ -4,6 +4,8 @@ import { invitationMail } from '../mail/templates';
 import { sendPasswordResetMail } from '../auth/password-reset-mail';
 import { purgeExpiredSessions } from '../auth/sessions';
 import { purgeStaleLimits } from '../security/rate-limit';
+import { sendBookletConfirmation } from '../booklet/signups';
+import { bookletMailDeps } from '../booklet/links';
 import { INVITATION_DAYS, invitationForMail } from '../couple/invitations';
 import { localizeHref } from '../../paraglide/runtime.js';
 import type { JobHandlers, JobSchedule } from '.';
@@ -28,6 +30,8 @@ export const handlers: JobHandlers = {
 		const mail = invitationMail(data.locale, { inviter: invitation.inviterName, link, days: INVITATION_DAYS });
 		await getMailer().send(data.to, mail, 'invitation');
 	},
+
+	'mail.booklet-confirm': (data, { db }) => sendBookletConfirmation(db, data, bookletMailDeps()),
 
 	housekeeping: async (_data, { db }) => {
 		await purgeExpiredSessions(db);
