@@ -33,6 +33,16 @@ export const handlers: JobHandlers = {
 
 	'mail.booklet-confirm': (data, { db }) => sendBookletConfirmation(db, data, bookletMailDeps()),
 
+	'mail.comment-published': async (data, { db }) => {
+		// Loaded when first needed: the guide's articles come from Vite's import.meta.glob, which a
+		// plain Node worker (tests/setup/jobs-process.ts) does not have.
+		const { sendCommentPublishedMail } = await import('../comments/comments');
+		await sendCommentPublishedMail(db, data, {
+			mailer: getMailer(),
+			linkTo: ({ article, commentId, locale }) => publicUrl(localizeHref(`/guide/${article}`, { locale })) + `#comment-${commentId}`
+		});
+	},
+
 	housekeeping: async (_data, { db }) => {
 		await purgeExpiredSessions(db);
 		await purgeStaleLimits(db);
