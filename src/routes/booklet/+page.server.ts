@@ -2,7 +2,6 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { actionFailure, invalid, parseForm } from '$lib/server/http';
 import { signUpForBooklet } from '$lib/server/booklet/signups';
-import { bookletMailDeps } from '$lib/server/booklet/links';
 import { BOOKLET } from '$lib/server/booklet/text';
 import { bookletSignUpSchema } from '$lib/schemas/booklet';
 
@@ -20,8 +19,8 @@ export const actions: Actions = {
 		// A robot that filled in the hidden field gets the same answer, and nothing happens.
 		if (parsed.data.website) return { sent: true };
 		try {
-			// Not awaiting the delivery is the point: the answer must not wait for the mail server.
-			await signUpForBooklet(getDb(), { email: parsed.data.email, locale: locals.locale, wantsUpdates: parsed.data.updates === 'on', address: locals.address }, bookletMailDeps());
+			// Queued for a new, a known or an over-its-limit address alike; a job sends the mail (never waited for here).
+			await signUpForBooklet(getDb(), { email: parsed.data.email, locale: locals.locale, wantsUpdates: parsed.data.updates === 'on', address: locals.address });
 		} catch (err) {
 			return actionFailure(err, values);
 		}

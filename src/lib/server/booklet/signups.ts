@@ -7,6 +7,7 @@ import { hashToken, newId, newToken } from '../security/tokens';
 import { hitLimit } from '../security/rate-limit';
 import type { Mailer } from '../mail/mailer';
 import { assertSiteTask, type Actor } from '../access/policy';
+import { enqueue } from '../jobs';
 import { bookletConfirmationMail } from './mail';
 
 /**
@@ -15,7 +16,8 @@ import { bookletConfirmationMail } from './mail';
  * - Signing up stores the address unconfirmed and mails a link; only the mailbox's owner can
  *   confirm. Unconfirmed addresses are deleted after UNCONFIRMED_DAYS.
  * - Signing up again is harmless: the same row, a new link by e-mail; the page answers the same
- *   whether the address was known, new, confirmed or over its mail limit.
+ *   whether the address was known, new, confirmed or over its mail limit. The mail is sent by a
+ *   job ('mail.booklet-confirm') that carries the sign-up's id, never the address or the link.
  * - Every e-mail's link works until the address is deleted: it confirms, then opens the download
  *   and the unsubscribe page. Unsubscribing deletes the address and its links.
  *
@@ -46,16 +48,12 @@ export function purgeUnconfirmed(db: Database, now = new Date()) {
 }
 
 /**
- * Records a sign-up (or finds the existing one) and makes a new link for it. Returns the link's
- * secret, or null when this e-mail address has had its share of mails this hour (the caller
- * answers exactly the same). Throws `too_many_attempts` when the requester's address is over its
- * limit: that says nothing about the e-mail address.
+ * Records a sign-up (or finds the existing one). Returns its id, or null when this e-mail address
+ * has had its share of mails this hour (the caller answers exactly the same). Throws
+ * `too_many_attempts` when the requester's address is over its limit: that says nothing about the
+ * e-mail address. The link itself is made when the mail is sent (`sendBookletConfirmation`).
  */
-export function requestBooklet(
-	db: Database,
-	input: { email: string; locale: Locale; wantsUpdates: boolean; address: string },
-	now = new Date()
-): Promise<{ token: string } | null> {
+export function requestBooklet(db: Database, input: { email: string; locale: Locale; address: string }, now = new Date()): Promise<{ signupId: string } | null> {
 	return system(async () => {
 		const perRequester = await hitLimit(db, `booklet:ip:${input.address}`, REQUEST_LIMIT, now);
 		if (!perRequester.allowed) throw new DomainError('too_many_attempts', { retryAfterSeconds: perRequester.retryAfterSeconds });
@@ -64,11 +62,19 @@ export function requestBooklet(
 		const [signup] = await db.select({ id: bookletSignups.id }).from(bookletSignups).where(eq(bookletSignups.email, input.email));
 		// Only a hash of the address names the window, so rate_limits holds no addresses.
 		const perMailbox = await hitLimit(db, `booklet:mail:${hashToken(input.email)}`, MAIL_LIMIT, now);
-		if (!perMailbox.allowed) return null;
-		const token = newToken();
-		await db.insert(bookletTokens).values({ tokenHash: hashToken(token), signupId: signup.id, locale: input.locale, wantsUpdates: input.wantsUpdates, createdAt: now });
-		return { token };
+		return perMailbox.allowed ? { signupId: signup.id } : null;
 	});
+}
+
+/**
+ * Sign-up and confirmation e-mail in one, the request: the limits, the sign-up row and one queued
+ * job, for a known, a new or an over-its-limit address alike (that job carries `signupId: null`
+ * and sends nothing), so neither the answer nor its timing tells them apart; the mail server is
+ * reached later, by the job. The job holds no address and no token.
+ */
+export async function signUpForBooklet(db: Database, input: { email: string; locale: Locale; wantsUpdates: boolean; address: string }, now = new Date()): Promise<void> {
+	const signup = await requestBooklet(db, input, now);
+	await enqueue('mail.booklet-confirm', { signupId: signup?.signupId ?? null, locale: input.locale, wantsUpdates: input.wantsUpdates });
 }
 
 export interface BookletMailDeps {
@@ -78,25 +84,34 @@ export interface BookletMailDeps {
 }
 
 /**
- * Sign-up and confirmation e-mail in one: answers first and sends after, so the answer takes as
- * long for a known address as for a new one. The returned `delivery` never rejects (the mailer
- * logs a failure, kind and type only); it exists for tests.
+ * Sign-up and confirmation e-mail, the job (src/lib/server/jobs/handlers.ts): a new link (only its
+ * hash stored) for the sign-up, in the language of the page it was asked from, mailed to its
+ * address. Nothing when there is no sign-up (over the limit, or unsubscribed or forgotten since).
+ * A failed delivery rejects, so the queue tries again (the mailer logs kind and error type only;
+ * each try makes its own link, and one never mailed leads nowhere anyone knows).
  */
-export async function signUpForBooklet(
+export async function sendBookletConfirmation(
 	db: Database,
-	input: { email: string; locale: Locale; wantsUpdates: boolean; address: string },
+	data: { signupId: string | null; locale: Locale; wantsUpdates: boolean },
 	deps: BookletMailDeps,
 	now = new Date()
-): Promise<{ delivery: Promise<void> }> {
-	const link = await requestBooklet(db, input, now);
-	if (!link) return { delivery: Promise.resolve() };
-	const mail = bookletConfirmationMail(input.locale, {
-		confirmLink: deps.linkTo('/booklet/confirm', link.token, input.locale),
-		unsubscribeLink: deps.linkTo('/booklet/unsubscribe', link.token, input.locale),
+): Promise<void> {
+	const { signupId } = data;
+	if (!signupId) return;
+	const link = await system(async () => {
+		const [signup] = await db.select({ email: bookletSignups.email }).from(bookletSignups).where(eq(bookletSignups.id, signupId));
+		if (!signup) return null;
+		const token = newToken();
+		await db.insert(bookletTokens).values({ tokenHash: hashToken(token), signupId, locale: data.locale, wantsUpdates: data.wantsUpdates, createdAt: now });
+		return { email: signup.email, token };
+	});
+	if (!link) return;
+	const mail = bookletConfirmationMail(data.locale, {
+		confirmLink: deps.linkTo('/booklet/confirm', link.token, data.locale),
+		unsubscribeLink: deps.linkTo('/booklet/unsubscribe', link.token, data.locale),
 		days: UNCONFIRMED_DAYS
 	});
-	const delivery = deps.mailer.send(input.email, mail, 'booklet-confirm').catch(() => undefined);
-	return { delivery };
+	await deps.mailer.send(link.email, mail, 'booklet-confirm');
 }
 
 export type LinkState = { valid: false } | { valid: true; confirmed: boolean; locale: Locale };

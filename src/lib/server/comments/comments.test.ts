@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import type { AddressInfo } from 'node:net';
-import { databaseKind, useTestDatabase } from '../../../../tests/setup/test-db';
-import { holdingSmtpServer } from '../../../../tests/setup/smtp';
+import { databaseKind, useAppDatabase } from '../../../../tests/setup/test-db';
+import { collectingSmtpServer } from '../../../../tests/setup/smtp';
 import { decodeQuotedPrintable } from '../../../../tests/setup/eml';
 import type { Database } from '../db';
 import { comments } from '../db/schema';
@@ -10,13 +9,18 @@ import { grantAppRole } from '../db/app-role';
 import type { Actor } from '../access/policy';
 import { signUp } from '../auth/accounts';
 import { createAdmin } from '../users/users';
-import { createMailer } from '../mail/mailer';
-import { COMMENT_LIMIT, commentCounts, deleteComments, listForModeration, listPublishedComments, moderateAndNotify, moderateComments, submitComment, type NewComment } from './comments';
+import { drainJobs } from '../jobs';
+import { COMMENT_LIMIT, commentCounts, deleteComments, listForModeration, listPublishedComments, moderateAndNotify, moderateComments, sendCommentPublishedMail, submitComment, type NewComment } from './comments';
+
+// The real queue and the app's own mailer, talking SMTP to a mail server in this process.
+const smtp = await collectingSmtpServer();
+// Read once, at the first getEnv(): this file's own process environment.
+process.env.SMTP_URL = smtp.url;
 
 const ARTICLE = 'why-it-happens';
 
 describe(`comments (${databaseKind})`, () => {
-	const database = useTestDatabase();
+	const database = useAppDatabase({ jobs: true });
 	let db: Database;
 	let admin: Actor;
 	let member: Actor;
@@ -128,33 +132,43 @@ describe(`comments (${databaseKind})`, () => {
 		await expect(commentCounts(db, member)).rejects.toThrow('not_found');
 	});
 
-	describe('e-mail when published, over real SMTP', () => {
-		const smtp = holdingSmtpServer();
-		let port: number;
-		beforeAll(async () => {
-			await new Promise<void>((resolve) => smtp.server.listen(0, '127.0.0.1', resolve));
-			port = (smtp.server.server.address() as AddressInfo).port;
-		});
-		afterAll(() => new Promise<void>((resolve) => smtp.server.close(() => resolve())));
+	describe('e-mail when published, by job, over real SMTP', () => {
+		afterAll(() => smtp.close());
 
-		it('mails those who asked, once, in their language, with a link to the comment', async () => {
-			const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: 'Herstelpad <no-reply@example.org>', outboxDir: '/nonexistent' });
+		it('mails those who asked, once, in their language, with a link to the comment; the job holds no address', async () => {
 			await submitComment(db, comment({ locale: 'en', name: 'Wren', email: 'wren@example.org', body: 'Thank you', notify: true }));
 			await submitComment(db, comment({ locale: 'en', name: 'Quiet', email: 'quiet@example.org', body: 'No mail please', notify: false }));
 			const ids = await pendingIds();
-			const link = (n: { article: string; commentId: string }) => `http://localhost/en/guide/${n.article}#comment-${n.commentId}`;
-			const run = moderateAndNotify(db, mailer, admin, ids, 'approve', link);
-			await smtp.waitUntilStarted(1);
-			smtp.release();
-			expect(await run).toEqual({ changed: 2, mailed: 1 });
-			expect(smtp.delivered).toHaveLength(1);
-			const raw = decodeQuotedPrintable(smtp.delivered[0]);
+			expect(await moderateAndNotify(db, admin, ids, 'approve')).toEqual({ changed: 2, queued: 1 });
+			await drainJobs();
+			expect(smtp.accepted).toHaveLength(1);
+			const raw = decodeQuotedPrintable(smtp.accepted[0]);
 			expect(raw).toContain('To: wren@example.org');
 			expect(raw).toContain('Subject: Your comment is published');
-			expect(raw).toContain(`/en/guide/${ARTICLE}#comment-`);
+			expect(raw).toMatch(new RegExp(`/en/guide/${ARTICLE}#comment-[0-9a-f-]+`));
 			expect(raw).not.toContain('quiet@example.org');
-			// Once: approving again (nothing pending) sends nothing.
-			expect(await moderateAndNotify(db, mailer, admin, ids, 'approve', link)).toEqual({ changed: 0, mailed: 0 });
+			const jobs = (await db.execute(
+				sql`select data::text from pgboss.job where name = 'mail.comment-published' union all select data::text from pgboss.archive where name = 'mail.comment-published'`
+			)) as unknown as { rows: { data: string }[] };
+			expect(jobs.rows).toHaveLength(1);
+			const commentId = raw.match(/#comment-([0-9a-f-]+)/)![1];
+			expect(JSON.parse(jobs.rows[0].data)).toEqual({ commentId, locale: 'en' });
+			expect(jobs.rows[0].data).not.toContain('@');
+			// Once: approving again (nothing pending) queues and sends nothing.
+			expect(await moderateAndNotify(db, admin, ids, 'approve')).toEqual({ changed: 0, queued: 0 });
+			await drainJobs();
+			expect(smtp.accepted).toHaveLength(1);
+		});
+
+		it('sends nothing once the comment is gone, and rejects a failed delivery so the queue tries again', async () => {
+			await submitComment(db, comment({ locale: 'nl', name: 'Ash', email: 'ash@example.org', body: 'Herkenbaar', notify: true }));
+			const [id] = await pendingIds();
+			await moderateComments(db, admin, [id], 'approve');
+			const broken = { send: () => Promise.reject(new Error('connection refused')) };
+			const linkTo = () => 'https://herstelpad.example/guide/x#comment-x';
+			await expect(sendCommentPublishedMail(db, { commentId: id, locale: 'nl' }, { mailer: broken, linkTo })).rejects.toThrow('connection refused');
+			await deleteComments(db, admin, [id]);
+			await sendCommentPublishedMail(db, { commentId: id, locale: 'nl' }, { mailer: broken, linkTo });
 		});
 	});
 

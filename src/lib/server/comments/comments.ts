@@ -9,6 +9,7 @@ import { hashToken, newId } from '../security/tokens';
 import { articleExists, getArticle, type Locale } from '../guide/articles';
 import type { Mailer } from '../mail/mailer';
 import { commentPublishedMail } from '../mail/templates';
+import { enqueue } from '../jobs';
 
 /**
  * Comments under the guide's articles. Anyone may write one, without an account; it waits until
@@ -186,31 +187,37 @@ export async function moderateComments(
 }
 
 /**
- * Moderates, then sends the "published" e-mails the writers asked for. A failed e-mail does not
- * undo the approval (the mailer logs the kind and error type only); it is not retried.
+ * Moderates, then queues the "published" e-mails the writers asked for, one job each carrying the
+ * comment's id and language only (no address). The request does not wait for the mail server; a
+ * failed e-mail never undoes the approval, and the queue tries it again. Not inside a transaction.
  */
-export async function moderateAndNotify(
-	db: Database,
-	mailer: Mailer,
-	actor: Actor,
-	ids: string[],
-	decision: Decision,
-	linkTo: (notice: ApprovedNotice) => string,
-	now = new Date()
-): Promise<{ changed: number; mailed: number }> {
+export async function moderateAndNotify(db: Database, actor: Actor, ids: string[], decision: Decision, now = new Date()): Promise<{ changed: number; queued: number }> {
 	const { changed, notices } = await moderateComments(db, actor, ids, decision, now);
-	let mailed = 0;
-	for (const notice of notices) {
-		const article = getArticle(notice.article, notice.locale);
-		if (!article) continue;
-		try {
-			await mailer.send(notice.email, commentPublishedMail(notice.locale, { name: notice.name, title: article.title, link: linkTo(notice) }), 'comment-published');
-			mailed++;
-		} catch {
-			/* logged by the mailer; the comment stays published */
-		}
-	}
-	return { changed, mailed };
+	for (const notice of notices) await enqueue('mail.comment-published', { commentId: notice.commentId, locale: notice.locale });
+	return { changed, queued: notices.length };
+}
+
+export interface CommentMailDeps {
+	mailer: Mailer;
+	/** The absolute link to the comment under its article, from configuration (`publicUrl`), never from a request. */
+	linkTo: (comment: { article: string; commentId: string; locale: Locale }) => string;
+}
+
+/**
+ * The "published" e-mail, the job (src/lib/server/jobs/handlers.ts): reads the comment's address
+ * and name here, and sends nothing once the comment is no longer published (deleted since, or its
+ * article gone). A failed delivery rejects, so the queue tries again (the mailer logs kind and error type only).
+ */
+export async function sendCommentPublishedMail(db: Database, data: { commentId: string; locale: Locale }, deps: CommentMailDeps): Promise<void> {
+	const [row] = await db
+		.select({ email: comments.email, name: comments.name, article: comments.article })
+		.from(comments)
+		.where(and(eq(comments.id, data.commentId), eq(comments.status, 'approved')));
+	if (!row) return;
+	const article = getArticle(row.article, data.locale);
+	if (!article) return;
+	const link = deps.linkTo({ article: row.article, commentId: data.commentId, locale: data.locale });
+	await deps.mailer.send(row.email, commentPublishedMail(data.locale, { name: row.name, title: article.title, link }), 'comment-published');
 }
 
 /**

@@ -4,6 +4,8 @@ import { invitationMail } from '../mail/templates';
 import { sendPasswordResetMail } from '../auth/password-reset-mail';
 import { purgeExpiredSessions } from '../auth/sessions';
 import { purgeStaleLimits } from '../security/rate-limit';
+import { sendBookletConfirmation } from '../booklet/signups';
+import { bookletMailDeps } from '../booklet/links';
 import { INVITATION_DAYS, invitationForMail } from '../couple/invitations';
 import { localizeHref } from '../../paraglide/runtime.js';
 import { notificationsTickJob } from '../notifications/jobs';
@@ -28,6 +30,18 @@ export const handlers: JobHandlers = {
 		const link = publicUrl(localizeHref(`/invite/${data.token}`, { locale: data.locale }));
 		const mail = invitationMail(data.locale, { inviter: invitation.inviterName, link, days: INVITATION_DAYS });
 		await getMailer().send(data.to, mail, 'invitation');
+	},
+
+	'mail.booklet-confirm': (data, { db }) => sendBookletConfirmation(db, data, bookletMailDeps()),
+
+	'mail.comment-published': async (data, { db }) => {
+		// Loaded when first needed: the guide's articles come from Vite's import.meta.glob, which a
+		// plain Node worker (tests/setup/jobs-process.ts) does not have.
+		const { sendCommentPublishedMail } = await import('../comments/comments');
+		await sendCommentPublishedMail(db, data, {
+			mailer: getMailer(),
+			linkTo: ({ article, commentId, locale }) => publicUrl(localizeHref(`/guide/${article}`, { locale })) + `#comment-${commentId}`
+		});
 	},
 
 	housekeeping: async (_data, { db }) => {

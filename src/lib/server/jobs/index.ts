@@ -19,6 +19,10 @@ export type JobPayloads = {
 	'mail.password-reset': { userId: string | null; locale: Locale };
 	/** The address and the token exist nowhere else (the token is stored hashed; the address not at all). */
 	'mail.invitation': { invitationId: string; to: string; token: string; locale: Locale };
+	/** signupId null: over the address's mail limit; queued anyway so the request takes the same work. */
+	'mail.booklet-confirm': { signupId: string | null; locale: Locale; wantsUpdates: boolean };
+	/** The comment keeps its writer's address; the handler reads it there. */
+	'mail.comment-published': { commentId: string; locale: Locale };
 	/** Daily: expired sessions and stale rate-limit counters. */
 	housekeeping: Record<string, never>;
 	/** Every minute: notification reminders that came due, and sending what is due (src/lib/server/notifications/jobs.ts). */

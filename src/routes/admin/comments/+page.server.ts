@@ -1,11 +1,9 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
-import { getMailer } from '$lib/server/mail';
 import { requireAdmin } from '$lib/server/admin/require-admin';
 import { commentCounts, deleteComments, listForModeration, moderateAndNotify, type CommentStatus, type Decision } from '$lib/server/comments/comments';
 import { getArticle } from '$lib/server/guide/articles';
-import { absoluteUrl } from '$lib/server/guide/public-pages';
 import { longDate } from '$lib/server/guide/view';
 import { actionFailure } from '$lib/server/http';
 import { moderationSchema } from '$lib/schemas/comments';
@@ -46,7 +44,8 @@ async function decide(event: RequestEvent, decision: Decision) {
 	const ids = await selectedIds(event);
 	if (!ids) return fail(400, { message: errorText('comment_select') });
 	try {
-		const { changed } = await moderateAndNotify(getDb(), getMailer(), actor, ids, decision, (n) => `${absoluteUrl(`/guide/${n.article}`, n.locale)}#comment-${n.commentId}`);
+		// The "published" e-mails go by job (never waited for here).
+		const { changed } = await moderateAndNotify(getDb(), actor, ids, decision);
 		return { decided: decision, changed };
 	} catch (err) {
 		return actionFailure(err);
