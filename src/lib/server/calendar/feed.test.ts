@@ -88,7 +88,7 @@ describe(`the private calendar feed (${databaseKind})`, () => {
 		expect(feed.name).toBe('Herstelpad');
 		const hour = feed.events.filter((e) => e.tzid);
 		expect(hour).toHaveLength(1);
-		expect(hour[0]).toMatchObject({ summary: 'Herstelpad: vast moment', tzid: 'Europe/Amsterdam', rrule: 'FREQ=WEEKLY;BYDAY=WE', duration: 'PT1H' });
+		expect(hour[0]).toMatchObject({ summary: 'Herstelpad: vast moment', tzid: 'Europe/Amsterdam', rrule: 'FREQ=WEEKLY;BYDAY=WE', duration: 'PT1H', description: 'Een vast moment uit Herstelpad.' });
 		expect(hour[0].start.toString()).toMatch(/T20:30:00$/);
 		expect(hour[0].start.dayOfWeek()).toBe(4); // ical.js counts Sunday as 1: Wednesday.
 		// The slot's zone is written out, and ical.js places the event by it: 20:30 in Amsterdam.
@@ -123,7 +123,7 @@ describe(`the private calendar feed (${databaseKind})`, () => {
 		await createCommitment(db, await actor(repairing), { title: 'EN-TITLE', why: 'EN-WHY', rhythm: 'weekly', weekdays: [], share: true });
 		const feed = await feedOf(repairing);
 		expect(feed.events.map((e) => e.summary).sort()).toEqual(['Herstelpad: reminder', 'Herstelpad: weekly time']);
-		expect(feed.events.find((e) => e.tzid)).toMatchObject({ tzid: 'America/New_York', rrule: 'FREQ=WEEKLY;BYDAY=SU', description: 'A regular time you chose in Herstelpad.' });
+		expect(feed.events.find((e) => e.tzid)).toMatchObject({ tzid: 'America/New_York', rrule: 'FREQ=WEEKLY;BYDAY=SU', description: 'A regular time from Herstelpad.' });
 		expect(feed.text).not.toContain('Europe/Amsterdam');
 		expect(feed.text).not.toMatch(/vast moment|herinnering/);
 

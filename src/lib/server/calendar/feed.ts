@@ -12,7 +12,7 @@ import { stateOn } from '../deeds/timeline';
 import { hashToken, newId, newToken } from '../security/tokens';
 import { isUniqueViolation } from '../errors';
 import { publicUrl } from '../env';
-import type { Limit } from '../security/rate-limit';
+import { hitLimit, type Limit } from '../security/rate-limit';
 import { m } from '$lib/paraglide/messages.js';
 import { serializeCalendar, type IcsEvent } from './ics';
 
@@ -26,8 +26,17 @@ import { serializeCalendar, type IcsEvent } from './ics';
 
 type Locale = 'nl' | 'en';
 
-/** Fetches per address: a calendar app looks every few hours; this leaves room for many behind one address. */
-export const FEED_LIMIT: Limit = { max: 120, windowSeconds: 15 * 60 };
+/**
+ * Fetches per feed. Google and Outlook fetch every subscriber's feed from a few shared addresses,
+ * so a valid feed is counted on its own: a calendar app looks every few hours; this is generous.
+ */
+export const FEED_LIMIT: Limit = { max: 60, windowSeconds: 15 * 60 };
+
+/**
+ * Malformed or unknown tokens per address: guessing. Counted only for tokens that open nothing, so
+ * the people whose feeds share a fetcher's address never use up one another's fetches.
+ */
+export const GUESS_LIMIT: Limit = { max: 120, windowSeconds: 15 * 60 };
 
 /** base64url of 32 random bytes: exactly 43 characters. Anything else is not a token. */
 export const FEED_TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -73,6 +82,19 @@ export async function exportCalendarFeed(db: Database, userId: string) {
 	return feed ? { createdAt: feed.createdAt.toISOString() } : null;
 }
 
+/** The feed's owner for a token, or null for a malformed, unknown or revoked one. */
+async function ownerOfToken(db: Database, token: string) {
+	if (!FEED_TOKEN.test(token)) return null;
+	const [owner] = await runAsSystem(() =>
+		db
+			.select({ feedId: calendarFeeds.id, userId: calendarFeeds.userId, locale: users.locale })
+			.from(calendarFeeds)
+			.innerJoin(users, eq(users.id, calendarFeeds.userId))
+			.where(eq(calendarFeeds.tokenHash, hashToken(token)))
+	);
+	return owner ?? null;
+}
+
 /**
  * The feed for a token, as iCalendar text; null for a token that is malformed, unknown or revoked
  * (the route answers 404 to all three alike). Nobody is signed in: the one lookup of the token's
@@ -80,16 +102,25 @@ export async function exportCalendarFeed(db: Database, userId: string) {
  * security and the access policy see exactly what that person may see.
  */
 export async function calendarForToken(db: Database, token: string, now = new Date()): Promise<string | null> {
-	if (!FEED_TOKEN.test(token)) return null;
-	const [owner] = await runAsSystem(() =>
-		db
-			.select({ userId: calendarFeeds.userId, locale: users.locale })
-			.from(calendarFeeds)
-			.innerJoin(users, eq(users.id, calendarFeeds.userId))
-			.where(eq(calendarFeeds.tokenHash, hashToken(token)))
-	);
+	const owner = await ownerOfToken(db, token);
 	if (!owner) return null;
 	return actAs(db, owner.userId, () => buildCalendar(db, owner.userId, owner.locale, now));
+}
+
+export type FeedReply = { kind: 'calendar'; body: string } | { kind: 'not_found' } | { kind: 'limited'; retryAfterSeconds: number };
+
+/**
+ * One fetch of the feed address, counted: a token that opens a feed counts against that feed
+ * (`FEED_LIMIT`), any other against the address it came from (`GUESS_LIMIT`). The lookup of a
+ * hash is one indexed read, cheaper than the count itself; a 256-bit token cannot be guessed, the
+ * address limit only keeps the load of trying down.
+ */
+export async function fetchCalendarFeed(db: Database, token: string, address: string, now = new Date()): Promise<FeedReply> {
+	const owner = await ownerOfToken(db, token);
+	const limit = owner ? await hitLimit(db, `calendar:feed:${owner.feedId}`, FEED_LIMIT, now) : await hitLimit(db, `calendar:guess:${address}`, GUESS_LIMIT, now);
+	if (!limit.allowed) return { kind: 'limited', retryAfterSeconds: limit.retryAfterSeconds };
+	if (!owner) return { kind: 'not_found' };
+	return { kind: 'calendar', body: await actAs(db, owner.userId, () => buildCalendar(db, owner.userId, owner.locale, now)) };
 }
 
 /** A stable UID that does not show the row's id: the same item keeps it across every fetch. */
