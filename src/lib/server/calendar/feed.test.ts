@@ -5,7 +5,8 @@ import { databaseKind, useTestDatabase } from '../../../../tests/setup/test-db';
 import type { Database } from '../db';
 import type { Actor } from '../access/policy';
 import { grantAppRole } from '../db/app-role';
-import { signUp } from '../auth/accounts';
+import { issuePasswordResetToken, resetPassword, signIn, signOutElsewhere, signUp } from '../auth/accounts';
+import { listSecurityEvents } from '../security/events';
 import { validateSession } from '../auth/sessions';
 import { chooseRole, deleteAccount } from '../users/users';
 import { acceptInvitation, createInvitation } from '../couple/invitations';
@@ -169,6 +170,29 @@ describe(`the private calendar feed (${databaseKind})`, () => {
 		expect(await getCalendarFeed(db, userId)).toBeNull();
 
 		for (const bad of ['', 'x', second.slice(1), `${second}x`, `${second.slice(0, -1)}!`, "' or 1=1 --", hashToken(second)]) expect(await calendarForToken(db, bad), bad).toBeNull();
+	});
+
+	it('shows making, renewing and turning off in the security log, and ends with "sign out everywhere else" or a password reset', async () => {
+		const userId = await make('sam', 'hurt');
+		const kinds = async () => (await listSecurityEvents(db, userId)).map((e) => e.kind).filter((k) => k.startsWith('calendar'));
+		await createCalendarFeed(db, userId);
+		await createCalendarFeed(db, userId);
+		await revokeCalendarFeed(db, userId);
+		// Turning off a feed that is already off changes nothing and logs nothing.
+		await revokeCalendarFeed(db, userId);
+		expect(await kinds()).toEqual(['calendar-feed-revoked', 'calendar-feed-renewed', 'calendar-feed-created']);
+
+		const { session } = await signIn(db, { email: 'sam@example.org', password: pass, address: '192.0.2.1' });
+		const token = await createCalendarFeed(db, userId);
+		await signOutElsewhere(db, userId, hashToken(session.token));
+		expect(await calendarForToken(db, token)).toBeNull();
+		expect(await getCalendarFeed(db, userId)).toBeNull();
+
+		const again = await createCalendarFeed(db, userId);
+		// The reset page: nobody is signed in.
+		await resetPassword(db, { token: (await issuePasswordResetToken(db, userId))!.token, password: 'another long enough pass' });
+		expect(await calendarForToken(db, again)).toBeNull();
+		expect((await kinds())[0]).toBe('calendar-feed-revoked');
 	});
 
 	it('is listed in the export without its secret, and goes with the account', async () => {

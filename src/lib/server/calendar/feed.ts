@@ -13,6 +13,7 @@ import { hashToken, newId, newToken } from '../security/tokens';
 import { isUniqueViolation } from '../errors';
 import { publicUrl } from '../env';
 import { hitLimit, type Limit } from '../security/rate-limit';
+import { recordSecurityEvent } from '../security/events';
 import { m } from '$lib/paraglide/messages.js';
 import { serializeCalendar, type IcsEvent } from './ics';
 
@@ -60,7 +61,10 @@ export async function createCalendarFeed(db: Database, userId: string, now = new
 	const token = newToken();
 	const values = { tokenHash: hashToken(token), createdAt: now };
 	const updated = await db.update(calendarFeeds).set(values).where(eq(calendarFeeds.userId, userId)).returning({ id: calendarFeeds.id });
-	if (updated.length) return token;
+	if (updated.length) {
+		await recordSecurityEvent(db, userId, 'calendar-feed-renewed');
+		return token;
+	}
 	try {
 		await db.insert(calendarFeeds).values({ id: newId(), userId, ...values });
 	} catch (err) {
@@ -68,12 +72,19 @@ export async function createCalendarFeed(db: Database, userId: string, now = new
 		if (!isUniqueViolation(err)) throw err;
 		await db.update(calendarFeeds).set(values).where(eq(calendarFeeds.userId, userId));
 	}
+	await recordSecurityEvent(db, userId, 'calendar-feed-created');
 	return token;
 }
 
-/** Turns the feed off: its address answers "not found" from the next request on. */
+/**
+ * Turns the feed off: its address answers "not found" from the next request on. Also called when
+ * the person signs out everywhere else or resets the password (a device once trusted may still hold
+ * the address). Recorded in the security log only when there was a feed to turn off. Runs as the
+ * owner, so it works from the password-reset page too, where nobody is signed in.
+ */
 export async function revokeCalendarFeed(db: Database, userId: string) {
-	await db.delete(calendarFeeds).where(eq(calendarFeeds.userId, userId));
+	const deleted = await actAs(db, userId, () => db.delete(calendarFeeds).where(eq(calendarFeeds.userId, userId)).returning({ id: calendarFeeds.id }));
+	if (deleted.length) await recordSecurityEvent(db, userId, 'calendar-feed-revoked');
 }
 
 /** For the export: that a feed exists and since when, never its secret (nor its hash). */
