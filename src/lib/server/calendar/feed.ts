@@ -118,7 +118,8 @@ export async function calendarForToken(db: Database, token: string, now = new Da
 	return actAs(db, owner.userId, () => buildCalendar(db, owner.userId, owner.locale, now));
 }
 
-export type FeedReply = { kind: 'calendar'; body: string } | { kind: 'not_found' } | { kind: 'limited'; retryAfterSeconds: number };
+/** `locale` on a refusal: the feed owner's language, when the token opens a feed (the address itself carries none). */
+export type FeedReply = { kind: 'calendar'; body: string } | { kind: 'not_found' } | { kind: 'limited'; retryAfterSeconds: number; locale?: Locale };
 
 /**
  * One fetch of the feed address, counted: a token that opens a feed counts against that feed
@@ -129,7 +130,7 @@ export type FeedReply = { kind: 'calendar'; body: string } | { kind: 'not_found'
 export async function fetchCalendarFeed(db: Database, token: string, address: string, now = new Date()): Promise<FeedReply> {
 	const owner = await ownerOfToken(db, token);
 	const limit = owner ? await hitLimit(db, `calendar:feed:${owner.feedId}`, FEED_LIMIT, now) : await hitLimit(db, `calendar:guess:${address}`, GUESS_LIMIT, now);
-	if (!limit.allowed) return { kind: 'limited', retryAfterSeconds: limit.retryAfterSeconds };
+	if (!limit.allowed) return { kind: 'limited', retryAfterSeconds: limit.retryAfterSeconds, locale: owner?.locale };
 	if (!owner) return { kind: 'not_found' };
 	return { kind: 'calendar', body: await actAs(db, owner.userId, () => buildCalendar(db, owner.userId, owner.locale, now)) };
 }

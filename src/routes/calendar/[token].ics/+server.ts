@@ -13,10 +13,11 @@ const refusal = (status: number, code: string, locale: 'nl' | 'en', headers: Rec
  * The private calendar feed (decision 019): read-only, no session, no cookie. A malformed,
  * unknown or revoked token is one and the same 404. A valid token is counted per feed (shared
  * fetchers such as Google's read many people's feeds from one address), any other per address.
+ * Refusals are in the request's language (`/en/calendar/…` for English), a feed's own 429 in its owner's.
  */
 export const GET: RequestHandler = async ({ params, locals }) => {
 	const reply = await fetchCalendarFeed(getDb(), params.token, locals.address);
-	if (reply.kind === 'limited') return refusal(429, 'too_many_attempts', locals.locale, { 'Retry-After': String(reply.retryAfterSeconds) });
+	if (reply.kind === 'limited') return refusal(429, 'too_many_attempts', reply.locale ?? locals.locale, { 'Retry-After': String(reply.retryAfterSeconds) });
 	if (reply.kind === 'not_found') return refusal(404, 'not_found', locals.locale);
 	return new Response(reply.body, {
 		headers: {
