@@ -3,7 +3,7 @@ import { localizeHref, getLocale } from '$lib/paraglide/runtime.js';
 
 export { m, localizeHref, getLocale };
 
-type MessageFn = (inputs?: Record<string, unknown>) => string;
+type MessageFn = (inputs?: Record<string, unknown>, options?: { locale?: 'nl' | 'en' }) => string;
 const messages = m as unknown as Record<string, MessageFn | undefined>;
 
 /**
@@ -21,9 +21,10 @@ export function choose(set: Record<string, (...args: any[]) => string>, value: s
 }
 
 /**
- * Server code only (a guard test keeps it out of pages): text for an error code (`error_<code>` in messages/*.json); unknown codes get a generic text. */
-export function errorText(code: string): string {
-	return (messages[`error_${code}`] ?? messages.error_generic)!();
+ * Server code only (a guard test keeps it out of pages): text for an error code (`error_<code>` in messages/*.json); unknown codes get a generic text.
+ * In the request's language, or in `locale` when given (a route without the request's message context). */
+export function errorText(code: string, locale?: 'nl' | 'en'): string {
+	return (messages[`error_${code}`] ?? messages.error_generic)!({}, locale ? { locale } : undefined);
 }
 
 /** Server code only (a guard test keeps it out of pages): a message by its computed key, e.g. `role_repairing`. */

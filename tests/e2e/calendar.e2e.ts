@@ -73,7 +73,14 @@ test('the calendar feed: on in settings, read without a session, ended at once',
 	const gone = await app.get(renewed);
 	expect(gone.status()).toBe(404);
 	expect(gone.headers()['cache-control']).toBe('no-store');
-	expect((await app.get('/calendar/not-a-token.ics')).status()).toBe(404);
+	const unknown = await app.get('/calendar/not-a-token.ics');
+	expect(unknown.status()).toBe(404);
+	expect(await unknown.text()).toBe('Dit bestaat niet (meer).\n');
+	expect(await (await app.get('/en/calendar/not-a-token.ics')).text()).toBe('This does not exist (any more).\n');
+	const posted = await app.post('/calendar/not-a-token.ics', { headers: { Origin: baseURL! } });
+	expect(posted.status()).toBe(405);
+	expect(await posted.text()).toBe('Dit adres kan alleen gelezen worden, door je agenda-app.\n');
+	await expect(a.getByText(/Log je overal elders uit of kies je via de e-maillink een nieuw wachtwoord/)).toBeVisible();
 	await expectAccessible(a);
 	await app.dispose();
 });

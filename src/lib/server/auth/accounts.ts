@@ -10,6 +10,7 @@ import { createSession, endOtherSessions, endSession } from './sessions';
 import { clearLimit, clearLimitsStartingWith, hitLimit, refundHit, type Limit } from '../security/rate-limit';
 import { hashToken, newId, newToken } from '../security/tokens';
 import { recordSecurityEvent } from '../security/events';
+import { revokeCalendarFeed } from '../calendar/feed';
 
 type Locale = 'nl' | 'en';
 
@@ -186,6 +187,8 @@ export async function resetPassword(db: Database, input: { token: string; passwo
 	await db.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, spent.userId));
 	await endOtherSessions(db, spent.userId, null);
 	await recordSecurityEvent(db, spent.userId, 'password-reset');
+	// A device that once had the calendar address would go on reading it otherwise.
+	await revokeCalendarFeed(db, spent.userId);
 	return { userId: spent.userId };
 }
 
@@ -221,8 +224,10 @@ export async function signOut(db: Database, userId: string, sessionId: string) {
 	await recordSecurityEvent(db, userId, 'sign-out');
 }
 
-/** "Sign out everywhere else": for a lost phone or a shared computer. */
+/** "Sign out everywhere else": for a lost phone or a shared computer. Turns the calendar feed off too. */
 export async function signOutElsewhere(db: Database, userId: string, currentSessionId: string) {
 	await endOtherSessions(db, userId, currentSessionId);
 	await recordSecurityEvent(db, userId, 'sign-out');
+	// The calendar address too: the lost phone may have it in its calendar app.
+	await revokeCalendarFeed(db, userId);
 }

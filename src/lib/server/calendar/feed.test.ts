@@ -5,7 +5,8 @@ import { databaseKind, useTestDatabase } from '../../../../tests/setup/test-db';
 import type { Database } from '../db';
 import type { Actor } from '../access/policy';
 import { grantAppRole } from '../db/app-role';
-import { signUp } from '../auth/accounts';
+import { issuePasswordResetToken, resetPassword, signIn, signOutElsewhere, signUp } from '../auth/accounts';
+import { listSecurityEvents } from '../security/events';
 import { validateSession } from '../auth/sessions';
 import { chooseRole, deleteAccount } from '../users/users';
 import { acceptInvitation, createInvitation } from '../couple/invitations';
@@ -88,7 +89,7 @@ describe(`the private calendar feed (${databaseKind})`, () => {
 		expect(feed.name).toBe('Herstelpad');
 		const hour = feed.events.filter((e) => e.tzid);
 		expect(hour).toHaveLength(1);
-		expect(hour[0]).toMatchObject({ summary: 'Herstelpad: vast moment', tzid: 'Europe/Amsterdam', rrule: 'FREQ=WEEKLY;BYDAY=WE', duration: 'PT1H' });
+		expect(hour[0]).toMatchObject({ summary: 'Herstelpad: vast moment', tzid: 'Europe/Amsterdam', rrule: 'FREQ=WEEKLY;BYDAY=WE', duration: 'PT1H', description: 'Een vast moment uit Herstelpad.' });
 		expect(hour[0].start.toString()).toMatch(/T20:30:00$/);
 		expect(hour[0].start.dayOfWeek()).toBe(4); // ical.js counts Sunday as 1: Wednesday.
 		// The slot's zone is written out, and ical.js places the event by it: 20:30 in Amsterdam.
@@ -123,7 +124,7 @@ describe(`the private calendar feed (${databaseKind})`, () => {
 		await createCommitment(db, await actor(repairing), { title: 'EN-TITLE', why: 'EN-WHY', rhythm: 'weekly', weekdays: [], share: true });
 		const feed = await feedOf(repairing);
 		expect(feed.events.map((e) => e.summary).sort()).toEqual(['Herstelpad: reminder', 'Herstelpad: weekly time']);
-		expect(feed.events.find((e) => e.tzid)).toMatchObject({ tzid: 'America/New_York', rrule: 'FREQ=WEEKLY;BYDAY=SU', description: 'A regular time you chose in Herstelpad.' });
+		expect(feed.events.find((e) => e.tzid)).toMatchObject({ tzid: 'America/New_York', rrule: 'FREQ=WEEKLY;BYDAY=SU', description: 'A regular time from Herstelpad.' });
 		expect(feed.text).not.toContain('Europe/Amsterdam');
 		expect(feed.text).not.toMatch(/vast moment|herinnering/);
 
@@ -169,6 +170,29 @@ describe(`the private calendar feed (${databaseKind})`, () => {
 		expect(await getCalendarFeed(db, userId)).toBeNull();
 
 		for (const bad of ['', 'x', second.slice(1), `${second}x`, `${second.slice(0, -1)}!`, "' or 1=1 --", hashToken(second)]) expect(await calendarForToken(db, bad), bad).toBeNull();
+	});
+
+	it('shows making, renewing and turning off in the security log, and ends with "sign out everywhere else" or a password reset', async () => {
+		const userId = await make('sam', 'hurt');
+		const kinds = async () => (await listSecurityEvents(db, userId)).map((e) => e.kind).filter((k) => k.startsWith('calendar'));
+		await createCalendarFeed(db, userId);
+		await createCalendarFeed(db, userId);
+		await revokeCalendarFeed(db, userId);
+		// Turning off a feed that is already off changes nothing and logs nothing.
+		await revokeCalendarFeed(db, userId);
+		expect(await kinds()).toEqual(['calendar-feed-revoked', 'calendar-feed-renewed', 'calendar-feed-created']);
+
+		const { session } = await signIn(db, { email: 'sam@example.org', password: pass, address: '192.0.2.1' });
+		const token = await createCalendarFeed(db, userId);
+		await signOutElsewhere(db, userId, hashToken(session.token));
+		expect(await calendarForToken(db, token)).toBeNull();
+		expect(await getCalendarFeed(db, userId)).toBeNull();
+
+		const again = await createCalendarFeed(db, userId);
+		// The reset page: nobody is signed in.
+		await resetPassword(db, { token: (await issuePasswordResetToken(db, userId))!.token, password: 'another long enough pass' });
+		expect(await calendarForToken(db, again)).toBeNull();
+		expect((await kinds())[0]).toBe('calendar-feed-revoked');
 	});
 
 	it('is listed in the export without its secret, and goes with the account', async () => {

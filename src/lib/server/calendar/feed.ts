@@ -12,7 +12,8 @@ import { stateOn } from '../deeds/timeline';
 import { hashToken, newId, newToken } from '../security/tokens';
 import { isUniqueViolation } from '../errors';
 import { publicUrl } from '../env';
-import type { Limit } from '../security/rate-limit';
+import { hitLimit, type Limit } from '../security/rate-limit';
+import { recordSecurityEvent } from '../security/events';
 import { m } from '$lib/paraglide/messages.js';
 import { serializeCalendar, type IcsEvent } from './ics';
 
@@ -26,8 +27,17 @@ import { serializeCalendar, type IcsEvent } from './ics';
 
 type Locale = 'nl' | 'en';
 
-/** Fetches per address: a calendar app looks every few hours; this leaves room for many behind one address. */
-export const FEED_LIMIT: Limit = { max: 120, windowSeconds: 15 * 60 };
+/**
+ * Fetches per feed. Google and Outlook fetch every subscriber's feed from a few shared addresses,
+ * so a valid feed is counted on its own: a calendar app looks every few hours; this is generous.
+ */
+export const FEED_LIMIT: Limit = { max: 60, windowSeconds: 15 * 60 };
+
+/**
+ * Malformed or unknown tokens per address: guessing. Counted only for tokens that open nothing, so
+ * the people whose feeds share a fetcher's address never use up one another's fetches.
+ */
+export const GUESS_LIMIT: Limit = { max: 120, windowSeconds: 15 * 60 };
 
 /** base64url of 32 random bytes: exactly 43 characters. Anything else is not a token. */
 export const FEED_TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -51,7 +61,10 @@ export async function createCalendarFeed(db: Database, userId: string, now = new
 	const token = newToken();
 	const values = { tokenHash: hashToken(token), createdAt: now };
 	const updated = await db.update(calendarFeeds).set(values).where(eq(calendarFeeds.userId, userId)).returning({ id: calendarFeeds.id });
-	if (updated.length) return token;
+	if (updated.length) {
+		await recordSecurityEvent(db, userId, 'calendar-feed-renewed');
+		return token;
+	}
 	try {
 		await db.insert(calendarFeeds).values({ id: newId(), userId, ...values });
 	} catch (err) {
@@ -59,18 +72,38 @@ export async function createCalendarFeed(db: Database, userId: string, now = new
 		if (!isUniqueViolation(err)) throw err;
 		await db.update(calendarFeeds).set(values).where(eq(calendarFeeds.userId, userId));
 	}
+	await recordSecurityEvent(db, userId, 'calendar-feed-created');
 	return token;
 }
 
-/** Turns the feed off: its address answers "not found" from the next request on. */
+/**
+ * Turns the feed off: its address answers "not found" from the next request on. Also called when
+ * the person signs out everywhere else or resets the password (a device once trusted may still hold
+ * the address). Recorded in the security log only when there was a feed to turn off. Runs as the
+ * owner, so it works from the password-reset page too, where nobody is signed in.
+ */
 export async function revokeCalendarFeed(db: Database, userId: string) {
-	await db.delete(calendarFeeds).where(eq(calendarFeeds.userId, userId));
+	const deleted = await actAs(db, userId, () => db.delete(calendarFeeds).where(eq(calendarFeeds.userId, userId)).returning({ id: calendarFeeds.id }));
+	if (deleted.length) await recordSecurityEvent(db, userId, 'calendar-feed-revoked');
 }
 
 /** For the export: that a feed exists and since when, never its secret (nor its hash). */
 export async function exportCalendarFeed(db: Database, userId: string) {
 	const feed = await getCalendarFeed(db, userId);
 	return feed ? { createdAt: feed.createdAt.toISOString() } : null;
+}
+
+/** The feed's owner for a token, or null for a malformed, unknown or revoked one. */
+async function ownerOfToken(db: Database, token: string) {
+	if (!FEED_TOKEN.test(token)) return null;
+	const [owner] = await runAsSystem(() =>
+		db
+			.select({ feedId: calendarFeeds.id, userId: calendarFeeds.userId, locale: users.locale })
+			.from(calendarFeeds)
+			.innerJoin(users, eq(users.id, calendarFeeds.userId))
+			.where(eq(calendarFeeds.tokenHash, hashToken(token)))
+	);
+	return owner ?? null;
 }
 
 /**
@@ -80,16 +113,26 @@ export async function exportCalendarFeed(db: Database, userId: string) {
  * security and the access policy see exactly what that person may see.
  */
 export async function calendarForToken(db: Database, token: string, now = new Date()): Promise<string | null> {
-	if (!FEED_TOKEN.test(token)) return null;
-	const [owner] = await runAsSystem(() =>
-		db
-			.select({ userId: calendarFeeds.userId, locale: users.locale })
-			.from(calendarFeeds)
-			.innerJoin(users, eq(users.id, calendarFeeds.userId))
-			.where(eq(calendarFeeds.tokenHash, hashToken(token)))
-	);
+	const owner = await ownerOfToken(db, token);
 	if (!owner) return null;
 	return actAs(db, owner.userId, () => buildCalendar(db, owner.userId, owner.locale, now));
+}
+
+/** `locale` on a refusal: the feed owner's language, when the token opens a feed (the address itself carries none). */
+export type FeedReply = { kind: 'calendar'; body: string } | { kind: 'not_found' } | { kind: 'limited'; retryAfterSeconds: number; locale?: Locale };
+
+/**
+ * One fetch of the feed address, counted: a token that opens a feed counts against that feed
+ * (`FEED_LIMIT`), any other against the address it came from (`GUESS_LIMIT`). The lookup of a
+ * hash is one indexed read, cheaper than the count itself; a 256-bit token cannot be guessed, the
+ * address limit only keeps the load of trying down.
+ */
+export async function fetchCalendarFeed(db: Database, token: string, address: string, now = new Date()): Promise<FeedReply> {
+	const owner = await ownerOfToken(db, token);
+	const limit = owner ? await hitLimit(db, `calendar:feed:${owner.feedId}`, FEED_LIMIT, now) : await hitLimit(db, `calendar:guess:${address}`, GUESS_LIMIT, now);
+	if (!limit.allowed) return { kind: 'limited', retryAfterSeconds: limit.retryAfterSeconds, locale: owner?.locale };
+	if (!owner) return { kind: 'not_found' };
+	return { kind: 'calendar', body: await actAs(db, owner.userId, () => buildCalendar(db, owner.userId, owner.locale, now)) };
 }
 
 /** A stable UID that does not show the row's id: the same item keeps it across every fetch. */

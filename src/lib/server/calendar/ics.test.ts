@@ -58,6 +58,22 @@ describe('the iCalendar writer', () => {
 		for (const date of dates) expect(wallClock(date, timeZone), `${date.toISOString()} in ${timeZone}`).toBe(expected);
 	});
 
+	it.each([
+		['Asia/Jerusalem', '2026-01-05T20:00'],
+		['America/Santiago', '2026-01-05T20:00'],
+		['Africa/Casablanca', '2026-01-05T20:00'],
+		['America/Nuuk', '2026-01-05T20:00'],
+		['Asia/Gaza', '2026-01-05T20:00']
+	])('keeps a weekly event at its wall-clock time in %s, whose changes follow no nth-weekday rule', (timeZone, local) => {
+		const text = calendarOf([weekly(timeZone, local)]);
+		// Six years of weeks, compared with the platform's own conversion: every change, the first one too.
+		const dates = occurrences(text, 300);
+		expect(dates).toHaveLength(300);
+		const expected = wallClock(new Date(`${local}:00Z`), 'UTC');
+		const wrong = dates.filter((date) => wallClock(date, timeZone) !== expected).map((date) => date.toISOString());
+		expect(wrong, `${timeZone}`).toEqual([]);
+	});
+
 	it('reads offsets from the platform, half hours included', () => {
 		expect(offsetMinutes('Asia/Kolkata', Date.UTC(2026, 0, 1))).toBe(330);
 		expect(offsetMinutes('Europe/Amsterdam', Date.UTC(2026, 0, 1))).toBe(60);

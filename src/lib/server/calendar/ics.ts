@@ -122,7 +122,7 @@ export function serializeCalendar(calendar: IcsCalendar): string {
 
 // ---------------------------------------------------------------------------------------------
 // VTIMEZONE from Intl: the zone's offset changes over a few years, written as yearly rules when
-// they follow one (as almost every zone with DST does), else as the listed dates.
+// they follow one (as almost every zone with DST does), else as one observance per change.
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -221,8 +221,8 @@ function buildTimeZoneLines(timeZone: string, firstYear: number): string[] {
 	for (const group of groups.values()) {
 		const { from, to } = group[0];
 		const kind = to > from ? 'DAYLIGHT' : 'STANDARD';
+		const observance = (tr: Transition, ...more: string[]) => [`BEGIN:${kind}`, `DTSTART:${localStamp(localBefore(tr))}`, `TZOFFSETFROM:${formatOffset(from)}`, `TZOFFSETTO:${formatOffset(to)}`, ...more, `END:${kind}`];
 		const first = group[0];
-		lines.push(`BEGIN:${kind}`, `DTSTART:${localStamp(localBefore(first))}`, `TZOFFSETFROM:${formatOffset(from)}`, `TZOFFSETTO:${formatOffset(to)}`);
 		const rule = yearlyRule(first);
 		const years = group.map((tr) => localBefore(tr).getUTCFullYear());
 		const everyYear = years.every((y, i) => y === years[0] + i);
@@ -233,11 +233,13 @@ function buildTimeZoneLines(timeZone: string, firstYear: number): string[] {
 		if (group.length > 1 && everyYear && sameRule) {
 			// Still in force at the end of the years looked at: the rule goes on; else it ends with its last change.
 			const ongoing = years.at(-1)! >= toYear - 1;
-			lines.push(`RRULE:FREQ=YEARLY;BYMONTH=${rule.month};BYDAY=${rule.byDay}${ongoing ? '' : `;UNTIL=${utcStamp(new Date(group.at(-1)!.at))}`}`);
-		} else if (group.length > 1) {
-			lines.push(`RDATE:${group.slice(1).map((tr) => localStamp(localBefore(tr))).join(',')}`);
+			lines.push(...observance(first, `RRULE:FREQ=YEARLY;BYMONTH=${rule.month};BYDAY=${rule.byDay}${ongoing ? '' : `;UNTIL=${utcStamp(new Date(group.at(-1)!.at))}`}`));
+		} else {
+			// No nth-weekday rule (Jerusalem, Santiago, Casablanca, Nuuk, Gaza…): one observance per change,
+			// each with only its DTSTART. A single RDATE line listing them all is read by ical.js and
+			// Thunderbird as its first date only, and the DTSTART's own change was then skipped too.
+			for (const tr of group) lines.push(...observance(tr));
 		}
-		lines.push(`END:${kind}`);
 	}
 	lines.push('END:VTIMEZONE');
 	return lines;

@@ -317,7 +317,10 @@ export const securityEvents = pgTable(
 				'letter-sent',
 				'export',
 				'account-deleted',
-				'access-refused'
+				'access-refused',
+				'calendar-feed-created',
+				'calendar-feed-renewed',
+				'calendar-feed-revoked'
 			]
 		}).notNull(),
 		createdAt: createdAt()
