@@ -41,6 +41,8 @@ export interface StartJobsOptions {
 	work?: boolean;
 	/** Seconds before the first retry (doubling after); tests make it short. Default 30. */
 	retryDelaySeconds?: number;
+	/** Doubling the delay each retry (default); tests may turn it off. */
+	retryBackoff?: boolean;
 }
 
 /** Jobs a worker takes per fetch (it works through them one by one, settling each as it ends). */
@@ -105,7 +107,7 @@ export async function startJobs(handle: DatabaseHandle, options: StartJobsOption
 		await next.start();
 		const retryDelay = options.retryDelaySeconds ?? 30;
 		for (const name of Object.keys(handlers) as JobName[]) {
-			const queue = { name, retryLimit: RETRY_LIMIT, retryDelay, retryBackoff: true, expireInSeconds: EXPIRE_SECONDS };
+			const queue = { name, retryLimit: RETRY_LIMIT, retryDelay, retryBackoff: options.retryBackoff ?? true, expireInSeconds: EXPIRE_SECONDS };
 			// createQueue leaves an existing queue as it was: updateQueue carries changed settings over.
 			await next.createQueue(name, queue);
 			await next.updateQueue(name, queue);
