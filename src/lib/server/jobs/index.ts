@@ -219,7 +219,7 @@ class JobFailed extends Error {
  * Runs one job of a batch and records its end at once: completed, failed (to be tried again), or,
  * for FORGET_WHEN_DONE jobs, deleted once completed or failed for good.
  */
-async function settle(queue: PgBoss, name: JobName, job: PgBoss.JobWithMetadata) {
+async function settle(queue: PgBoss, name: JobName, job: PgBoss.JobWithMetadata<unknown>) {
 	const lastAttempt = job.retryCount >= job.retryLimit;
 	const forget = FORGET_WHEN_DONE.has(name);
 	try {
