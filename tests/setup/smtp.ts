@@ -42,6 +42,7 @@ export function holdingSmtpServer() {
 export async function collectingSmtpServer(options: { refuse?: number; refusal?: string } = {}) {
 	const accepted: string[] = [];
 	let attempts = 0;
+	let refuseThrough = options.refuse ?? 0;
 	const server = new SMTPServer({
 		authOptional: true,
 		disabledCommands: ['STARTTLS'],
@@ -51,7 +52,7 @@ export async function collectingSmtpServer(options: { refuse?: number; refusal?:
 			stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
 			stream.on('end', () => {
 				attempts++;
-				if (attempts <= (options.refuse ?? 0)) {
+				if (attempts <= refuseThrough) {
 					const err = Object.assign(new Error(options.refusal ?? 'try again later'), { responseCode: 451 });
 					return callback(err);
 				}
@@ -66,6 +67,10 @@ export async function collectingSmtpServer(options: { refuse?: number; refusal?:
 		url: `smtp://127.0.0.1:${port}`,
 		accepted,
 		attempts: () => attempts,
+		/** Refuses the next `count` attempts too. */
+		refuseNext(count: number) {
+			refuseThrough = attempts + count;
+		},
 		/** Resolves once `count` messages are accepted; rejects after `timeoutMs`. */
 		async waitFor(count: number, timeoutMs = 20_000) {
 			const deadline = Date.now() + timeoutMs;

@@ -24,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
 			partner: null,
 			notice: await readCoupleNotice(db, user.id),
 			formKey: newFormKey(),
-			invitation: open ? { id: open.id, expiresAt: open.expiresAt.toISOString(), emailed: !!open.emailedAt } : null
+			invitation: open ? { id: open.id, expiresAt: open.expiresAt.toISOString(), emailed: !!open.emailedAt, mailFailed: !!open.mailFailedAt } : null
 		};
 	}
 	const pace = await readPartnerStatus(db, actorOf(user), partner);

@@ -56,7 +56,7 @@ export async function createInvitation(db: Database, inviterId: string, now = ne
 
 export async function openInvitationOf(db: Database, inviterId: string, now = new Date()) {
 	const [row] = await db
-		.select({ id: invitations.id, expiresAt: invitations.expiresAt, emailedAt: invitations.emailedAt })
+		.select({ id: invitations.id, expiresAt: invitations.expiresAt, emailedAt: invitations.emailedAt, mailFailedAt: invitations.mailFailedAt })
 		.from(invitations)
 		.where(and(eq(invitations.inviterId, inviterId), usable(now)));
 	return row ?? null;
@@ -73,7 +73,7 @@ export async function revokeInvitation(db: Database, inviterId: string, now = ne
 export async function markInvitationEmailed(db: Database, inviterId: string, token: string, now = new Date()) {
 	const [row] = await db
 		.update(invitations)
-		.set({ emailedAt: now })
+		.set({ emailedAt: now, mailFailedAt: null })
 		.where(and(eq(invitations.tokenHash, hashToken(token)), eq(invitations.inviterId, inviterId), isNull(invitations.emailedAt), usable(now)))
 		.returning({ id: invitations.id });
 	if (!row) throw new DomainError('invitation_already_emailed');
@@ -101,6 +101,14 @@ export async function emailInvitation(db: Database, inviterId: string, token: st
 		await db.update(invitations).set({ emailedAt: null }).where(eq(invitations.id, id));
 		throw new DomainError('mail_failed');
 	}
+}
+
+/**
+ * For the invitation mail's job, when its last try failed: the invitation was not e-mailed after
+ * all. The person is told on the together page and may e-mail it again.
+ */
+export async function invitationMailFailed(db: Database, invitationId: string, now = new Date()) {
+	await db.update(invitations).set({ emailedAt: null, mailFailedAt: now }).where(and(eq(invitations.id, invitationId), isNotNull(invitations.emailedAt)));
 }
 
 /**

@@ -12,6 +12,7 @@ import type { Logger } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema';
 import { ActorPool } from './actor-pool';
+import { ROLE_NAME } from './app-role';
 import { attachSessionCache, SessionCache } from './session-cache';
 
 /** Both drivers speak the same PostgreSQL dialect; services only see this type. */
@@ -78,7 +79,7 @@ function queryLogger(next?: Logger): Logger {
 
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
 	if (config.kind === 'postgres') {
-		if (config.migrationUrl) await migrateAsOwner(config.migrationUrl);
+		if (config.migrationUrl) await migrateAsOwner(config.migrationUrl, config.url);
 		const pool = new ActorPool({ connectionString: config.url, max: 10 });
 		const db = drizzlePg(pool, { schema, logger: queryLogger() });
 		try {
@@ -106,13 +107,40 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 	return { db: db as unknown as Database, kind: 'pglite', connection: { kind: 'pglite', client }, close: () => client.close() };
 }
 
-/** The owner's connection lives only as long as the migrations take. */
-async function migrateAsOwner(url: string) {
+/**
+ * The owner's connection lives only as long as the migrations take. A migration may add what the
+ * app's role needs (0029: the job queue's schema), so the owner then grants the app's role again
+ * (herstelpad_grant_app_role, idempotent), when it is a different, plain role.
+ */
+async function migrateAsOwner(url: string, appUrl: string) {
 	const owner = new pg.Pool({ connectionString: url, max: 1 });
 	try {
 		await migratePg(drizzlePg(owner), { migrationsFolder: migrationsFolder() });
+		await grantAppRoleAgain(owner, decodeURIComponent(new URL(appUrl).username));
 	} finally {
 		await owner.end();
+	}
+}
+
+async function grantAppRoleAgain(owner: pg.Pool, role: string) {
+	if (!ROLE_NAME.test(role)) return;
+	const client = await owner.connect();
+	try {
+		await client.query('begin');
+		// Processes starting together would otherwise grant at once ("tuple concurrently updated").
+		await client.query("select pg_advisory_xact_lock(hashtext('herstelpad_grant_app_role'))");
+		// Only a plain role of its own: the function refuses the owner, a superuser and BYPASSRLS.
+		const { rows } = await client.query<{ plain: boolean }>(
+			'select exists (select 1 from pg_roles where rolname = $1 and rolname <> current_user and not rolsuper and not rolbypassrls) as plain',
+			[role]
+		);
+		if (rows[0].plain) await client.query('select herstelpad_grant_app_role($1)', [role]);
+		await client.query('commit');
+	} catch (err) {
+		await client.query('rollback').catch(() => undefined);
+		throw err;
+	} finally {
+		client.release();
 	}
 }
 

@@ -172,6 +172,8 @@ export const invitations = pgTable(
 		createdAt: createdAt(),
 		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 		emailedAt: timestamp('emailed_at', { withTimezone: true }),
+		/** The invitation mail failed for good (the person is told, and may e-mail it again). */
+		mailFailedAt: timestamp('mail_failed_at', { withTimezone: true }),
 		revokedAt: timestamp('revoked_at', { withTimezone: true }),
 		acceptedAt: timestamp('accepted_at', { withTimezone: true }),
 		declinedAt: timestamp('declined_at', { withTimezone: true })

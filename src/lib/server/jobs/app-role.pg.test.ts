@@ -12,6 +12,8 @@ describe(`jobs as the app's least-privilege role (${databaseKind})`, () => {
 	const database = useTestDatabase();
 	let owner: Database;
 	let app: DatabaseHandle;
+	let appUrl: string;
+	let ownerUrl: string;
 	const role = `herstelpad_jobs_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
 	const rows = async <T>(db: Database, query: ReturnType<typeof sql>) => ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 
@@ -23,7 +25,11 @@ describe(`jobs as the app's least-privilege role (${databaseKind})`, () => {
 		const url = new URL(process.env.TEST_DATABASE_URL!);
 		url.username = role;
 		url.pathname = `/${name}`;
-		app = await openDatabase({ kind: 'postgres', url: url.href });
+		appUrl = url.href;
+		const ownerAddress = new URL(process.env.TEST_DATABASE_URL!);
+		ownerAddress.pathname = `/${name}`;
+		ownerUrl = ownerAddress.href;
+		app = await openDatabase({ kind: 'postgres', url: appUrl });
 	});
 
 	afterAll(async () => {
@@ -46,5 +52,23 @@ describe(`jobs as the app's least-privilege role (${databaseKind})`, () => {
 		await expect(app.db.execute(sql`drop table pgboss.archive`)).rejects.toThrow();
 		await expect(app.db.execute(sql`select pgboss.delete_queue('housekeeping')`)).rejects.toThrow();
 		await expect(app.db.execute(sql`create table pgboss.intruder (id int)`)).rejects.toThrow();
+	});
+
+	it('is granted again when the owner migrates at start-up (an install from before 0029), and says what to do when not', async () => {
+		await stopJobs();
+		// As granted before migration 0029 made the pgboss schema.
+		await owner.execute(sql`revoke all on all tables in schema pgboss from ${sql.identifier(role)}`);
+		await owner.execute(sql`revoke usage on schema pgboss from ${sql.identifier(role)}`);
+		await expect(startJobs(app)).rejects.toThrow(/grant-app-role/);
+		const upgraded = await openDatabase({ kind: 'postgres', url: appUrl, migrationUrl: ownerUrl });
+		try {
+			await startJobs(upgraded);
+			await enqueue('housekeeping', {});
+			await drainJobs();
+		} finally {
+			await stopJobs();
+			await upgraded.close();
+		}
+		expect(await rows(owner, sql`select state::text from pgboss.job where name = 'housekeeping'`)).toEqual([{ state: 'completed' }, { state: 'completed' }]);
 	});
 });

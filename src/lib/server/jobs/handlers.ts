@@ -6,7 +6,7 @@ import { purgeExpiredSessions } from '../auth/sessions';
 import { purgeStaleLimits } from '../security/rate-limit';
 import { sendBookletConfirmation } from '../booklet/signups';
 import { bookletMailDeps } from '../booklet/links';
-import { INVITATION_DAYS, invitationForMail } from '../couple/invitations';
+import { INVITATION_DAYS, invitationForMail, invitationMailFailed } from '../couple/invitations';
 import { localizeHref } from '../../paraglide/runtime.js';
 import { notificationsTickJob } from '../notifications/jobs';
 import type { JobHandlers, JobSchedule } from '.';
@@ -23,13 +23,19 @@ export const handlers: JobHandlers = {
 			linkTo: (token, locale) => publicUrl(localizeHref(`/reset-password?token=${token}`, { locale }))
 		}),
 
-	'mail.invitation': async (data, { db }) => {
+	'mail.invitation': async (data, { db, lastAttempt }) => {
 		// Revoked, accepted or expired since: nothing to send.
 		const invitation = await invitationForMail(db, data.invitationId);
 		if (!invitation) return;
 		const link = publicUrl(localizeHref(`/invite/${data.token}`, { locale: data.locale }));
 		const mail = invitationMail(data.locale, { inviter: invitation.inviterName, link, days: INVITATION_DAYS });
-		await getMailer().send(data.to, mail, 'invitation');
+		try {
+			await getMailer().send(data.to, mail, 'invitation');
+		} catch (err) {
+			// No more tries: not e-mailed after all, and the person may send it again.
+			if (lastAttempt) await invitationMailFailed(db, data.invitationId);
+			throw err;
+		}
 	},
 
 	'mail.booklet-confirm': (data, { db }) => sendBookletConfirmation(db, data, bookletMailDeps()),

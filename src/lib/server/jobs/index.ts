@@ -33,6 +33,8 @@ export type JobName = keyof JobPayloads;
 
 export interface JobContext {
 	db: Database;
+	/** This is the job's last try (RETRY_LIMIT retries used): a failure now is final. */
+	lastAttempt: boolean;
 }
 
 export type JobHandler<N extends JobName> = (data: JobPayloads[N], ctx: JobContext) => Promise<void>;
@@ -45,16 +47,38 @@ export interface StartJobsOptions {
 	work?: boolean;
 	/** Seconds before the first retry (doubling after); tests make it short. Default 30. */
 	retryDelaySeconds?: number;
+	/** Doubling the delay each retry (default); tests may turn it off. */
+	retryBackoff?: boolean;
 }
 
-/** Jobs a worker takes per fetch (it works through them one by one). */
-const BATCH_SIZE = 10;
+/** Jobs a worker takes per fetch (it works through them one by one, settling each as it ends). */
+const BATCH_SIZE = 5;
+
+/**
+ * The longest one job should take: a mail gives up after 30 s without an answer at any step
+ * (src/lib/server/mail/mailer.ts), so two minutes is generous.
+ */
+const JOB_SECONDS = 2 * 60;
+
+/**
+ * After this long active, pg-boss takes a job back to try again (a process that died mid-job).
+ * Above a whole batch's worst case; and a batch starts no job in its last JOB_SECONDS.
+ */
+const EXPIRE_SECONDS = BATCH_SIZE * JOB_SECONDS;
+
+/**
+ * Jobs whose row is deleted the moment they complete or fail for the last time, because their
+ * payload is worth something to whoever reads the database (the invitation's token and address).
+ */
+const FORGET_WHEN_DONE: ReadonlySet<JobName> = new Set<JobName>(['mail.invitation']);
 
 /** How many times a failing job is tried again before it is left as failed. */
 export const RETRY_LIMIT = 5;
 
 let boss: PgBoss | undefined;
 let appDb: Database | undefined;
+/** Tells the running process's batches to start no further job (stopJobs). */
+let stopBatches: (() => void) | undefined;
 const workers = new Map<JobName, string>();
 
 /**
@@ -83,24 +107,32 @@ export async function startJobs(handle: DatabaseHandle, options: StartJobsOption
 	});
 	// pg-boss's errors can quote SQL and values: the type only.
 	next.on('error', (err) => log.error('jobs.error', { type: err instanceof Error ? err.name : typeof err }));
-	await next.start();
+	// Per start: a batch still running from before a restart stays stopped.
+	let stopping = false;
 	try {
+		await next.start();
 		const retryDelay = options.retryDelaySeconds ?? 30;
 		for (const name of Object.keys(handlers) as JobName[]) {
-			await next.createQueue(name, { name, retryLimit: RETRY_LIMIT, retryDelay, retryBackoff: true, expireInSeconds: 5 * 60 });
+			const queue = { name, retryLimit: RETRY_LIMIT, retryDelay, retryBackoff: options.retryBackoff ?? true, expireInSeconds: EXPIRE_SECONDS };
+			// createQueue leaves an existing queue as it was: updateQueue carries changed settings over.
+			await next.createQueue(name, queue);
+			await next.updateQueue(name, queue);
 		}
 		appDb = handle.db;
 		if (work) {
 			for (const name of Object.keys(handlers) as JobName[]) {
-				// pg-boss waits a polling interval between fetches, found or not: fetch a few at a time,
-				// run them one after the other, and fail only the ones that failed (the rest complete).
-				const worker = await next.work(name, { batchSize: BATCH_SIZE, pollingIntervalSeconds: 1 }, async (batch) => {
-					for (const job of batch) {
-						try {
-							await runJob(name, job.data as JobPayloads[typeof name]);
-						} catch (err) {
-							await next.fail(name, job.id, { message: err instanceof Error ? err.message : 'failed' });
-						}
+				// pg-boss waits a polling interval between fetches, found or not: fetch a few at a time
+				// and run them one after the other. Each is completed (or failed) by id as soon as it
+				// ends, so what pg-boss does to the whole batch afterwards (complete it when the
+				// callback returns, fail it at expiry or at shutdown) touches only jobs not yet done.
+				const worker = await next.work(name, { batchSize: BATCH_SIZE, pollingIntervalSeconds: 1, includeMetadata: true }, async (batch) => {
+					const lastStart = Date.now() + (EXPIRE_SECONDS - JOB_SECONDS) * 1000;
+					// Oldest first (pg-boss returns a batch in no particular order).
+					for (const job of batch.sort((a, b) => new Date(a.createdOn).getTime() - new Date(b.createdOn).getTime())) {
+						// Stopping, or too close to expiry: the jobs not started go back (pg-boss fails the
+						// ones still active, to be tried again; those done stay done).
+						if (stopping || Date.now() > lastStart) throw new Error('batch cut short');
+						await settle(next, name, job);
 					}
 				});
 				workers.set(name, worker);
@@ -110,10 +142,17 @@ export async function startJobs(handle: DatabaseHandle, options: StartJobsOption
 			for (const old of await next.getSchedules()) if (!listed.has(old.name)) await next.unschedule(old.name);
 		}
 	} catch (err) {
-		await next.stop({ graceful: false, wait: true });
+		await next.stop({ graceful: false, wait: true }).catch(() => undefined);
+		if (isPermissionDenied(err)) {
+			throw new Error(
+				"The job queue may not use the database's pgboss schema with DATABASE_URL's role: start once with MIGRATION_DATABASE_URL set (the owner then grants it), or run `herstelpad grant-app-role <role>`",
+				{ cause: err }
+			);
+		}
 		throw err;
 	}
 	boss = next;
+	stopBatches = () => (stopping = true);
 	log.info('jobs.ready', { work });
 }
 
@@ -121,12 +160,14 @@ export async function startJobs(handle: DatabaseHandle, options: StartJobsOption
  * Stops taking jobs and waits (up to 10 s) for the running ones; before the database closes
  * (sveltekit:shutdown). A job cut off is tried again by the next process.
  */
-export async function stopJobs(): Promise<void> {
+export async function stopJobs(timeoutMs = 10_000): Promise<void> {
 	const current = boss;
 	if (!current) return;
 	boss = undefined;
+	stopBatches?.();
+	stopBatches = undefined;
 	workers.clear();
-	await current.stop({ graceful: true, wait: true, timeout: 10_000 });
+	await current.stop({ graceful: true, wait: true, timeout: timeoutMs });
 	appDb = undefined;
 }
 
@@ -180,17 +221,42 @@ class JobFailed extends Error {
 	}
 }
 
-async function runJob<N extends JobName>(name: N, data: JobPayloads[N]) {
+/**
+ * Runs one job of a batch and records its end at once: completed, failed (to be tried again), or,
+ * for FORGET_WHEN_DONE jobs, deleted once completed or failed for good.
+ */
+async function settle(queue: PgBoss, name: JobName, job: PgBoss.JobWithMetadata<unknown>) {
+	const lastAttempt = job.retryCount >= job.retryLimit;
+	const forget = FORGET_WHEN_DONE.has(name);
+	try {
+		await runJob(name, job.data as JobPayloads[typeof name], lastAttempt);
+	} catch (err) {
+		if (forget && lastAttempt) await queue.deleteJob(name, job.id);
+		else await queue.fail(name, job.id, { message: err instanceof Error ? err.message : 'failed' });
+		return;
+	}
+	if (forget) await queue.deleteJob(name, job.id);
+	else await queue.complete(name, job.id);
+}
+
+async function runJob<N extends JobName>(name: N, data: JobPayloads[N], lastAttempt: boolean) {
 	const db = appDb;
 	if (!db) throw new JobFailed(name, new Error('stopped'));
 	try {
 		// Background work acts for nobody in particular: the few cross-user reads it needs pass
 		// row-level security as system work (docs/decisions/006-least-privilege-and-rls.md).
-		await runAsSystem(() => (handlers[name] as JobHandler<N>)(data, { db }));
+		await runAsSystem(() => (handlers[name] as JobHandler<N>)(data, { db, lastAttempt }));
 	} catch (err) {
 		log.error('job.failed', { name, type: err instanceof Error ? err.name : typeof err });
 		throw new JobFailed(name, err);
 	}
+}
+
+function isPermissionDenied(err: unknown): boolean {
+	for (let e = err as { code?: string; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+		if (e.code === '42501') return true;
+	}
+	return false;
 }
 
 /** The same uuid for the same name and key, so the job table's primary key refuses a second one. */
@@ -208,6 +274,9 @@ function keyedId(name: string, key: string): string {
 function pgliteDb(client: PGlite) {
 	return {
 		async executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> {
+			// Closed under a job that outlived stopJobs(): as pg-boss's own pool does, record nothing
+			// (the job was already given back, or expires and is tried again).
+			if (client.closed) return { rows: [] };
 			if (values && values.length > 0) return client.query(text, values);
 			const locked = /^\s*BEGIN;([\s\S]*?);?\s*COMMIT;\s*$/.exec(text);
 			const results = locked ? await client.transaction((tx) => tx.exec(locked[1])) : await client.exec(text);

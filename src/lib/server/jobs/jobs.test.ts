@@ -5,8 +5,8 @@ import { collectingSmtpServer } from '../../../../tests/setup/smtp';
 import { decodeQuotedPrintable } from '../../../../tests/setup/eml';
 import { signUp } from '../auth/accounts';
 import { requestPasswordResetMail } from '../auth/password-reset-mail';
-import { createInvitation, emailInvitation, revokeInvitation } from '../couple/invitations';
-import { drainJobs, enqueue } from '.';
+import { createInvitation, emailInvitation, openInvitationOf, revokeInvitation } from '../couple/invitations';
+import { drainJobs, enqueue, RETRY_LIMIT } from '.';
 import { notify } from '../notifications/notify';
 import { DEFAULT_PREFERENCES, savePreferences } from '../notifications/preferences';
 
@@ -18,10 +18,18 @@ process.env.SMTP_URL = smtp.url;
 type JobRow = { name: string; state: string; retry_count: number; data: string; output: string | null };
 
 describe(`jobs on pg-boss (${databaseKind})`, () => {
-	const database = useAppDatabase({ jobs: { retryDelaySeconds: 1 } });
+	const database = useAppDatabase({ jobs: { retryDelaySeconds: 1, retryBackoff: false } });
 	const jobs = async (name: string) =>
 		((await database().execute(sql`select name, state::text, retry_count, data::text, output::text from pgboss.job where name = ${name} order by created_on`)) as unknown as { rows: JobRow[] }).rows;
 	afterAll(() => smtp.close());
+	/** How many rows of pg-boss's job table and archive hold this text anywhere. */
+	const leftBehind = async (text: string) => {
+		const like = `%${text}%`;
+		const { rows } = (await database().execute(
+			sql`select (select count(*) from pgboss.job j where j::text like ${like}) + (select count(*) from pgboss.archive a where a::text like ${like}) as n`
+		)) as unknown as { rows: { n: number }[] };
+		return Number(rows[0]?.n ?? 0);
+	};
 
 	it('sends a mail from a job, trying again while the mail server refuses, keeping neither address nor error text', async () => {
 		const { userId } = await signUp(database(), { email: 'kim@example.org', password: 'a quiet morning walk', displayName: 'Kim', locale: 'en' });
@@ -97,22 +105,35 @@ describe(`jobs on pg-boss (${databaseKind})`, () => {
 		);
 		await revokeInvitation(database(), userId);
 		// Once it is due, the worker takes it and finds the link revoked.
-		for (let i = 0; i < 400 && (await jobs('mail.invitation')).some((j) => j.state !== 'completed'); i++) await new Promise((r) => setTimeout(r, 25));
-		expect((await jobs('mail.invitation')).map((j) => j.state)).toEqual(['completed', 'completed']);
+		for (let i = 0; i < 400 && (await jobs('mail.invitation')).length > 0; i++) await new Promise((r) => setTimeout(r, 25));
 		expect(smtp.accepted).toHaveLength(before + 1);
+		// Done, the jobs leave no usable token and no address behind (decision 017).
+		await expect(leftBehind(first.token)).resolves.toBe(0);
+		await expect(leftBehind(second.token)).resolves.toBe(0);
+		await expect(leftBehind('partner@example.org')).resolves.toBe(0);
 	});
 
-	it('runs the notifications’ tick as a job: a due notice goes out once, however often it runs', async () => {
-		const { userId } = await signUp(database(), { email: 'tick@example.org', password: 'a quiet morning walk', displayName: 'Tia', locale: 'nl' });
-		await savePreferences(database(), userId, { ...DEFAULT_PREFERENCES, choices: { letter: { email: true } } });
-		await notify(database(), { userId, kind: 'letter', dedupeKey: 'tick-test', dueAt: new Date(Date.now() - 1000) });
+	it('forgets an invitation mail that fails for good, and lets the person e-mail the invitation again', async () => {
+		const { userId } = await signUp(database(), { email: 'ivo@example.org', password: 'a quiet morning walk', displayName: 'Ivo', locale: 'nl' });
+		const invitation = await createInvitation(database(), userId);
+		const refusedBefore = smtp.attempts();
+		// Every try refused: the first and RETRY_LIMIT more.
+		smtp.refuseNext(RETRY_LIMIT + 1);
+		await emailInvitation(database(), userId, invitation.token, (invitationId) => enqueue('mail.invitation', { invitationId, to: 'away@example.org', token: invitation.token, locale: 'en' }));
+		await drainJobs(120_000);
+		expect(smtp.attempts() - refusedBefore).toBe(RETRY_LIMIT + 1);
+		await expect(leftBehind(invitation.token)).resolves.toBe(0);
+		await expect(leftBehind('away@example.org')).resolves.toBe(0);
+		// Not e-mailed after all: the page says so, and the same link may be e-mailed again.
+		const open = await openInvitationOf(database(), userId);
+		expect(open).toMatchObject({ emailedAt: null });
+		expect(open?.mailFailedAt).toBeInstanceOf(Date);
 		const before = smtp.accepted.length;
-		await enqueue('notifications.tick', {});
+		await emailInvitation(database(), userId, invitation.token, (invitationId) => enqueue('mail.invitation', { invitationId, to: 'back@example.org', token: invitation.token, locale: 'en' }));
 		await drainJobs();
-		await enqueue('notifications.tick', {});
-		await drainJobs();
-		const mails = smtp.accepted.slice(before).map(decodeQuotedPrintable).filter((mail) => mail.includes('To: tick@example.org'));
-		expect(mails).toHaveLength(1);
-		expect(mails[0]).toContain('Subject: Je hebt een nieuw bericht in Herstelpad');
-	});
+		expect(smtp.accepted).toHaveLength(before + 1);
+		expect(await openInvitationOf(database(), userId)).toMatchObject({ mailFailedAt: null });
+	}, 150_000);
+import { notify } from '../notifications/notify';
+import { DEFAULT_PREFERENCES, savePreferences } from '../notifications/preferences';
 });

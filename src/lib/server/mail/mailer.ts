@@ -33,7 +33,9 @@ export function createMailer(config: MailerConfig): Mailer {
 
 function createTransportMailer(config: MailerConfig): Mailer {
 	if (config.smtpUrl) {
-		const transport = nodemailer.createTransport(config.smtpUrl);
+		// A mail server that stops answering must not hold a job (and the jobs queued behind it) for
+		// minutes: nodemailer's defaults wait up to 2 minutes to connect and 10 for a silent socket.
+		const transport = nodemailer.createTransport({ url: config.smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 30_000 });
 		return {
 			async send(to, content, kind) {
 				await transport.sendMail({ from: config.from, to, ...content });

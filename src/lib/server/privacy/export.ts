@@ -113,6 +113,7 @@ export async function exportUserData(db: Database, userId: string, now = new Dat
 			createdAt: iso(i.createdAt),
 			expiresAt: iso(i.expiresAt),
 			emailedAt: iso(i.emailedAt),
+			mailFailedAt: iso(i.mailFailedAt),
 			revokedAt: iso(i.revokedAt),
 			acceptedAt: iso(i.acceptedAt),
 			declinedAt: iso(i.declinedAt)

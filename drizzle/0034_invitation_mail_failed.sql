@@ -1,0 +1,1 @@
+ALTER TABLE "invitations" ADD COLUMN "mail_failed_at" timestamp with time zone;
