@@ -134,6 +134,18 @@ describe(`jobs on pg-boss (${databaseKind})`, () => {
 		expect(smtp.accepted).toHaveLength(before + 1);
 		expect(await openInvitationOf(database(), userId)).toMatchObject({ mailFailedAt: null });
 	}, 150_000);
-import { notify } from '../notifications/notify';
-import { DEFAULT_PREFERENCES, savePreferences } from '../notifications/preferences';
+
+	it('runs the notifications’ tick as a job: a due notice goes out once, however often it runs', async () => {
+		const { userId } = await signUp(database(), { email: 'tick@example.org', password: 'a quiet morning walk', displayName: 'Tia', locale: 'nl' });
+		await savePreferences(database(), userId, { ...DEFAULT_PREFERENCES, choices: { letter: { email: true } } });
+		await notify(database(), { userId, kind: 'letter', dedupeKey: 'tick-test', dueAt: new Date(Date.now() - 1000) });
+		const before = smtp.accepted.length;
+		await enqueue('notifications.tick', {});
+		await drainJobs();
+		await enqueue('notifications.tick', {});
+		await drainJobs();
+		const mails = smtp.accepted.slice(before).map(decodeQuotedPrintable).filter((mail) => mail.includes('To: tick@example.org'));
+		expect(mails).toHaveLength(1);
+		expect(mails[0]).toContain('Subject: Je hebt een nieuw bericht in Herstelpad');
+	});
 });

@@ -6,6 +6,9 @@ import { collectingSmtpServer } from '../../../../tests/setup/smtp';
 import type { DatabaseHandle } from '../db';
 import { signUp } from '../auth/accounts';
 import { createInvitation, emailInvitation } from '../couple/invitations';
+import { setHourSlot } from '../hour/hour';
+import { DEFAULT_PREFERENCES, savePreferences } from '../notifications/preferences';
+import { localClock } from '../notifications/quiet-hours';
 import { enqueue, startJobs, stopJobs } from '.';
 
 // Runs only with TEST_DATABASE_URL (vite.config.ts): two processes cannot share one PGlite.
@@ -89,7 +92,8 @@ describe(`jobs in two app processes on one database (${databaseKind})`, () => {
 		expect(rows).toEqual([]);
 		// One schedule, however many processes registered it.
 		const schedules = (await handle.db.execute(sql`select name from pgboss.schedule`)) as unknown as { rows: unknown[] };
-		expect(schedules.rows).toEqual([{ name: 'housekeeping' }]);
+		expect(schedules.rows).toEqual(expect.arrayContaining([{ name: 'housekeeping' }, { name: 'notifications.tick' }]));
+		expect(schedules.rows).toHaveLength(2);
 		expect(await Promise.all([stopProcess(a), stopProcess(b)])).toEqual([0, 0]);
 	});
 
@@ -103,5 +107,35 @@ describe(`jobs in two app processes on one database (${databaseKind})`, () => {
 		await startProcess();
 		await smtp.waitFor(before + 1);
 		expect(recipients(smtp.accepted).get('after-restart@example.org')).toBe(1);
+	});
+
+	it('sends a reminder exactly once while two processes run the reminders’ tick side by side', async () => {
+		// Someone alone whose weekly hour began two minutes ago, and who asked for it by e-mail. A
+		// zone not at the turn of its week, where "this week's slot" would be the next one.
+		const now = Date.now();
+		const zone = ['Europe/Amsterdam', 'America/New_York', 'Asia/Tokyo'].find((z) => {
+			const local = localClock(new Date(now - 2 * 60_000), z);
+			const weekday = new Date(`${local.date}T00:00:00Z`).getUTCDay();
+			return !(weekday === 0 && local.minutes > 23 * 60 + 50) && !(weekday === 1 && local.minutes < 10);
+		})!;
+		const local = localClock(new Date(now - 2 * 60_000), zone);
+		const weekday = new Date(`${local.date}T00:00:00Z`).getUTCDay() || 7;
+		const time = `${String(Math.floor(local.minutes / 60)).padStart(2, '0')}:${String(local.minutes % 60).padStart(2, '0')}`;
+		const { userId } = await signUp(handle.db, { email: 'hour@example.org', password: 'a quiet morning walk', displayName: 'Hu', locale: 'nl' });
+		await setHourSlot(handle.db, { userId, coupleId: null, isAdmin: false }, { weekday, time, timeZone: zone });
+		await savePreferences(handle.db, userId, { ...DEFAULT_PREFERENCES, choices: { hour: { email: true } } });
+
+		await Promise.all([startProcess(), startProcess()]);
+		const before = smtp.accepted.length;
+		// Ticks queued together, taken by whichever process is free: each makes the due reminders and sends what is due.
+		for (let i = 0; i < 6; i++) await enqueue('notifications.tick', {});
+		await smtp.waitFor(before + 1);
+		// Every tick has had its chance to send a second one before counting.
+		for (let i = 0; i < 200; i++) {
+			const { rows } = (await handle.db.execute(sql`select count(*)::int as n from pgboss.job where name = 'notifications.tick' and state in ('created', 'retry', 'active')`)) as unknown as { rows: { n: number }[] };
+			if (rows[0].n === 0) break;
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+		expect(recipients(smtp.accepted.slice(before)).get('hour@example.org')).toBe(1);
 	});
 });
