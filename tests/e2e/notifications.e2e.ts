@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { request as apiRequest, type Page } from '@playwright/test';
 import { test, expect, expectAccessible, formCouple, signUp, uniqueEmail } from './fixtures';
@@ -17,7 +17,8 @@ import { decodeQuotedPrintable } from '../setup/eml';
  * replaced by one that hands out a subscription to that loopback service, with keys this test
  * made: what arrives is decrypted here (RFC 8291) and must hold only the neutral text.
  */
-const PORT = Number(process.env.E2E_PORT ?? 4173) + 1;
+// Its own port: E2E_PORT is the journeys' server, E2E_PORT + 1 the PostgreSQL project's (playwright.config.ts).
+const PORT = Number(process.env.E2E_PORT ?? 4173) + 2;
 const BASE = `http://127.0.0.1:${PORT}`;
 const repo = process.cwd();
 
@@ -67,6 +68,11 @@ test.beforeAll(async () => {
 		PUSH_SERVICE_ORIGINS: push.origin,
 		DATABASE_URL: ''
 	};
+	// Only this test's server may answer: were the port taken, another server would seem ready.
+	await new Promise<void>((resolve, reject) => {
+		const probe = createNetServer().once('error', () => reject(new Error(`port ${PORT} is taken; the journey needs it for its own server`)));
+		probe.listen(PORT, '127.0.0.1', () => probe.close(() => resolve()));
+	});
 	server = spawn(process.execPath, [join(repo, 'scripts', 'server.js')], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
 	server.stdout!.on('data', (chunk) => (output += chunk));
 	server.stderr!.on('data', (chunk) => (output += chunk));

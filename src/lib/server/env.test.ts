@@ -57,5 +57,8 @@ describe('environment', () => {
 		expect(parseEnv({ PUSH_SERVICE_ORIGINS: 'http://127.0.0.1:9000/, https://push.example' }).pushServiceOrigins).toEqual(['http://127.0.0.1:9000', 'https://push.example']);
 		expect(() => parseEnv({ PUSH_SERVICE_ORIGINS: 'not an origin' })).toThrow(/PUSH_SERVICE_ORIGINS/);
 		expect(() => parseEnv({ PUSH_SERVICE_ORIGINS: 'file:///etc' })).toThrow(/PUSH_SERVICE_ORIGINS/);
+		// In production only https: a test's loopback setting copied there would let the server post over plain http.
+		expect(() => parseEnv({ NODE_ENV: 'production', ORIGIN: 'https://herstelpad.example', PUSH_SERVICE_ORIGINS: 'http://127.0.0.1:9000' })).toThrow(/only https/);
+		expect(parseEnv({ NODE_ENV: 'production', ORIGIN: 'https://herstelpad.example', PUSH_SERVICE_ORIGINS: 'https://push.example' }).pushServiceOrigins).toEqual(['https://push.example']);
 	});
 });

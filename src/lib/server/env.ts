@@ -78,6 +78,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 			throw new EnvError(`Invalid environment:\n  PUSH_SERVICE_ORIGINS: not an origin: ${entry}`);
 		}
 		if (origin === 'null' || !/^https?:$/.test(new URL(entry).protocol)) throw new EnvError(`Invalid environment:\n  PUSH_SERVICE_ORIGINS: not an http(s) origin: ${entry}`);
+		// The server posts to these; in production only over https, so a test setting copied there cannot point it at a plain-http service on the network.
+		if (production && !entry.startsWith('https://')) throw new EnvError(`Invalid environment:\n  PUSH_SERVICE_ORIGINS: only https origins in production: ${entry}`);
 		pushServiceOrigins.push(origin);
 	}
 	return {

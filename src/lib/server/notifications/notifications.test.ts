@@ -14,7 +14,7 @@ import { acceptInvitation, createInvitation } from '../couple/invitations';
 import { coupleIdOf } from '../couple/membership';
 import { sendLetter } from '../couple/letters';
 import { setPaceStatus } from '../couple/pace';
-import { setHourSlot } from '../hour/hour';
+import { setHourSlot, skipHour } from '../hour/hour';
 import { createCommitment } from '../deeds/commitments';
 import { recordCheckIn } from '../deeds/check-ins';
 import { signalTrigger } from '../triggers/log';
@@ -204,6 +204,55 @@ describe(`notifications: opt-in per kind, quiet hours, a weekly maximum, neutral
 		expect((await outboxOf(hurt)).map((r) => r.status).sort()).toEqual(['dropped', 'sent']);
 	});
 
+	it('refuses keys nothing can encrypt for, and a bad one saved earlier stops neither the e-mail nor the other notices', async () => {
+		const { repairing, hurt } = await pair('pka', 'pkb');
+		const good = browserKeys();
+		const endpoint = `${push.origin}/p/bad`;
+		for (const bad of [{ p256dh: 'A'.repeat(87), auth: good.authSecret }, { p256dh: good.p256dh, auth: 'A'.repeat(30) }]) {
+			await expect(savePushSubscription(db, hurt, { endpoint, ...bad }, [push.origin])).rejects.toMatchObject({ code: 'push_endpoint_refused' });
+		}
+		// As a row saved before keys were checked would be.
+		await db.insert(pushSubscriptions).values({ id: 'pk-bad', userId: hurt, endpoint, p256dh: 'B'.repeat(87), auth: 'A'.repeat(22) });
+		await savePreferences(db, hurt, prefs({ choices: { letter: { push: true, email: true } } }));
+		await sendLetter(db, await actor(repairing), { kind: 'letter', body: 'PKA-1' });
+		const report = await deliverDue(db, new Date(Date.now() + 1000), senders);
+		expect(report.sent).toBeGreaterThanOrEqual(1);
+		expect((await outboxOf(hurt)).map((r) => [r.status, r.channels])).toEqual([['sent', ['email']]]);
+		expect((await db.select().from(pushSubscriptions)).filter((row) => row.userId === hurt)).toEqual([]);
+	});
+
+	it('lets a push wait at the push service only until the quiet hours begin, and holds it when they are about to', async () => {
+		const { repairing, hurt } = await pair('pta', 'ptb');
+		const keys = browserKeys();
+		await savePushSubscription(db, hurt, { endpoint: `${push.origin}/p/ttl`, p256dh: keys.p256dh, auth: keys.authSecret }, [push.origin]);
+		await savePreferences(db, hurt, prefs({ choices: { letter: { push: true } }, quietStart: '22:00', quietEnd: '07:00', timeZone: 'Europe/Amsterdam' }));
+		await sendLetter(db, await actor(repairing), { kind: 'letter', body: 'PTA-1' });
+		const [notice] = await outboxOf(hurt);
+		await db.update(notificationOutbox).set({ dueAt: new Date('2026-01-15T18:00:00Z') }).where(sql`id = ${notice.id}`);
+		push.received.length = 0;
+		// 19:00 in Amsterdam: three hours before the quiet hours.
+		await deliverDue(db, new Date('2026-01-15T18:00:00Z'), senders);
+		expect(push.received.map((r) => r.headers.ttl)).toEqual([String(3 * 60 * 60)]);
+		await sendLetter(db, await actor(repairing), { kind: 'letter', body: 'PTA-2' });
+		const second = (await outboxOf(hurt)).find((r) => r.status === 'pending')!;
+		await db.update(notificationOutbox).set({ dueAt: new Date('2026-01-15T20:57:00Z') }).where(sql`id = ${second.id}`);
+		// 21:58: too close to 22:00; it waits for the morning instead.
+		await deliverDue(db, new Date('2026-01-15T20:58:00Z'), senders);
+		expect(push.received).toHaveLength(1);
+		const held = (await outboxOf(hurt)).find((r) => r.id === second.id)!;
+		expect([held.status, held.dueAt.toISOString()]).toEqual(['pending', '2026-01-16T06:00:00.000Z']);
+	});
+
+	it('makes no reminder for the hour in a week the person skipped', async () => {
+		const solo = await make('hrs');
+		await setHourSlot(db, await actor(solo), { weekday: 3, time: '20:30', timeZone: 'Europe/Amsterdam' });
+		await savePreferences(db, solo, prefs({ choices: { hour: { email: true } } }));
+		await skipHour(db, await actor(solo), new Date('2026-01-12T10:00:00Z'));
+		expect(await createDueReminders(db, new Date('2026-01-14T19:30:00Z'))).toBe(0);
+		// The next week is a new week.
+		expect(await createDueReminders(db, new Date('2026-01-21T19:30:00Z'))).toBe(1);
+	});
+
 	it('makes the hour’s reminder at its slot, once, and only for who chose it', async () => {
 		const solo = await make('hra');
 		const other = await make('hrb');
@@ -291,7 +340,8 @@ describe(`notifications' second wall: row-level security (${databaseKind})`, () 
 	it('shows each person only their own choices, devices and notices', async () => {
 		await asApp('n-ann', (tx) => savePreferences(tx, 'n-ann', { ...DEFAULT_PREFERENCES, choices: { letter: { email: true } } }));
 		await notify(db, { userId: 'n-ann', kind: 'letter', dedupeKey: 'rls' });
-		await savePushSubscription(db, 'n-ann', { endpoint: 'https://fcm.googleapis.com/fcm/send/rls', p256dh: 'k', auth: 'a' });
+		const rlsKeys = browserKeys();
+		await savePushSubscription(db, 'n-ann', { endpoint: 'https://fcm.googleapis.com/fcm/send/rls', p256dh: rlsKeys.p256dh, auth: rlsKeys.authSecret });
 		expect(await asApp('n-ann', (tx) => rows(tx, 'select user_id from notification_preferences'))).toHaveLength(1);
 		expect(await asApp('n-bo', (tx) => rows(tx, 'select user_id from notification_preferences'))).toEqual([]);
 		expect(await asApp('n-bo', (tx) => rows(tx, 'select id from notification_outbox'))).toEqual([]);

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Database } from '../db';
-import { coupleMembers, hourSlots, notificationOutbox, notificationPreferences, paceStatus, pushSubscriptions, users } from '../db/schema';
+import { coupleMembers, hourEntries, hourSlots, notificationOutbox, notificationPreferences, paceStatus, pushSubscriptions, users } from '../db/schema';
 import { runAsSystem } from '../db/actor-context';
 import { DomainError } from '../errors';
 import { notify } from './notify';
@@ -11,9 +11,11 @@ import { dueNow } from '../deeds/today';
 import { weekOf } from '../hour/questions';
 import { OPEN_PATH, isKind, type NotificationKind } from './kinds';
 import { channelsFor, getPreferences, withoutEmail } from './preferences';
-import { addDaysTo, inQuietHours, localClock, quietHoursEnd, zonedTime } from './quiet-hours';
+import { addDaysTo, inQuietHours, localClock, nextQuietStart, quietHoursEnd, zonedTime } from './quiet-hours';
 import { notificationMail, PUSH_TEXT, type Locale } from './texts';
-import type { PushSender } from './push';
+import { PUSH_TTL_SECONDS, type PushSender } from './push';
+import { log } from '../log';
+import { APP_TIME_ZONE } from '../../time-zone';
 
 /**
  * The outbox. A domain event (a letter delivered, a wish answered, …) or a reminder becomes one
@@ -26,6 +28,8 @@ import type { PushSender } from './push';
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 /** A reminder for the hour is made from its start until this long after. */
 const HOUR_WINDOW_MS = 12 * 60 * 60 * 1000;
+/** Closer than this to the quiet hours, a push waits for their end rather than risk arriving in them. */
+const PUSH_MIN_TTL_SECONDS = 5 * 60;
 /** Check-in reminders: from this local time on the day something is due. */
 export const CHECK_IN_REMINDER_TIME = '18:00';
 
@@ -58,11 +62,16 @@ export async function createDueReminders(db: Database, now: Date): Promise<numbe
 			const day = addDaysTo(monday, slot.weekday - 1);
 			const start = zonedTime(day, slot.time, slot.timeZone);
 			if (now < start || now.getTime() - start.getTime() > HOUR_WINDOW_MS) continue;
+			// Skipped, or already answered, this week: nothing to remind of.
+			const [entry] = await db.select({ id: hourEntries.id }).from(hourEntries).where(and(eq(hourEntries.ownerId, person.userId), eq(hourEntries.week, monday)));
+			if (entry) continue;
 			if (await notify(db, { userId: person.userId, kind: 'hour', dedupeKey: `hour:${day}`, dueAt: start }, now)) made++;
 		}
 		for (const person of await optedIn(db, 'check-in')) {
-			const local = localClock(now, person.timeZone);
-			const from = zonedTime(local.date, CHECK_IN_REMINDER_TIME, person.timeZone);
+			// Commitments are due on days of the app's time zone (deeds/days.ts), so the reminder's day
+			// and 18:00 are too; the person's own zone still sets their quiet hours.
+			const local = localClock(now, APP_TIME_ZONE);
+			const from = zonedTime(local.date, CHECK_IN_REMINDER_TIME, APP_TIME_ZONE);
 			if (now < from) continue;
 			const [member] = await db.select({ coupleId: coupleMembers.coupleId }).from(coupleMembers).where(eq(coupleMembers.userId, person.userId));
 			const due = await dueNow(db, { userId: person.userId, coupleId: member?.coupleId ?? null }, now);
@@ -104,7 +113,14 @@ export async function deliverDue(db: Database, now: Date, senders: Senders, limi
 				.where(and(eq(notificationOutbox.id, id), eq(notificationOutbox.status, 'pending')))
 				.returning({ id: notificationOutbox.id, userId: notificationOutbox.userId, kind: notificationOutbox.kind });
 			if (!row) continue;
-			const outcome = await deliverOne(db, row, now, senders);
+			let outcome: keyof DeliveryReport;
+			try {
+				outcome = await deliverOne(db, row, now, senders);
+			} catch (err) {
+				// One notice that cannot be sent must not stop the others, nor stay claimed for ever.
+				log.error('notification.failed', { type: err instanceof Error ? err.name : typeof err });
+				outcome = await drop(db, row.id, 'failed');
+			}
 			report[outcome]++;
 		}
 		return report;
@@ -124,7 +140,10 @@ async function deliverOne(db: Database, row: { id: string; userId: string; kind:
 	const [pace] = await db.select({ status: paceStatus.status }).from(paceStatus).where(eq(paceStatus.userId, row.userId));
 	if (pace?.status === 'space') return drop(db, row.id, 'space');
 	const quiet = { start: preferences.quietStart, end: preferences.quietEnd, timeZone: preferences.timeZone };
-	if (inQuietHours(now, quiet)) {
+	// A push waits at the push service while the phone is offline; it may wait only until the quiet hours begin.
+	const quietStart = nextQuietStart(now, quiet);
+	const pushTtl = quietStart ? Math.min(PUSH_TTL_SECONDS, Math.floor((quietStart.getTime() - now.getTime()) / 1000)) : PUSH_TTL_SECONDS;
+	if (inQuietHours(now, quiet) || (channels.includes('push') && pushTtl < PUSH_MIN_TTL_SECONDS)) {
 		await db.update(notificationOutbox).set({ status: 'pending', dueAt: quietHoursEnd(now, quiet) }).where(eq(notificationOutbox.id, row.id));
 		return 'postponed';
 	}
@@ -143,7 +162,7 @@ async function deliverOne(db: Database, row: { id: string; userId: string; kind:
 		const subscriptions = await db.select().from(pushSubscriptions).where(eq(pushSubscriptions.userId, row.userId));
 		let any = false;
 		for (const s of subscriptions) {
-			const outcome = await senders.push({ endpoint: s.endpoint, p256dh: s.p256dh, auth: s.auth }, { ...PUSH_TEXT[locale], url: localePath(locale, OPEN_PATH[row.kind]) });
+			const outcome = await senders.push({ endpoint: s.endpoint, p256dh: s.p256dh, auth: s.auth }, { ...PUSH_TEXT[locale], url: localePath(locale, OPEN_PATH[row.kind]) }, { ttlSeconds: pushTtl });
 			if (outcome === 'gone') await db.delete(pushSubscriptions).where(eq(pushSubscriptions.id, s.id));
 			if (outcome === 'sent') any = true;
 		}
@@ -178,6 +197,13 @@ export const KEEP_NOTICES_DAYS = 90;
 
 /** Forgets notices older than KEEP_NOTICES_DAYS that are done with; their unsubscribe links stop working. */
 export async function purgeOldNotices(db: Database, now: Date) {
+	// Claimed by a process that stopped mid-send: given up after a day rather than sent twice.
+	await runAsSystem(() =>
+		db
+			.update(notificationOutbox)
+			.set({ status: 'dropped', reason: 'failed' })
+			.where(and(eq(notificationOutbox.status, 'sending'), lt(notificationOutbox.dueAt, new Date(now.getTime() - 24 * 60 * 60 * 1000))))
+	);
 	await runAsSystem(() =>
 		db.delete(notificationOutbox).where(and(inArray(notificationOutbox.status, ['sent', 'dropped']), lt(notificationOutbox.dueAt, new Date(now.getTime() - KEEP_NOTICES_DAYS * 24 * 60 * 60 * 1000))))
 	);

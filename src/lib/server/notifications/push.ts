@@ -1,3 +1,4 @@
+import { ECDH } from 'node:crypto';
 import webpush from 'web-push';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db';
@@ -76,12 +77,26 @@ export interface SubscriptionInput {
  */
 export async function savePushSubscription(db: Database, userId: string, input: SubscriptionInput, extraOrigins: readonly string[] = getEnv().pushServiceOrigins) {
 	if (!isAllowedEndpoint(input.endpoint, extraOrigins)) throw new DomainError('push_endpoint_refused');
+	// Keys that cannot encrypt would fail every later notice; refuse them now, with a message.
+	if (!isPushKeyPair(input.p256dh, input.auth)) throw new DomainError('push_endpoint_refused');
 	await runAsSystem(() =>
 		db
 			.insert(pushSubscriptions)
 			.values({ id: newId(), userId, endpoint: input.endpoint, p256dh: input.p256dh, auth: input.auth })
 			.onConflictDoUpdate({ target: pushSubscriptions.endpoint, set: { userId, p256dh: input.p256dh, auth: input.auth, createdAt: new Date() } })
 	);
+}
+
+/** A browser's key: an uncompressed point on P-256 (65 bytes); its secret: 16 bytes (RFC 8291). */
+export function isPushKeyPair(p256dh: string, auth: string): boolean {
+	try {
+		const key = Buffer.from(p256dh, 'base64url');
+		if (key.length !== 65 || key[0] !== 4 || Buffer.from(auth, 'base64url').length !== 16) return false;
+		ECDH.convertKey(key, 'prime256v1');
+		return true;
+	} catch {
+		return false;
+	}
 }
 
 export async function countPushSubscriptions(db: Database, userId: string) {
@@ -103,7 +118,11 @@ export interface PushMessage {
 	url: string;
 }
 
-export type PushSender = (subscription: SubscriptionInput, message: PushMessage) => Promise<PushOutcome>;
+/** `ttlSeconds`: how long the push service may hold the message for a device that is offline. */
+export type PushSender = (subscription: SubscriptionInput, message: PushMessage, options?: { ttlSeconds?: number }) => Promise<PushOutcome>;
+
+/** A day, unless quiet hours start sooner: a phone that comes back online must not light up in them. */
+export const PUSH_TTL_SECONDS = 24 * 60 * 60;
 
 /** VAPID's subject: the site when it is https, else the sender address of our e-mails. */
 function vapidSubject() {
@@ -119,13 +138,20 @@ function vapidSubject() {
  * redirects. The endpoint is checked again here: settings may have changed since it was saved.
  */
 export function createPushSender(keys: VapidKeys, options: { extraOrigins?: readonly string[]; timeoutMs?: number } = {}): PushSender {
-	return async (subscription, message) => {
+	return async (subscription, message, sendOptions = {}) => {
 		if (!isAllowedEndpoint(subscription.endpoint, options.extraOrigins)) return 'gone';
-		const details = webpush.generateRequestDetails(
-			{ endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } },
-			JSON.stringify(message),
-			{ vapidDetails: { subject: vapidSubject(), publicKey: keys.publicKey, privateKey: keys.privateKey }, TTL: 24 * 60 * 60, contentEncoding: 'aes128gcm', urgency: 'normal' }
-		);
+		let details: ReturnType<typeof webpush.generateRequestDetails>;
+		try {
+			details = webpush.generateRequestDetails(
+				{ endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } },
+				JSON.stringify(message),
+				{ vapidDetails: { subject: vapidSubject(), publicKey: keys.publicKey, privateKey: keys.privateKey }, TTL: Math.max(0, Math.floor(sendOptions.ttlSeconds ?? PUSH_TTL_SECONDS)), contentEncoding: 'aes128gcm', urgency: 'normal' }
+			);
+		} catch (err) {
+			// Keys nothing can encrypt for (saved before they were checked): the device cannot be reached.
+			log.error('push.failed', { type: err instanceof Error ? err.name : typeof err });
+			return 'gone';
+		}
 		const headers = Object.fromEntries(Object.entries(details.headers).filter(([name]) => name.toLowerCase() !== 'content-length').map(([k, v]) => [k, String(v)]));
 		try {
 			const response = await fetch(details.endpoint, {

@@ -75,3 +75,14 @@ export function quietHoursEnd(instant: Date, quiet: QuietHours): Date {
 export function deliveryTime(instant: Date, quiet: QuietHours): Date {
 	return inQuietHours(instant, quiet) ? quietHoursEnd(instant, quiet) : instant;
 }
+
+/** When the quiet hours next begin after `instant`, or null without quiet hours. */
+export function nextQuietStart(instant: Date, quiet: QuietHours): Date | null {
+	if (!quiet.start || !quiet.end || quiet.start === quiet.end) return null;
+	const { date } = localClock(instant, quiet.timeZone);
+	for (let days = 0; days <= 2; days++) {
+		const candidate = zonedTime(addDaysTo(date, days), quiet.start, quiet.timeZone);
+		if (candidate.getTime() > instant.getTime()) return candidate;
+	}
+	return null;
+}

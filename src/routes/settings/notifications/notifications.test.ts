@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { databaseKind, useAppDatabase } from '../../../../tests/setup/test-db';
 import { signUp } from '$lib/server/auth/accounts';
 import { getPreferences } from '$lib/server/notifications/preferences';
+import { browserKeys } from '../../../../tests/setup/push-service';
 import { actions } from './+page.server';
 
 type Result = { status?: number; data?: { errors?: Record<string, string>; values?: Record<string, string>; message?: string } } & Record<string, unknown>;
@@ -33,11 +34,16 @@ describe(`the notification settings' actions (${databaseKind})`, () => {
 	it('keeps a push subscription only to a known push service', async () => {
 		const db = database();
 		const { userId } = await signUp(db, { email: 'settings-p@example.org', password: 'a quiet morning walk', displayName: 'Pim', locale: 'nl' });
-		const keys = { p256dh: 'B'.repeat(87), auth: 'A'.repeat(22) };
+		const browser = browserKeys();
+		const keys = { p256dh: browser.p256dh, auth: browser.authSecret };
 		const refused = await post('subscribe', userId, { endpoint: 'http://169.254.169.254/latest', ...keys });
 		expect(refused.status).toBe(400);
 		expect(refused.data?.message).toBe('Dit toestel kan van hier geen pushmeldingen ontvangen.');
 		expect((await post('subscribe', userId, { endpoint: 'not a url', ...keys })).status).toBe(400);
+		// Keys that are not a P-256 point and a 16-byte secret could never be sent to: refused with a message.
+		const badKey = await post('subscribe', userId, { endpoint: 'https://fcm.googleapis.com/fcm/send/abc', p256dh: 'B'.repeat(87), auth: 'A'.repeat(22) });
+		expect(badKey.status).toBe(400);
+		expect(badKey.data?.message).toBe('Dit toestel kan van hier geen pushmeldingen ontvangen.');
 		expect(await post('subscribe', userId, { endpoint: 'https://fcm.googleapis.com/fcm/send/abc', ...keys })).toEqual({ subscribed: true });
 	});
 });
