@@ -11,6 +11,8 @@ import { clearLimit, clearLimitsStartingWith, hitLimit, refundHit, type Limit } 
 import { hashToken, newId, newToken } from '../security/tokens';
 import { recordSecurityEvent } from '../security/events';
 import { revokeCalendarFeed } from '../calendar/feed';
+import { removePushSubscriptions } from '../notifications/push';
+import { actAs } from '../access/refusals';
 
 type Locale = 'nl' | 'en';
 
@@ -187,8 +189,10 @@ export async function resetPassword(db: Database, input: { token: string; passwo
 	await db.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, spent.userId));
 	await endOtherSessions(db, spent.userId, null);
 	await recordSecurityEvent(db, spent.userId, 'password-reset');
-	// A device that once had the calendar address would go on reading it otherwise.
+	// A device that once had the calendar address would go on reading it otherwise; a device with
+	// push notifications on would go on showing that something happened.
 	await revokeCalendarFeed(db, spent.userId);
+	await actAs(db, spent.userId, () => removePushSubscriptions(db, spent.userId));
 	return { userId: spent.userId };
 }
 
@@ -228,6 +232,8 @@ export async function signOut(db: Database, userId: string, sessionId: string) {
 export async function signOutElsewhere(db: Database, userId: string, currentSessionId: string) {
 	await endOtherSessions(db, userId, currentSessionId);
 	await recordSecurityEvent(db, userId, 'sign-out');
-	// The calendar address too: the lost phone may have it in its calendar app.
+	// The calendar address too: the lost phone may have it in its calendar app. And push: it would
+	// go on showing that something happened (this device can turn it on again).
 	await revokeCalendarFeed(db, userId);
+	await actAs(db, userId, () => removePushSubscriptions(db, userId));
 }

@@ -8,7 +8,7 @@ import { decodeQuotedPrintable } from '../../../../tests/setup/eml';
 import type { Database } from '../db';
 import type { Actor } from '../access/policy';
 import { grantAppRole } from '../db/app-role';
-import { signUp } from '../auth/accounts';
+import { signOutElsewhere, signUp } from '../auth/accounts';
 import { chooseRole, deleteAccount } from '../users/users';
 import { acceptInvitation, createInvitation } from '../couple/invitations';
 import { coupleIdOf } from '../couple/membership';
@@ -241,6 +241,15 @@ describe(`notifications: opt-in per kind, quiet hours, a weekly maximum, neutral
 		expect(push.received).toHaveLength(1);
 		const held = (await outboxOf(hurt)).find((r) => r.id === second.id)!;
 		expect([held.status, held.dueAt.toISOString()]).toEqual(['pending', '2026-01-16T06:00:00.000Z']);
+	});
+
+	it('turns push off on every device when the person signs out everywhere else', async () => {
+		const solo = await make('pso');
+		const keys = browserKeys();
+		await savePushSubscription(db, solo, { endpoint: 'https://fcm.googleapis.com/fcm/send/pso', p256dh: keys.p256dh, auth: keys.authSecret });
+		expect((await db.select().from(pushSubscriptions)).filter((row) => row.userId === solo)).toHaveLength(1);
+		await signOutElsewhere(db, solo, 'this-session');
+		expect((await db.select().from(pushSubscriptions)).filter((row) => row.userId === solo)).toEqual([]);
 	});
 
 	it('makes no reminder for the hour in a week the person skipped', async () => {
