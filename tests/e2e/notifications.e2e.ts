@@ -142,7 +142,7 @@ test('opting in to push in the browser: a new letter arrives as an encrypted, ne
 	expect(await b.evaluate(() => (window as unknown as { __asked?: boolean }).__asked ?? false)).toBe(false);
 	await expectAccessible(b);
 
-	await choose(b, /brief of verslag/, 'Pushmelding');
+	await choose(b, /brief of het eerlijke verhaal/, 'Pushmelding');
 	await b.getByRole('button', { name: 'Keuzes bewaren' }).click();
 	await expect(b.getByText('Je keuzes zijn bewaard.')).toBeVisible();
 	await b.getByRole('button', { name: 'Pushmeldingen aanzetten op dit toestel' }).click();
