@@ -10,7 +10,7 @@ import type { Actor } from '../access/policy';
 import { signUp } from '../auth/accounts';
 import { createAdmin } from '../users/users';
 import { drainJobs } from '../jobs';
-import { COMMENT_LIMIT, commentCounts, deleteComments, listForModeration, listPublishedComments, moderateAndNotify, moderateComments, sendCommentPublishedMail, submitComment, type NewComment } from './comments';
+import { COMMENT_LIMIT, commentCounts, deleteComments, findPublishedThread, listForModeration, moderateAndNotify, publishedCommentsPage, THREADS_PER_PAGE, moderateComments, sendCommentPublishedMail, submitComment, type NewComment } from './comments';
 
 // The real queue and the app's own mailer, talking SMTP to a mail server in this process.
 const smtp = await collectingSmtpServer();
@@ -37,6 +37,7 @@ describe(`comments (${databaseKind})`, () => {
 		...over
 	});
 	const pendingIds = async () => (await listForModeration(db, admin)).map((c) => c.id);
+	const listPublishedComments = async (on: Database, article: string, locale: 'nl' | 'en') => (await publishedCommentsPage(on, article, locale)).threads;
 
 	beforeAll(async () => {
 		db = database();
@@ -86,7 +87,7 @@ describe(`comments (${databaseKind})`, () => {
 		expect(await moderateComments(db, admin, [three], 'spam')).toMatchObject({ changed: 1 });
 		// Already decided: a second moderator's late click changes nothing.
 		expect(await moderateComments(db, admin, [one, three, four], 'reject')).toMatchObject({ changed: 1 });
-		expect((await listPublishedComments(db, ARTICLE, 'nl')).map((c) => c.body)).toEqual(['een', 'twee']);
+		expect((await listPublishedComments(db, ARTICLE, 'nl')).map((c) => c.body).sort()).toEqual(['een', 'twee']);
 		expect(await listPublishedComments(db, ARTICLE, 'en')).toEqual([]);
 		const after = await commentCounts(db, admin);
 		expect(after.approved - before.approved).toBe(2);
@@ -126,6 +127,43 @@ describe(`comments (${databaseKind})`, () => {
 		expect((await listPublishedComments(db, ARTICLE, 'nl')).map((c) => c.body)).not.toContain('wis mij');
 	});
 
+	it('shows the discussion a page at a time, newest threads first, and finds the page of any comment', async () => {
+		const article = 'forgiveness';
+		const start = Date.parse('2026-10-01T08:00:00Z');
+		const threads = THREADS_PER_PAGE * 2 + 5;
+		for (let i = 0; i < threads; i++) await submitComment(db, comment({ article, locale: 'en', name: `Writer ${i}`, body: `thread ${i}` }), new Date(start + i * 60_000));
+		await moderateComments(db, admin, await pendingIds(), 'approve');
+		const first = await publishedCommentsPage(db, article, 'en');
+		const oldest = (await publishedCommentsPage(db, article, 'en', 3)).threads.at(-1)!;
+		// A reply to the oldest thread (on the last page), and one still pending that stays unseen.
+		await submitComment(db, comment({ article, locale: 'en', parentId: oldest.id, body: 'a late reply' }), new Date(start + 10 * 86_400_000));
+		await moderateComments(db, admin, await pendingIds(), 'approve');
+		await submitComment(db, comment({ article, locale: 'en', parentId: oldest.id, body: 'not yet approved' }), new Date(start + 11 * 86_400_000));
+
+		expect(first).toMatchObject({ page: 1, pages: 3, total: threads });
+		expect(first.threads.map((t) => t.body)).toEqual(Array.from({ length: THREADS_PER_PAGE }, (_, i) => `thread ${threads - 1 - i}`));
+		const last = await publishedCommentsPage(db, article, 'en', 3);
+		expect(last).toMatchObject({ page: 3, pages: 3, total: threads + 1 });
+		expect(last.threads.map((t) => t.body)).toEqual(['thread 4', 'thread 3', 'thread 2', 'thread 1', 'thread 0']);
+		expect(last.threads.at(-1)!.replies.map((r) => r.body)).toEqual(['a late reply']);
+		// Past the end shows the last page; nonsense shows the first.
+		expect((await publishedCommentsPage(db, article, 'en', 99)).page).toBe(3);
+		expect((await publishedCommentsPage(db, article, 'en', Number.NaN)).page).toBe(1);
+		expect((await publishedCommentsPage(db, article, 'en', -2)).page).toBe(1);
+
+		const reply = last.threads.at(-1)!.replies[0];
+		expect(await findPublishedThread(db, article, 'en', reply.id)).toEqual({ id: oldest.id, name: 'Writer 0', page: 3 });
+		expect(await findPublishedThread(db, article, 'en', first.threads[THREADS_PER_PAGE - 1].id)).toMatchObject({ page: 1 });
+		expect(await findPublishedThread(db, article, 'en', last.threads[0].id)).toMatchObject({ page: 3 });
+		// Not under this article or language, not published, or not an id at all: nothing.
+		expect(await findPublishedThread(db, article, 'nl', reply.id)).toBeNull();
+		expect(await findPublishedThread(db, ARTICLE, 'en', reply.id)).toBeNull();
+		expect(await findPublishedThread(db, article, 'en', (await pendingIds())[0])).toBeNull();
+		expect(await findPublishedThread(db, article, 'en', 'not-an-id')).toBeNull();
+		await deleteComments(db, admin, [...(await pendingIds()), ...first.threads.map((t) => t.id)]);
+		expect((await publishedCommentsPage(db, article, 'en')).pages).toBe(2);
+	});
+
 	it('lets only an administrator see the queue or moderate', async () => {
 		await expect(listForModeration(db, member)).rejects.toThrow('not_found');
 		await expect(moderateComments(db, member, ['x'], 'approve')).rejects.toThrow('not_found');
@@ -145,7 +183,8 @@ describe(`comments (${databaseKind})`, () => {
 			const raw = decodeQuotedPrintable(smtp.accepted[0]);
 			expect(raw).toContain('To: wren@example.org');
 			expect(raw).toContain('Subject: Your comment is published');
-			expect(raw).toMatch(new RegExp(`/en/guide/${ARTICLE}#comment-[0-9a-f-]+`));
+			// The link opens the page holding the comment's thread (?thread=), at the comment.
+			expect(raw).toMatch(new RegExp(`/en/guide/${ARTICLE}\\?thread=([0-9a-f-]+)#comment-\\1`));
 			expect(raw).not.toContain('quiet@example.org');
 			const jobs = (await db.execute(
 				sql`select data::text from pgboss.job where name = 'mail.comment-published' union all select data::text from pgboss.archive where name = 'mail.comment-published'`

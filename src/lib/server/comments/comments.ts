@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../db';
 import { comments } from '../db/schema';
@@ -10,6 +10,7 @@ import { articleExists, getArticle, type Locale } from '../guide/articles';
 import type { Mailer } from '../mail/mailer';
 import { commentPublishedMail } from '../mail/templates';
 import { enqueue } from '../jobs';
+import { UUID } from '../../schemas/uuid';
 
 /**
  * Comments under the guide's articles. Anyone may write one, without an account; it waits until
@@ -87,19 +88,80 @@ export interface PublishedComment {
 	replies: { id: string; name: string; body: string; createdAt: Date }[];
 }
 
-/** The approved comments of one article in one language, oldest first, with their approved replies. */
-export async function listPublishedComments(db: Database, article: string, locale: Locale): Promise<PublishedComment[]> {
-	const rows = await db
-		.select({ id: comments.id, parentId: comments.parentId, name: comments.name, body: comments.body, createdAt: comments.createdAt })
+/** Threads on one page of an article's discussion: enough to read, few enough to stay light with hundreds of comments. */
+export const THREADS_PER_PAGE = 20;
+
+export interface CommentsPage {
+	threads: PublishedComment[];
+	/** Every published comment of the article in this language, replies included. */
+	total: number;
+	/** The page shown (a page past the end shows the last) and how many there are (at least 1). */
+	page: number;
+	pages: number;
+}
+
+const published = (article: string, locale: Locale) => and(eq(comments.article, article), eq(comments.locale, locale), eq(comments.status, 'approved'));
+
+/**
+ * One page of the approved comments of one article in one language: the newest threads first, so
+ * the conversation going on now is what a reader meets, each with its approved replies, oldest
+ * first. Three index-served queries, whatever the number of comments.
+ */
+export async function publishedCommentsPage(db: Database, article: string, locale: Locale, page = 1): Promise<CommentsPage> {
+	const [counted] = await db
+		.select({ total: count(), threads: count(sql`case when ${comments.parentId} is null then 1 end`) })
 		.from(comments)
-		.where(and(eq(comments.article, article), eq(comments.locale, locale), eq(comments.status, 'approved')))
-		.orderBy(asc(comments.createdAt), asc(comments.id));
-	const threads = new Map<string, PublishedComment>();
-	for (const row of rows) if (!row.parentId) threads.set(row.id, { id: row.id, name: row.name, body: row.body, createdAt: row.createdAt, replies: [] });
-	for (const row of rows) {
-		if (row.parentId) threads.get(row.parentId)?.replies.push({ id: row.id, name: row.name, body: row.body, createdAt: row.createdAt });
+		.where(published(article, locale));
+	const total = Number(counted?.total ?? 0);
+	const pages = Math.max(1, Math.ceil(Number(counted?.threads ?? 0) / THREADS_PER_PAGE));
+	const shown = Math.min(Math.max(1, Math.trunc(page) || 1), pages);
+	const tops = await db
+		.select({ id: comments.id, name: comments.name, body: comments.body, createdAt: comments.createdAt })
+		.from(comments)
+		.where(and(published(article, locale), isNull(comments.parentId)))
+		.orderBy(desc(comments.createdAt), desc(comments.id))
+		.limit(THREADS_PER_PAGE)
+		.offset((shown - 1) * THREADS_PER_PAGE);
+	const threads = new Map<string, PublishedComment>(tops.map((top) => [top.id, { ...top, replies: [] }]));
+	if (threads.size > 0) {
+		const replies = await db
+			.select({ id: comments.id, parentId: comments.parentId, name: comments.name, body: comments.body, createdAt: comments.createdAt })
+			.from(comments)
+			.where(and(inArray(comments.parentId, [...threads.keys()]), eq(comments.status, 'approved')))
+			.orderBy(asc(comments.createdAt), asc(comments.id));
+		for (const { parentId, ...reply } of replies) threads.get(parentId!)?.replies.push(reply);
 	}
-	return [...threads.values()];
+	return { threads: [...threads.values()], total, page: shown, pages };
+}
+
+/**
+ * The published thread a comment belongs to (the comment itself, or the one it answers) and the
+ * page that shows it, so a link to a comment (the "published" e-mail, a reply) opens the right
+ * page. Null when the comment is not published under this article in this language.
+ */
+export async function findPublishedThread(db: Database, article: string, locale: Locale, commentId: string): Promise<{ id: string; name: string; page: number } | null> {
+	if (!UUID.test(commentId)) return null;
+	const [found] = await db
+		.select({ id: comments.id, parentId: comments.parentId })
+		.from(comments)
+		.where(and(eq(comments.id, commentId), published(article, locale)));
+	if (!found) return null;
+	const [root] = await db
+		.select({ id: comments.id, name: comments.name, createdAt: comments.createdAt })
+		.from(comments)
+		.where(and(eq(comments.id, found.parentId ?? found.id), published(article, locale)));
+	if (!root) return null;
+	const [newer] = await db
+		.select({ n: count() })
+		.from(comments)
+		.where(
+			and(
+				published(article, locale),
+				isNull(comments.parentId),
+				or(gt(comments.createdAt, root.createdAt), and(eq(comments.createdAt, root.createdAt), gt(comments.id, root.id)))
+			)
+		);
+	return { id: root.id, name: root.name, page: Math.floor(Number(newer?.n ?? 0) / THREADS_PER_PAGE) + 1 };
 }
 
 export interface QueuedComment {

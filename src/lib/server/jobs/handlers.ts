@@ -46,7 +46,7 @@ export const handlers: JobHandlers = {
 		const { sendCommentPublishedMail } = await import('../comments/comments');
 		await sendCommentPublishedMail(db, data, {
 			mailer: getMailer(),
-			linkTo: ({ article, commentId, locale }) => publicUrl(localizeHref(`/guide/${article}`, { locale })) + `#comment-${commentId}`
+			linkTo: ({ article, commentId, locale }) => publicUrl(localizeHref(`/guide/${article}`, { locale })) + `?thread=${commentId}#comment-${commentId}`
 		});
 	},
 

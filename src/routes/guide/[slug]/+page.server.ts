@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { getArticle, getAuthor, neighbours, relatedArticles } from '$lib/server/guide/articles';
 import { articleCard, authorCard, longDate } from '$lib/server/guide/view';
 import { absoluteUrl } from '$lib/server/guide/public-pages';
-import { listPublishedComments, submitComment } from '$lib/server/comments/comments';
+import { findPublishedThread, publishedCommentsPage, submitComment } from '$lib/server/comments/comments';
 import { caughtByHoneypot } from '$lib/server/security/honeypot';
 import { formKeyOf, newFormKey } from '$lib/server/forms/once';
 import { actionFailure, invalid, parseForm } from '$lib/server/http';
@@ -22,9 +22,15 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const article = articleOr404(params.slug, locale);
 	const author = getAuthor(article.author, locale)!;
 	const { previous, next } = neighbours(article);
-	const threads = await listPublishedComments(getDb(), article.slug, locale);
+	const db = getDb();
+	// A link to one comment (?thread=, from the "published" e-mail) or a reply opens the page
+	// holding its thread; otherwise ?comments= names the page (anything odd is page 1).
 	const replyTo = url.searchParams.get('reply');
-	const replyTarget = replyTo ? threads.find((t) => t.id === replyTo) : undefined;
+	const replyTarget = replyTo ? await findPublishedThread(db, article.slug, locale, replyTo) : null;
+	const linked = url.searchParams.get('thread');
+	const linkedThread = linked ? await findPublishedThread(db, article.slug, locale, linked) : null;
+	const asked = Number.parseInt(url.searchParams.get('comments') ?? '', 10);
+	const discussion = await publishedCommentsPage(db, article.slug, locale, linkedThread?.page ?? replyTarget?.page ?? (Number.isFinite(asked) ? asked : 1));
 	return {
 		article: {
 			slug: article.slug,
@@ -42,7 +48,9 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		previous: previous && articleCard(previous),
 		next: next && articleCard(next),
 		related: relatedArticles(article).map(articleCard),
-		comments: threads.map((t) => ({
+		commentTotal: discussion.total,
+		commentPage: { page: discussion.page, pages: discussion.pages },
+		comments: discussion.threads.map((t) => ({
 			id: t.id,
 			name: t.name,
 			body: t.body,

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, index, pgTable, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 /*
@@ -32,6 +33,8 @@ export const comments = pgTable(
 	(t) => [
 		index('comments_article_idx').on(t.article, t.locale, t.status, t.createdAt),
 		index('comments_status_idx').on(t.status, t.createdAt),
+		// A page's replies, by the threads shown (and the cascade when a thread is erased).
+		index('comments_parent_idx').on(t.parentId, t.createdAt).where(sql`${t.parentId} is not null`),
 		uniqueIndex('comments_form_key_unique').on(t.formKeyHash)
 	]
 );

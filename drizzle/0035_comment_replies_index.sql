@@ -1,0 +1,1 @@
+CREATE INDEX "comments_parent_idx" ON "comments" USING btree ("parent_id","created_at") WHERE "comments"."parent_id" is not null;
