@@ -52,6 +52,14 @@ describe('environment', () => {
 		expect(() => parseEnv({ NODE_ENV: 'production', ORIGIN: 'https://herstelpad.example', TEST_CLOCK_FILE: '/tmp/clock' })).toThrow(EnvError);
 	});
 
+	it('takes a faster notifications tick only under NODE_ENV=test', () => {
+		expect(parseEnv({ NODE_ENV: 'test', TEST_TICK_SECONDS: '2' }).TEST_TICK_SECONDS).toBe(2);
+		expect(parseEnv({ NODE_ENV: 'test' }).TEST_TICK_SECONDS).toBeUndefined();
+		expect(() => parseEnv({ TEST_TICK_SECONDS: '2' })).toThrow(/TEST_TICK_SECONDS: only allowed with NODE_ENV=test/);
+		expect(() => parseEnv({ NODE_ENV: 'production', ORIGIN: 'https://herstelpad.example', TEST_TICK_SECONDS: '2' })).toThrow(EnvError);
+		expect(() => parseEnv({ NODE_ENV: 'test', TEST_TICK_SECONDS: '0' })).toThrow(/TEST_TICK_SECONDS/);
+	});
+
 	it('reads extra push service origins as exact origins and refuses anything else', () => {
 		expect(parseEnv({}).pushServiceOrigins).toEqual([]);
 		expect(parseEnv({ PUSH_SERVICE_ORIGINS: 'http://127.0.0.1:9000/, https://push.example' }).pushServiceOrigins).toEqual(['http://127.0.0.1:9000', 'https://push.example']);

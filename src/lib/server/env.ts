@@ -34,6 +34,11 @@ const schema = z.object({
 	 */
 	TEST_CLOCK_FILE: z.string().min(1).optional(),
 	/**
+	 * Tests only (NODE_ENV=test): also run the notifications' tick every this many seconds, so a
+	 * journey need not wait for the minute's schedule. Refused otherwise: production keeps the minute.
+	 */
+	TEST_TICK_SECONDS: z.coerce.number().int().min(1).max(60).optional(),
+	/**
 	 * Extra Web Push service origins accepted besides the known ones (comma-separated, e.g. a
 	 * loopback push service in the tests). Subscriptions to other hosts are refused (SSRF).
 	 */
@@ -68,6 +73,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 	}
 	if (result.data.TEST_CLOCK_FILE && result.data.NODE_ENV !== 'test') {
 		throw new EnvError('Invalid environment:\n  TEST_CLOCK_FILE: only allowed with NODE_ENV=test (it lets a file set the time the app thinks it is)');
+	}
+	if (result.data.TEST_TICK_SECONDS && result.data.NODE_ENV !== 'test') {
+		throw new EnvError('Invalid environment:\n  TEST_TICK_SECONDS: only allowed with NODE_ENV=test (production runs the notifications every minute)');
 	}
 	const pushServiceOrigins: string[] = [];
 	for (const entry of (result.data.PUSH_SERVICE_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {

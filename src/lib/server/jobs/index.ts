@@ -4,6 +4,7 @@ import PgBoss from 'pg-boss';
 import type { Database, DatabaseHandle } from '../db';
 import { runAsSystem } from '../db/actor-context';
 import { log } from '../log';
+import { getEnv } from '../env';
 import { handlers, schedules } from './handlers';
 
 type Locale = 'nl' | 'en';
@@ -79,6 +80,8 @@ let boss: PgBoss | undefined;
 let appDb: Database | undefined;
 /** Tells the running process's batches to start no further job (stopJobs). */
 let stopBatches: (() => void) | undefined;
+/** TEST_TICK_SECONDS's timer (tests only). */
+let testTicks: ReturnType<typeof setInterval> | undefined;
 const workers = new Map<JobName, string>();
 
 /**
@@ -153,6 +156,14 @@ export async function startJobs(handle: DatabaseHandle, options: StartJobsOption
 	}
 	boss = next;
 	stopBatches = () => (stopping = true);
+	// Tests only (env.ts refuses it outside NODE_ENV=test): the notifications' tick every few seconds
+	// besides the minute's schedule, queued like any job, so a journey under the test clock need not
+	// wait for the next minute. Production has the schedule alone.
+	const every = getEnv().TEST_TICK_SECONDS;
+	if (work && every && getEnv().NODE_ENV === 'test') {
+		testTicks = setInterval(() => void enqueue('notifications.tick', {}).catch(() => undefined), every * 1000);
+		testTicks.unref();
+	}
 	log.info('jobs.ready', { work });
 }
 
@@ -164,6 +175,8 @@ export async function stopJobs(timeoutMs = 10_000): Promise<void> {
 	const current = boss;
 	if (!current) return;
 	boss = undefined;
+	clearInterval(testTicks);
+	testTicks = undefined;
 	stopBatches?.();
 	stopBatches = undefined;
 	workers.clear();

@@ -5,6 +5,12 @@
 export const NOTIFICATION_KINDS = ['letter', 'answer', 'check-in', 'hour', 'trigger'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+/**
+ * Kinds made by the clock (createDueReminders) rather than by something someone did: they carry
+ * the reminder's text, which does not announce anything new.
+ */
+export const REMINDER_KINDS: readonly NotificationKind[] = ['hour', 'check-in'];
+
 export const CHANNELS = ['push', 'email'] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -292,6 +292,73 @@ describe(`notifications: opt-in per kind, quiet hours, a weekly maximum, neutral
 		expect(await outboxOf(done)).toEqual([]);
 	});
 
+	it('gives a reminder its own neutral text, by e-mail and by push: something is waiting, not a new message', async () => {
+		const solo = await make('rtx', 'repairing', 'en');
+		const keys = browserKeys();
+		await savePushSubscription(db, solo, { endpoint: `${push.origin}/p/rtx`, p256dh: keys.p256dh, auth: keys.authSecret }, [push.origin]);
+		await setHourSlot(db, await actor(solo), { weekday: 5, time: '19:00', timeZone: 'Europe/Amsterdam' });
+		await savePreferences(db, solo, prefs({ choices: { hour: { email: true, push: true } } }));
+		// Friday 16 January 2026, 19:00 in Amsterdam.
+		const at = new Date('2026-01-16T18:00:00Z');
+		await createDueReminders(db, at);
+		push.received.length = 0;
+		await deliverDue(db, at, senders);
+		expect((await outboxOf(solo)).map((r) => [r.kind, r.status, r.channels])).toEqual([['hour', 'sent', ['push', 'email']]]);
+		const [mail] = mailsTo('rtx@example.org');
+		expect(unfold(mail.raw)).toMatch(/^Subject: Something is waiting for you in Herstelpad\r?$/m);
+		const body = decodeQuotedPrintable(mail.raw);
+		expect(body).toContain('Something is waiting for you, as you asked.');
+		expect(body).not.toMatch(/new message/i);
+		const [request] = push.received.filter((r) => r.path === '/p/rtx');
+		expect(JSON.parse(decryptPush(request.body, keys))).toEqual({ title: 'Herstelpad', body: 'Something is waiting for you in Herstelpad.', url: '/en/hour' });
+	});
+
+	it('tries a notice that reached nobody again after 5 and after 30 minutes, then gives it up', async () => {
+		const solo = await make('rty');
+		await savePreferences(db, solo, prefs({ choices: { letter: { email: true } } }));
+		const down: Senders = { ...senders, mail: { send: () => Promise.reject(new Error('mail server down')) } };
+		const at = (iso: string) => new Date(iso);
+		await notify(db, { userId: solo, kind: 'letter', dedupeKey: 'rty-1', dueAt: at('2026-03-02T10:00:00Z') }, at('2026-03-02T10:00:00Z'));
+		const state = async () => (await outboxOf(solo)).map((r) => [r.status, r.reason, r.attempts, r.dueAt.toISOString(), r.sentAt]);
+		await deliverDue(db, at('2026-03-02T10:00:00Z'), down);
+		expect(await state()).toEqual([['pending', null, 1, '2026-03-02T10:05:00.000Z', null]]);
+		await deliverDue(db, at('2026-03-02T10:04:59Z'), down);
+		expect(await state()).toEqual([['pending', null, 1, '2026-03-02T10:05:00.000Z', null]]);
+		await deliverDue(db, at('2026-03-02T10:05:00Z'), down);
+		expect(await state()).toEqual([['pending', null, 2, '2026-03-02T10:30:00.000Z', null]]);
+		await deliverDue(db, at('2026-03-02T10:30:00Z'), down);
+		expect(await state()).toEqual([['dropped', 'failed', 3, '2026-03-02T10:30:00.000Z', null]]);
+		// Given up for good: a working mail server later changes nothing.
+		await deliverDue(db, at('2026-03-02T11:00:00Z'), senders);
+		expect(mailsTo('rty@example.org')).toEqual([]);
+	});
+
+	it('never tries again in the quiet hours: the next try waits for their end, and then goes out once', async () => {
+		const solo = await make('rtq');
+		await savePreferences(db, solo, prefs({ choices: { letter: { email: true } }, quietStart: '22:00', quietEnd: '07:00', timeZone: 'Europe/Amsterdam' }));
+		const down: Senders = { ...senders, mail: { send: () => Promise.reject(new Error('mail server down')) } };
+		// 21:58 in Amsterdam: five minutes on would be 22:03.
+		const late = new Date('2026-03-02T20:58:00Z');
+		await notify(db, { userId: solo, kind: 'letter', dedupeKey: 'rtq-1', dueAt: late }, late);
+		await deliverDue(db, late, down);
+		const [row] = await outboxOf(solo);
+		expect([row.status, row.attempts, row.dueAt.toISOString()]).toEqual(['pending', 1, '2026-03-03T06:00:00.000Z']);
+		await deliverDue(db, new Date('2026-03-02T21:03:00Z'), senders);
+		expect(mailsTo('rtq@example.org')).toEqual([]);
+		await deliverDue(db, new Date('2026-03-03T06:00:00Z'), senders);
+		await deliverDue(db, new Date('2026-03-03T06:10:00Z'), senders);
+		expect(mailsTo('rtq@example.org')).toHaveLength(1);
+		expect((await outboxOf(solo))[0]).toMatchObject({ status: 'sent', attempts: 1, channels: ['email'] });
+	});
+
+	it('drops at once, without trying again, a push-only notice when no device is left to take it', async () => {
+		const solo = await make('rtn');
+		await savePreferences(db, solo, prefs({ choices: { letter: { push: true } } }));
+		await notify(db, { userId: solo, kind: 'letter', dedupeKey: 'rtn-1' });
+		await deliverDue(db, new Date(Date.now() + 1000), senders);
+		expect((await outboxOf(solo))[0]).toMatchObject({ status: 'dropped', reason: 'no-device', attempts: 0 });
+	});
+
 	it('keeps one VAPID key pair, made once even when asked for at the same time', async () => {
 		const pairs = await Promise.all([vapidKeysOf(db), vapidKeysOf(db), vapidKeysOf(db)]);
 		expect(new Set(pairs.map((p) => p.publicKey)).size).toBe(1);

@@ -1,18 +1,17 @@
-import { and, asc, eq, gt, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { Database } from '../db';
-import { coupleMembers, hourEntries, hourSlots, notificationOutbox, notificationPreferences, paceStatus, pushSubscriptions, users } from '../db/schema';
+import { notificationOutbox, notificationPreferences, paceStatus, pushSubscriptions, users } from '../db/schema';
 import { runAsSystem } from '../db/actor-context';
 import { DomainError } from '../errors';
-import { notify } from './notify';
 import { hashToken, newToken } from '../security/tokens';
 import { publicUrl } from '../env';
 import type { Mailer } from '../mail/mailer';
-import { dueNow } from '../deeds/today';
+import { isoWeekday, mondayOf } from '../deeds/days';
 import { weekOf } from '../hour/questions';
 import { OPEN_PATH, isKind, type NotificationKind } from './kinds';
-import { channelsFor, getPreferences, withoutEmail } from './preferences';
-import { addDaysTo, inQuietHours, localClock, nextQuietStart, quietHoursEnd, zonedTime } from './quiet-hours';
-import { notificationMail, PUSH_TEXT, type Locale } from './texts';
+import { channelsFor, DEFAULT_PREFERENCES, getPreferences, withoutEmail, type Preferences } from './preferences';
+import { addDaysTo, deliveryTime, inQuietHours, localClock, nextQuietStart, quietHoursEnd, zonedTime, type QuietHours } from './quiet-hours';
+import { notificationMail, PUSH_TEXT, toneOf, type Locale } from './texts';
 import { PUSH_TTL_SECONDS, type PushSender } from './push';
 import { log } from '../log';
 import { APP_TIME_ZONE } from '../../time-zone';
@@ -22,64 +21,169 @@ import { APP_TIME_ZONE } from '../../time-zone';
  * row for one person, unique by its dedupe key, so doing it twice, or in two processes at once,
  * makes one notice. deliverDue sends what is due: only on the channels the person chose for that
  * kind, never in their quiet hours (postponed to their end), never while they asked for space,
- * and never beyond their weekly maximum (dropped, never piled up for later).
+ * and never beyond their weekly maximum (dropped, never piled up for later). A try that reaches
+ * nobody is tried again, twice, then given up.
+ *
+ * Built for 10,000 couples on one minute's tick: each step is a fixed number of statements
+ * however many people it concerns (an INSERT … SELECT per reminder kind; delivery in batches
+ * claimed with FOR UPDATE SKIP LOCKED), and the weekly maximum is counted under a lock on the
+ * person's preferences row, so two processes cannot both let the last one through.
  */
 
-const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+const MINUTE = 60_000;
+const WEEK_MS = 7 * 24 * 60 * MINUTE;
 /** A reminder for the hour is made from its start until this long after. */
-const HOUR_WINDOW_MS = 12 * 60 * 60 * 1000;
+const HOUR_WINDOW_MS = 12 * 60 * MINUTE;
 /** Closer than this to the quiet hours, a push waits for their end rather than risk arriving in them. */
 const PUSH_MIN_TTL_SECONDS = 5 * 60;
 /** Check-in reminders: from this local time on the day something is due. */
 export const CHECK_IN_REMINDER_TIME = '18:00';
+/**
+ * A notice that reached nobody (every channel failed) is tried again this long after its first and
+ * its second try, and given up after the third: about half an hour in all, gentle on a mail server
+ * that is briefly down, and never so late that it stops being timely. Never into quiet hours.
+ */
+export const RETRY_DELAYS_MS = [5 * MINUTE, 25 * MINUTE] as const;
+export const MAX_TRIES = RETRY_DELAYS_MS.length + 1;
+/** Notices of one batch sent at once (each waits on a mail or push server, not on us). */
+const SEND_CONCURRENCY = 4;
 
-/** People who opted into this kind on some channel. */
-async function optedIn(db: Database, kind: NotificationKind) {
-	const rows = await db
-		.select({ userId: notificationPreferences.userId, choices: notificationPreferences.choices, timeZone: notificationPreferences.timeZone })
-		.from(notificationPreferences)
-		.where(sql`${notificationPreferences.choices} ? ${kind}`);
-	return rows.filter((r) => channelsFor(r, kind).length > 0);
-}
+type Rows<T> = { rows: T[] };
+const rowsOf = <T>(result: unknown) => (result as Rows<T>).rows;
+
+/** People who chose this kind on some channel (`p` is notification_preferences). */
+const optedIn = (kind: NotificationKind) => sql`(p.choices -> ${kind}::text -> 'push' = 'true'::jsonb or p.choices -> ${kind}::text -> 'email' = 'true'::jsonb)`;
 
 /**
  * Makes the reminders that are due at `now`: the weekly hour at its slot (the couple's, or one's
  * own when solo), and a check-in on a day one of the person's commitments is due and not yet
- * recorded (from 18:00 in their time zone). Only for people who chose that kind. Safe to run any
- * number of times and in several processes: the dedupe key names the week or the day.
+ * recorded (from 18:00 in the app's time zone). Only for people who chose that kind. Safe to run
+ * any number of times and in several processes: the dedupe key names the week or the day, and a
+ * second insert of it does nothing (ON CONFLICT DO NOTHING).
  */
 export async function createDueReminders(db: Database, now: Date): Promise<number> {
-	return runAsSystem(async () => {
-		let made = 0;
-		for (const person of await optedIn(db, 'hour')) {
-			const [member] = await db.select({ coupleId: coupleMembers.coupleId }).from(coupleMembers).where(eq(coupleMembers.userId, person.userId));
-			const [slot] = await db
-				.select({ weekday: hourSlots.weekday, time: hourSlots.time, timeZone: hourSlots.timeZone })
-				.from(hourSlots)
-				.where(member ? eq(hourSlots.coupleId, member.coupleId) : eq(hourSlots.userId, person.userId));
-			if (!slot) continue;
-			const monday = weekOf(now, slot.timeZone);
-			const day = addDaysTo(monday, slot.weekday - 1);
-			const start = zonedTime(day, slot.time, slot.timeZone);
-			if (now < start || now.getTime() - start.getTime() > HOUR_WINDOW_MS) continue;
-			// Skipped, or already answered, this week: nothing to remind of.
-			const [entry] = await db.select({ id: hourEntries.id }).from(hourEntries).where(and(eq(hourEntries.ownerId, person.userId), eq(hourEntries.week, monday)));
-			if (entry) continue;
-			if (await notify(db, { userId: person.userId, kind: 'hour', dedupeKey: `hour:${day}`, dueAt: start }, now)) made++;
+	return runAsSystem(async () => (await createHourReminders(db, now)) + (await createCheckInReminders(db, now)));
+}
+
+interface DueSlot {
+	zone: string;
+	weekday: number;
+	time: string;
+	/** The slot's day this week and that week's Monday (YYYY-MM-DD), both in the slot's zone. */
+	day: string;
+	week: string;
+	start: string;
+}
+
+/**
+ * The hour: which slots (weekday, time, zone) began in the last 12 hours is worked out here, once
+ * per distinct slot, with the same time-zone arithmetic as everywhere else (quiet-hours.ts), not
+ * by the database's own zone data, which may not know every zone a browser offers. One INSERT …
+ * SELECT then makes the reminders for everyone whose slot it is.
+ */
+async function createHourReminders(db: Database, now: Date): Promise<number> {
+	const slots = rowsOf<{ weekday: number; time: string; time_zone: string }>(await db.execute(sql`select distinct weekday, "time", time_zone from hour_slots`));
+	const due = dueSlots(slots, now);
+	if (due.length === 0) return 0;
+	const made = await db.execute(sql`
+		insert into notification_outbox (id, user_id, kind, dedupe_key, due_at)
+		select gen_random_uuid()::text, slot.user_id, 'hour', 'hour:' || due.day, due.start
+		from (
+			-- The couple's slot for someone in a couple; their own otherwise.
+			select p.user_id, s.weekday, s."time", s.time_zone
+			from notification_preferences p
+			join couple_members m on m.user_id = p.user_id
+			join hour_slots s on s.couple_id = m.couple_id
+			where ${optedIn('hour')}
+			union all
+			select p.user_id, s.weekday, s."time", s.time_zone
+			from notification_preferences p
+			join hour_slots s on s.user_id = p.user_id
+			where ${optedIn('hour')} and not exists (select 1 from couple_members m where m.user_id = p.user_id)
+		) slot
+		join jsonb_to_recordset(${JSON.stringify(due)}::jsonb) as due(zone text, weekday int, "time" text, day text, week text, start timestamptz)
+			on due.zone = slot.time_zone and due.weekday = slot.weekday and due."time" = slot."time"
+		-- Skipped, or already answered, this week: nothing to remind of.
+		where not exists (select 1 from hour_entries e where e.owner_id = slot.user_id and e.week = due.week)
+		on conflict (user_id, dedupe_key) do nothing
+		returning id`);
+	return rowsOf(made).length;
+}
+
+/** The slots among `slots` whose start this week (in their zone) lies at most 12 hours before `now`. */
+export function dueSlots(slots: { weekday: number; time: string; time_zone: string }[], now: Date): DueSlot[] {
+	const due: DueSlot[] = [];
+	const weeks = new Map<string, { monday: string; wall: number } | null>();
+	for (const slot of slots) {
+		let week = weeks.get(slot.time_zone);
+		if (week === undefined) {
+			try {
+				const local = localClock(now, slot.time_zone);
+				week = { monday: weekOf(now, slot.time_zone), wall: Date.parse(`${local.date}T00:00:00Z`) + local.minutes * MINUTE };
+			} catch {
+				// A zone this runtime does not know: its slots make no reminder, the others still do.
+				log.error('notification.unknown_zone', {});
+				week = null;
+			}
+			weeks.set(slot.time_zone, week);
 		}
-		for (const person of await optedIn(db, 'check-in')) {
-			// Commitments are due on days of the app's time zone (deeds/days.ts), so the reminder's day
-			// and 18:00 are too; the person's own zone still sets their quiet hours.
-			const local = localClock(now, APP_TIME_ZONE);
-			const from = zonedTime(local.date, CHECK_IN_REMINDER_TIME, APP_TIME_ZONE);
-			if (now < from) continue;
-			const [member] = await db.select({ coupleId: coupleMembers.coupleId }).from(coupleMembers).where(eq(coupleMembers.userId, person.userId));
-			const due = await dueNow(db, { userId: person.userId, coupleId: member?.coupleId ?? null }, now);
-			if (!due.some((d) => !d.recorded)) continue;
-			if (await notify(db, { userId: person.userId, kind: 'check-in', dedupeKey: `check-in:${local.date}`, dueAt: from }, now)) made++;
-		}
-		return made;
-	});
+		if (!week) continue;
+		const day = addDaysTo(week.monday, slot.weekday - 1);
+		// By the wall clock first (cheap); a daylight-saving change moves the real start by an hour
+		// or two at most, so only slots near the window need the exact instant.
+		const wallSince = week.wall - (Date.parse(`${day}T00:00:00Z`) + (Number(slot.time.slice(0, 2)) * 60 + Number(slot.time.slice(3, 5))) * MINUTE);
+		if (wallSince < -3 * 60 * MINUTE || wallSince > HOUR_WINDOW_MS + 3 * 60 * MINUTE) continue;
+		const start = zonedTime(day, slot.time, slot.time_zone);
+		if (now < start || now.getTime() - start.getTime() > HOUR_WINDOW_MS) continue;
+		due.push({ zone: slot.time_zone, weekday: slot.weekday, time: slot.time, day, week: week.monday, start: start.toISOString() });
+	}
+	return due;
+}
+
+/**
+ * Check-ins: commitments are due on days of the app's time zone (deeds/days.ts), so the reminder's
+ * day and 18:00 are too; the person's own zone still sets their quiet hours. "Due and not yet
+ * recorded" is deeds/today.ts's dueNow in one statement: the commitment is active, started, and
+ * the state that holds today (deeds/timeline.ts stateOn: the newest event, by id, before the first
+ * later one that starts after today) is active and names today (daily, weekly, or one of its
+ * weekdays); its occasion (today, or this week's Monday for a weekly one) has no entry.
+ */
+async function createCheckInReminders(db: Database, now: Date): Promise<number> {
+	const today = localClock(now, APP_TIME_ZONE).date;
+	const from = zonedTime(today, CHECK_IN_REMINDER_TIME, APP_TIME_ZONE);
+	if (now < from) return 0;
+	const made = await db.execute(sql`
+		insert into notification_outbox (id, user_id, kind, dedupe_key, due_at)
+		select gen_random_uuid()::text, p.user_id, 'check-in', ${`check-in:${today}`}::text, ${from.toISOString()}::timestamptz
+		from notification_preferences p
+		where ${optedIn('check-in')}
+		and exists (
+			select 1
+			from commitments c
+			cross join lateral (
+				select e.status, e.rhythm, e.weekdays
+				from commitment_events e
+				where e.commitment_id = c.id
+				and e.id < coalesce((
+					select min(l.id) from commitment_events l
+					where l.commitment_id = c.id and l.from_day > ${today}::date
+					and l.id > (select min(f.id) from commitment_events f where f.commitment_id = c.id)
+				), 2147483647)
+				order by e.id desc
+				limit 1
+			) state
+			where c.owner_id = p.user_id and c.status = 'active' and c.starts_on <= ${today}::date
+			and state.status = 'active'
+			and (state.rhythm <> 'weekdays' or state.weekdays @> ${JSON.stringify([isoWeekday(today)])}::jsonb)
+			and not exists (
+				select 1 from check_ins ci
+				where ci.commitment_id = c.id
+				and ci.day = (case when state.rhythm = 'weekly' then ${mondayOf(today)}::date else ${today}::date end)
+			)
+		)
+		on conflict (user_id, dedupe_key) do nothing
+		returning id`);
+	return rowsOf(made).length;
 }
 
 export interface Senders {
@@ -91,105 +195,262 @@ export interface DeliveryReport {
 	sent: number;
 	postponed: number;
 	dropped: number;
+	/** Reached nobody this time; due again a little later. */
+	retrying: number;
+}
+
+/** What becomes of one claimed notice: every column delivery may change, written in one statement per step. */
+interface Settled {
+	id: string;
+	status: 'pending' | 'sending' | 'sent' | 'dropped';
+	reason: string | null;
+	due_at: string;
+	sent_at: string | null;
+	channels: string[];
+	token_hash: string | null;
+	attempts: number;
+}
+
+interface Claimed {
+	id: string;
+	userId: string;
+	kind: string;
+	dueAt: Date;
+	attempts: number;
+}
+
+interface Sendable {
+	row: Claimed & { kind: NotificationKind };
+	person: { email: string; locale: Locale };
+	channels: ('push' | 'email')[];
+	quiet: QuietHours;
+	pushTtl: number;
+	token: string | null;
 }
 
 /**
- * Sends the notices due at `now`. Each row is claimed first ('sending'), so two processes never
- * send the same one; a notice goes out at most once.
+ * Sends up to `limit` notices due at `now`, in a fixed number of statements. The batch is claimed
+ * first (`pending → sending`, FOR UPDATE SKIP LOCKED), so two processes never take the same notice
+ * and a notice goes out at most once.
  */
 export async function deliverDue(db: Database, now: Date, senders: Senders, limit = 100): Promise<DeliveryReport> {
 	return runAsSystem(async () => {
-		const report: DeliveryReport = { sent: 0, postponed: 0, dropped: 0 };
-		const due = await db
-			.select({ id: notificationOutbox.id })
-			.from(notificationOutbox)
-			.where(and(eq(notificationOutbox.status, 'pending'), lte(notificationOutbox.dueAt, now)))
-			.orderBy(asc(notificationOutbox.dueAt))
-			.limit(limit);
-		for (const { id } of due) {
-			const [row] = await db
-				.update(notificationOutbox)
-				.set({ status: 'sending' })
-				.where(and(eq(notificationOutbox.id, id), eq(notificationOutbox.status, 'pending')))
-				.returning({ id: notificationOutbox.id, userId: notificationOutbox.userId, kind: notificationOutbox.kind });
-			if (!row) continue;
-			let outcome: keyof DeliveryReport;
-			try {
-				outcome = await deliverOne(db, row, now, senders);
-			} catch (err) {
-				// One notice that cannot be sent must not stop the others, nor stay claimed for ever.
-				log.error('notification.failed', { type: err instanceof Error ? err.name : typeof err });
-				outcome = await drop(db, row.id, 'failed');
+		const report: DeliveryReport = { sent: 0, postponed: 0, dropped: 0, retrying: 0 };
+		const claimed = (
+			rowsOf<{ id: string; user_id: string; kind: string; due_at: Date | string; attempts: number }>(
+				await db.execute(sql`
+					with due as (
+						select id from notification_outbox
+						where status = 'pending' and due_at <= ${now.toISOString()}::timestamptz
+						order by due_at
+						limit ${limit}
+						for update skip locked
+					)
+					update notification_outbox o set status = 'sending'
+					from due where o.id = due.id
+					returning o.id, o.user_id, o.kind, o.due_at, o.attempts`)
+			)
+		)
+			.map((r) => ({ id: r.id, userId: r.user_id, kind: r.kind, dueAt: new Date(r.due_at), attempts: Number(r.attempts) }))
+			// Oldest first, as one at a time would: the earliest take the room under the weekly maximum.
+			.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.id < b.id ? -1 : 1));
+		if (claimed.length === 0) return report;
+
+		const userIds = [...new Set(claimed.map((r) => r.userId))];
+		const people = new Map(
+			(
+				await db
+					.select({
+						id: users.id,
+						email: users.email,
+						locale: users.locale,
+						choices: notificationPreferences.choices,
+						quietStart: notificationPreferences.quietStart,
+						quietEnd: notificationPreferences.quietEnd,
+						timeZone: notificationPreferences.timeZone,
+						pace: paceStatus.status
+					})
+					.from(users)
+					.leftJoin(notificationPreferences, eq(notificationPreferences.userId, users.id))
+					.leftJoin(paceStatus, eq(paceStatus.userId, users.id))
+					.where(inArray(users.id, userIds))
+			).map((p) => [p.id, p])
+		);
+
+		const settled: Settled[] = [];
+		const keep = (row: Claimed, change: Partial<Settled> & Pick<Settled, 'status'>): Settled => ({
+			id: row.id,
+			reason: null,
+			due_at: row.dueAt.toISOString(),
+			sent_at: null,
+			channels: [],
+			token_hash: null,
+			attempts: row.attempts,
+			...change
+		});
+		const drop = (row: Claimed, reason: string) => {
+			settled.push(keep(row, { status: 'dropped', reason }));
+			report.dropped++;
+		};
+		const candidates: Sendable[] = [];
+		for (const row of claimed) {
+			if (!isKind(row.kind)) {
+				drop(row, 'unknown-kind');
+				continue;
 			}
-			report[outcome]++;
+			const person = people.get(row.userId);
+			const preferences: Pick<Preferences, 'choices' | 'quietStart' | 'quietEnd' | 'timeZone'> = person?.choices ? { choices: person.choices, quietStart: person.quietStart, quietEnd: person.quietEnd, timeZone: person.timeZone! } : DEFAULT_PREFERENCES;
+			const channels = channelsFor(preferences, row.kind);
+			if (!person || channels.length === 0) {
+				drop(row, 'not-opted-in');
+				continue;
+			}
+			if (person.pace === 'space') {
+				drop(row, 'space');
+				continue;
+			}
+			const quiet = { start: preferences.quietStart, end: preferences.quietEnd, timeZone: preferences.timeZone };
+			// A push waits at the push service while the phone is offline; it may wait only until the quiet hours begin.
+			const quietStart = nextQuietStart(now, quiet);
+			const pushTtl = quietStart ? Math.min(PUSH_TTL_SECONDS, Math.floor((quietStart.getTime() - now.getTime()) / 1000)) : PUSH_TTL_SECONDS;
+			if (inQuietHours(now, quiet) || (channels.includes('push') && pushTtl < PUSH_MIN_TTL_SECONDS)) {
+				settled.push(keep(row, { status: 'pending', due_at: quietHoursEnd(now, quiet).toISOString() }));
+				report.postponed++;
+				continue;
+			}
+			candidates.push({ row: { ...row, kind: row.kind }, person: { email: person.email, locale: person.locale }, channels, quiet, pushTtl, token: null });
 		}
+
+		// The weekly maximum, counted under a lock on each person's preferences row: a second process
+		// delivering for the same person waits here until this one has reserved its notices (sent_at
+		// set while still 'sending'), and then counts them. Nothing is sent inside the transaction.
+		const allowed: Sendable[] = [];
+		if (candidates.length === 0) {
+			await settle(db, settled);
+			return report;
+		}
+		await db.transaction(async (raw) => {
+			const tx = raw as unknown as Database;
+			const ids = [...new Set(candidates.map((c) => c.row.userId))].sort();
+			const maxima = new Map(
+				(await tx.select({ userId: notificationPreferences.userId, weeklyMax: notificationPreferences.weeklyMax }).from(notificationPreferences).where(inArray(notificationPreferences.userId, ids)).orderBy(asc(notificationPreferences.userId)).for('update')).map((r) => [r.userId, r.weeklyMax])
+			);
+			const used = new Map(
+				(
+					await tx
+						.select({ userId: notificationOutbox.userId, n: sql<number>`count(*)::int` })
+						.from(notificationOutbox)
+						.where(and(inArray(notificationOutbox.userId, ids), inArray(notificationOutbox.status, ['sent', 'sending']), gt(notificationOutbox.sentAt, new Date(now.getTime() - WEEK_MS))))
+						.groupBy(notificationOutbox.userId)
+				).map((r) => [r.userId, Number(r.n)])
+			);
+			for (const candidate of candidates) {
+				const max = maxima.get(candidate.row.userId);
+				// Gone since it was read (the account deleted): nothing to send.
+				if (max === undefined) {
+					drop(candidate.row, 'not-opted-in');
+					continue;
+				}
+				const n = used.get(candidate.row.userId) ?? 0;
+				if (n >= max) {
+					drop(candidate.row, 'weekly-max');
+					continue;
+				}
+				used.set(candidate.row.userId, n + 1);
+				// The e-mail's unsubscribe token is stored before it leaves, so its link works the moment it arrives.
+				if (candidate.channels.includes('email')) candidate.token = newToken();
+				settled.push(keep(candidate.row, { status: 'sending', sent_at: now.toISOString(), token_hash: candidate.token ? hashToken(candidate.token) : null }));
+				allowed.push(candidate);
+			}
+			await settle(tx, settled);
+		});
+		if (allowed.length === 0) return report;
+
+		const wantsPush = allowed.filter((c) => c.channels.includes('push')).map((c) => c.row.userId);
+		const devices = wantsPush.length ? await db.select().from(pushSubscriptions).where(inArray(pushSubscriptions.userId, [...new Set(wantsPush)])) : [];
+		const gone = new Set<string>();
+		const done: Settled[] = [];
+		await inParallel(allowed, SEND_CONCURRENCY, async (candidate) => {
+			const { row, person, channels } = candidate;
+			const locale = person.locale;
+			const tone = toneOf(row.kind);
+			const sentOn: string[] = [];
+			let failed = false;
+			try {
+				if (channels.includes('push')) {
+					let any = false;
+					for (const s of devices.filter((d) => d.userId === row.userId && !gone.has(d.id))) {
+						const outcome = await senders.push({ endpoint: s.endpoint, p256dh: s.p256dh, auth: s.auth }, { ...PUSH_TEXT[tone][locale], url: localePath(locale, OPEN_PATH[row.kind]) }, { ttlSeconds: candidate.pushTtl });
+						if (outcome === 'gone') gone.add(s.id);
+						if (outcome === 'failed') failed = true;
+						if (outcome === 'sent') any = true;
+					}
+					if (any) sentOn.push('push');
+				}
+				if (channels.includes('email') && candidate.token) {
+					const token = candidate.token;
+					const content = notificationMail(locale, tone, {
+						openLink: publicUrl(localePath(locale, '/dashboard')),
+						unsubscribeLink: publicUrl(localePath(locale, `/notifications/unsubscribe?token=${encodeURIComponent(token)}`)),
+						oneClickLink: publicUrl(`/notifications/unsubscribe/one-click?token=${encodeURIComponent(token)}`),
+						settingsLink: publicUrl(localePath(locale, '/settings/notifications'))
+					});
+					try {
+						await senders.mail.send(person.email, content, 'notification');
+						sentOn.push('email');
+					} catch {
+						/* logged by the mailer, without the address */
+						failed = true;
+					}
+				}
+			} catch (err) {
+				// Something unforeseen: one notice must not stop the others. Given up, not tried again:
+				// it may have gone out already, and a notice is never sent twice.
+				log.error('notification.failed', { type: err instanceof Error ? err.name : typeof err });
+				done.push(keep(row, { status: 'dropped', reason: 'failed' }));
+				report.dropped++;
+				return;
+			}
+			if (sentOn.length > 0) {
+				done.push(keep(row, { status: 'sent', sent_at: now.toISOString(), channels: sentOn, token_hash: sentOn.includes('email') ? hashToken(candidate.token!) : null }));
+				report.sent++;
+			} else if (!failed) {
+				// Push only, and no device left to take it: trying again would find none either.
+				done.push(keep(row, { status: 'dropped', reason: 'no-device' }));
+				report.dropped++;
+			} else if (row.attempts + 1 >= MAX_TRIES) {
+				done.push(keep(row, { status: 'dropped', reason: 'failed', attempts: row.attempts + 1 }));
+				report.dropped++;
+			} else {
+				const next = deliveryTime(new Date(now.getTime() + RETRY_DELAYS_MS[row.attempts]), candidate.quiet);
+				done.push(keep(row, { status: 'pending', due_at: next.toISOString(), attempts: row.attempts + 1 }));
+				report.retrying++;
+			}
+		});
+		if (gone.size > 0) await db.delete(pushSubscriptions).where(inArray(pushSubscriptions.id, [...gone]));
+		await settle(db, done);
 		return report;
 	});
 }
 
-async function drop(db: Database, id: string, reason: string) {
-	await db.update(notificationOutbox).set({ status: 'dropped', reason }).where(eq(notificationOutbox.id, id));
-	return 'dropped' as const;
+/** Writes what became of a batch's notices: one statement, however many. */
+async function settle(db: Database, rows: Settled[]) {
+	if (rows.length === 0) return;
+	await db.execute(sql`
+		update notification_outbox o
+		set status = v.status, reason = v.reason, due_at = v.due_at, sent_at = v.sent_at, channels = v.channels, unsubscribe_token_hash = v.token_hash, attempts = v.attempts
+		from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(id text, status text, reason text, due_at timestamptz, sent_at timestamptz, channels jsonb, token_hash text, attempts int)
+		where o.id = v.id`);
 }
 
-async function deliverOne(db: Database, row: { id: string; userId: string; kind: string }, now: Date, senders: Senders): Promise<keyof DeliveryReport> {
-	if (!isKind(row.kind)) return drop(db, row.id, 'unknown-kind');
-	const preferences = await getPreferences(db, row.userId);
-	const channels = channelsFor(preferences, row.kind);
-	if (channels.length === 0) return drop(db, row.id, 'not-opted-in');
-	const [pace] = await db.select({ status: paceStatus.status }).from(paceStatus).where(eq(paceStatus.userId, row.userId));
-	if (pace?.status === 'space') return drop(db, row.id, 'space');
-	const quiet = { start: preferences.quietStart, end: preferences.quietEnd, timeZone: preferences.timeZone };
-	// A push waits at the push service while the phone is offline; it may wait only until the quiet hours begin.
-	const quietStart = nextQuietStart(now, quiet);
-	const pushTtl = quietStart ? Math.min(PUSH_TTL_SECONDS, Math.floor((quietStart.getTime() - now.getTime()) / 1000)) : PUSH_TTL_SECONDS;
-	if (inQuietHours(now, quiet) || (channels.includes('push') && pushTtl < PUSH_MIN_TTL_SECONDS)) {
-		await db.update(notificationOutbox).set({ status: 'pending', dueAt: quietHoursEnd(now, quiet) }).where(eq(notificationOutbox.id, row.id));
-		return 'postponed';
-	}
-	const [{ n }] = await db
-		.select({ n: sql<number>`count(*)::int` })
-		.from(notificationOutbox)
-		.where(and(eq(notificationOutbox.userId, row.userId), eq(notificationOutbox.status, 'sent'), gt(notificationOutbox.sentAt, new Date(now.getTime() - WEEK_MS))));
-	if (n >= preferences.weeklyMax) return drop(db, row.id, 'weekly-max');
-
-	const [person] = await db.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, row.userId));
-	if (!person) return drop(db, row.id, 'gone');
-	const locale: Locale = person.locale;
-	const sentOn: string[] = [];
-	let unsubscribeTokenHash: string | null = null;
-	if (channels.includes('push')) {
-		const subscriptions = await db.select().from(pushSubscriptions).where(eq(pushSubscriptions.userId, row.userId));
-		let any = false;
-		for (const s of subscriptions) {
-			const outcome = await senders.push({ endpoint: s.endpoint, p256dh: s.p256dh, auth: s.auth }, { ...PUSH_TEXT[locale], url: localePath(locale, OPEN_PATH[row.kind]) }, { ttlSeconds: pushTtl });
-			if (outcome === 'gone') await db.delete(pushSubscriptions).where(eq(pushSubscriptions.id, s.id));
-			if (outcome === 'sent') any = true;
-		}
-		if (any) sentOn.push('push');
-	}
-	if (channels.includes('email')) {
-		const token = newToken();
-		const unsubscribePath = `/notifications/unsubscribe?token=${encodeURIComponent(token)}`;
-		const content = notificationMail(locale, {
-			openLink: publicUrl(localePath(locale, '/dashboard')),
-			unsubscribeLink: publicUrl(localePath(locale, unsubscribePath)),
-			oneClickLink: publicUrl(`/notifications/unsubscribe/one-click?token=${encodeURIComponent(token)}`),
-			settingsLink: publicUrl(localePath(locale, '/settings/notifications'))
-		});
-		try {
-			// The token counts before the e-mail leaves, so its link works the moment it arrives.
-			await db.update(notificationOutbox).set({ unsubscribeTokenHash: hashToken(token) }).where(eq(notificationOutbox.id, row.id));
-			await senders.mail.send(person.email, content, 'notification');
-			unsubscribeTokenHash = hashToken(token);
-			sentOn.push('email');
-		} catch {
-			/* logged by the mailer, without the address */
-		}
-	}
-	if (sentOn.length === 0) return drop(db, row.id, 'failed');
-	await db.update(notificationOutbox).set({ status: 'sent', sentAt: now, channels: sentOn, unsubscribeTokenHash }).where(eq(notificationOutbox.id, row.id));
-	return 'sent';
+/** Runs `work` over `items`, at most `limit` at a time. */
+async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>) {
+	let next = 0;
+	await Promise.all(
+		Array.from({ length: Math.min(limit, items.length) }, async () => {
+			while (next < items.length) await work(items[next++]);
+		})
+	);
 }
 
 /** How long a notice (and so its e-mail's unsubscribe link) is kept once sent or dropped. */

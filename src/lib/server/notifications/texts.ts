@@ -1,30 +1,51 @@
 import type { MailContent } from '../mail/templates';
+import { REMINDER_KINDS, type NotificationKind } from './kinds';
 
 /**
- * Every word a notification carries, in both languages. One text for every kind: a notice on a
- * lock screen or in a shared mailbox must not say what it is about, who it is from, or what
- * Herstelpad is for. No names, no counts, no "you haven't…". texts.test.ts scans all of it for
- * the words in FORBIDDEN_WORDS.
+ * Every word a notification carries, in both languages. Two texts, never more: news (something
+ * someone did: a letter, an answer, a trigger notice) and a reminder (the weekly hour, a check-in),
+ * so a reminder does not pretend something new arrived. Neither says what it is about, who it is
+ * from, or what Herstelpad is for: a notice on a lock screen or in a shared mailbox must not tell.
+ * No names, no counts, no "you haven't…". texts.test.ts scans all of it for the words in
+ * FORBIDDEN_WORDS.
  */
 export type Locale = 'nl' | 'en';
+export type Tone = 'news' | 'reminder';
 
-export const PUSH_TEXT: Record<Locale, { title: string; body: string }> = {
-	nl: { title: 'Herstelpad', body: 'Je hebt een nieuw bericht in Herstelpad.' },
-	en: { title: 'Herstelpad', body: 'You have a new message in Herstelpad.' }
+export function toneOf(kind: NotificationKind): Tone {
+	return REMINDER_KINDS.includes(kind) ? 'reminder' : 'news';
+}
+
+export const PUSH_TEXT: Record<Tone, Record<Locale, { title: string; body: string }>> = {
+	news: {
+		nl: { title: 'Herstelpad', body: 'Je hebt een nieuw bericht in Herstelpad.' },
+		en: { title: 'Herstelpad', body: 'You have a new message in Herstelpad.' }
+	},
+	reminder: {
+		nl: { title: 'Herstelpad', body: 'Er staat iets voor je klaar in Herstelpad.' },
+		en: { title: 'Herstelpad', body: 'Something is waiting for you in Herstelpad.' }
+	}
 };
 
-const MAIL: Record<Locale, { subject: string; lines: string[]; button: string; why: string; unsubscribe: string; settings: string }> = {
+const MAIL_TONE: Record<Tone, Record<Locale, { subject: string; lines: string[] }>> = {
+	news: {
+		nl: { subject: 'Je hebt een nieuw bericht in Herstelpad', lines: ['Hallo,', 'Er staat iets nieuws voor je klaar. Meld je aan om het te bekijken, wanneer het jou past.'] },
+		en: { subject: 'You have a new message in Herstelpad', lines: ['Hello,', 'Something new is waiting for you. Sign in to see it, whenever it suits you.'] }
+	},
+	reminder: {
+		nl: { subject: 'Er staat iets voor je klaar in Herstelpad', lines: ['Hallo,', 'Er staat iets voor je klaar, zoals je vroeg. Kijk gerust wanneer het jou past; er is geen haast.'] },
+		en: { subject: 'Something is waiting for you in Herstelpad', lines: ['Hello,', 'Something is waiting for you, as you asked. Have a look whenever it suits you; there is no rush.'] }
+	}
+};
+
+const MAIL: Record<Locale, { button: string; why: string; unsubscribe: string; settings: string }> = {
 	nl: {
-		subject: 'Je hebt een nieuw bericht in Herstelpad',
-		lines: ['Hallo,', 'Er staat iets nieuws voor je klaar. Meld je aan om het te bekijken, wanneer het jou past.'],
 		button: 'Openen',
 		why: 'Je krijgt deze e-mail omdat je dat zelf hebt aangezet.',
 		unsubscribe: 'Geen e-mails meer zoals deze? Met één klik zet je ze uit:',
 		settings: 'Of kies zelf wat je nog wilt ontvangen:'
 	},
 	en: {
-		subject: 'You have a new message in Herstelpad',
-		lines: ['Hello,', 'Something new is waiting for you. Sign in to see it, whenever it suits you.'],
 		button: 'Open',
 		why: 'You get this e-mail because you turned it on yourself.',
 		unsubscribe: 'No more e-mails like this? Turn them off with one click:',
@@ -38,8 +59,8 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<':
  * The notification e-mail. `unsubscribeLink` is the signed-out page with a one-click button;
  * `oneClickLink` takes the RFC 8058 POST a mail program sends on its own "unsubscribe" button.
  */
-export function notificationMail(locale: Locale, input: { openLink: string; unsubscribeLink: string; oneClickLink: string; settingsLink: string }): MailContent {
-	const t = MAIL[locale];
+export function notificationMail(locale: Locale, tone: Tone, input: { openLink: string; unsubscribeLink: string; oneClickLink: string; settingsLink: string }): MailContent {
+	const t = { ...MAIL[locale], ...MAIL_TONE[tone][locale] };
 	const p = (line: string) => `<p style="margin:0 0 1em">${escape(line)}</p>`;
 	const small = (text: string, href: string) => `<p style="font-size:.9em;color:#555">${escape(text)} <a href="${escape(href)}">${escape(href)}</a></p>`;
 	const html =

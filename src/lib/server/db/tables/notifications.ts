@@ -55,13 +55,19 @@ export const notificationOutbox = pgTable(
 		dedupeKey: text('dedupe_key').notNull(),
 		dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
 		status: text('status', { enum: ['pending', 'sending', 'sent', 'dropped'] }).notNull().default('pending'),
-		/** Why it was dropped: 'not-opted-in', 'weekly-max', 'space', 'no-channel'. */
+		/** Why it was dropped: 'not-opted-in', 'weekly-max', 'space', 'no-device', 'failed' (after MAX_TRIES), 'unknown-kind'. */
 		reason: text('reason'),
 		/** The channels it went out on: ['push', 'email']. */
 		channels: jsonb('channels').$type<string[]>().notNull().default([]),
 		unsubscribeTokenHash: text('unsubscribe_token_hash'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		sentAt: timestamp('sent_at', { withTimezone: true })
+		/**
+		 * Set when the weekly maximum lets it through (still 'sending': counted from then on, so a second
+		 * process cannot let one more through), and kept once sent.
+		 */
+		sentAt: timestamp('sent_at', { withTimezone: true }),
+		/** Tries that reached nobody (every channel failed); given up at MAX_TRIES (outbox.ts). */
+		attempts: integer('attempts').notNull().default(0)
 	},
 	(t) => [
 		uniqueIndex('notification_outbox_dedupe_unique').on(t.userId, t.dedupeKey),
