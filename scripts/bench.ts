@@ -29,13 +29,14 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { openDatabase } from '../src/lib/server/db';
 import { DEMO_PASSWORD, seedDemo } from '../src/lib/server/demo/seed';
 import { buildIsStale } from './stale-build.js';
+import { processCount } from './cluster.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const port = Number(process.env.BENCH_PORT ?? 4214);
@@ -151,25 +152,57 @@ function startServer(databaseUrl: string): Server {
 	};
 }
 
-/** CPU time the process has used (all its threads), in ms, from /proc; NaN where there is no /proc. */
-function cpuMs(pid: number | undefined): number {
+/** The process and its descendants (the app processes under scripts/server.js's primary), from /proc. */
+function processTree(pid: number | undefined): number[] {
+	if (pid === undefined) return [];
+	const children = new Map<number, number[]>();
 	try {
-		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-		return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+		for (const entry of readdirSync('/proc')) {
+			if (!/^\d+$/.test(entry)) continue;
+			try {
+				const ppid = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+				children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+			} catch {
+				/* gone meanwhile */
+			}
+		}
 	} catch {
-		return NaN;
+		return [pid];
 	}
+	const tree = [pid];
+	for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]) ?? []));
+	return tree;
 }
 
-/** Resident memory now and at its peak, in MB, from /proc. */
-function memoryMb(pid: number | undefined): { rss: number; peak: number } {
-	try {
-		const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-		const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
-		return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
-	} catch {
-		return { rss: NaN, peak: NaN };
+/** CPU time the server has used (all its processes and threads), in ms, from /proc; NaN where there is no /proc. */
+function cpuMs(pid: number | undefined): number {
+	let total = 0;
+	for (const one of processTree(pid)) {
+		try {
+			const fields = readFileSync(`/proc/${one}/stat`, 'utf8').split(') ')[1].split(' ');
+			total += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+		} catch {
+			if (one === pid) return NaN;
+		}
 	}
+	return total;
+}
+
+/** Resident memory now and at its peak, in MB, summed over the server's processes, from /proc. */
+function memoryMb(pid: number | undefined): { rss: number; peak: number } {
+	let rss = 0;
+	let peak = 0;
+	for (const one of processTree(pid)) {
+		try {
+			const status = readFileSync(`/proc/${one}/status`, 'utf8');
+			const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN);
+			rss += kb('VmRSS') / 1024;
+			peak += kb('VmHWM') / 1024;
+		} catch {
+			if (one === pid) return { rss: NaN, peak: NaN };
+		}
+	}
+	return { rss, peak };
 }
 
 /* ---------- HTTP ---------- */
@@ -213,6 +246,17 @@ async function waitUntilListening() {
 		if (tries > 240) throw new Error('the server did not start within 2 minutes');
 		await new Promise((r) => setTimeout(r, 500));
 	}
+}
+
+/** With several app processes, the others start once the first listens; the figures wait for all of them. */
+async function waitForProcesses(server: Server, count: number) {
+	if (count <= 1) return;
+	for (let tries = 0; processTree(server.process.pid).length - 1 < count; tries++) {
+		if (tries > 240) throw new Error(`the server did not start ${count} processes within 2 minutes`);
+		await new Promise((r) => setTimeout(r, 500));
+	}
+	// Forked is not yet listening: give their start-up (loading the app, its database pool) a moment.
+	await new Promise((r) => setTimeout(r, 3_000));
 }
 
 async function signIn(email: string): Promise<string> {
@@ -436,6 +480,8 @@ interface SizeResult {
 	databaseMb: number;
 	idleMb: number;
 	peakMb: number;
+	/** App processes serving (scripts/server.js's workers; 1 when it runs alone). */
+	processes: number;
 	rows: { route: string; floor: Measurement; run: Measurement; note?: string }[];
 }
 
@@ -465,7 +511,10 @@ async function runSize(couples: number, options: Options): Promise<SizeResult> {
 
 		server = startServer(databaseUrl);
 		await waitUntilListening();
+		await waitForProcesses(server, processCount({ ...process.env, DATABASE_URL: databaseUrl }, availableParallelism()).count);
 		const idleMb = memoryMb(server.process.pid).rss;
+		const tree = processTree(server.process.pid).length;
+		const processes = tree > 1 ? tree - 1 : 1;
 		const people = await choosePeople(databaseUrl, options.couplesSignedIn);
 		for (const person of people) person.cookie = await signIn(person.email);
 		const routes = routesFor(people);
@@ -506,7 +555,7 @@ async function runSize(couples: number, options: Options): Promise<SizeResult> {
 		// autocannon leaves its last requests to finish on their own; stopping the server under
 		// them would close the database mid-request and log errors that are not the app's.
 		await new Promise((resolve) => setTimeout(resolve, 1_000));
-		return { couples, seedSeconds, databaseMb, idleMb, peakMb, rows };
+		return { couples, seedSeconds, databaseMb, idleMb, peakMb, processes, rows };
 	} finally {
 		await server?.stop();
 		await admin.query(`drop database if exists "${name}" with (force)`).catch(() => {});
@@ -699,7 +748,7 @@ function table(results: SizeResult[]): string {
 
 function summary(results: SizeResult[]): string {
 	return results
-		.map((r) => `- ${f(r.couples)} couples: seeded in ${f(r.seedSeconds, 1)} s, database ${f(r.databaseMb)} MB; server memory ${f(r.idleMb)} MB after start, peak ${f(r.peakMb)} MB`)
+		.map((r) => `- ${f(r.couples)} couples: seeded in ${f(r.seedSeconds, 1)} s, database ${f(r.databaseMb)} MB; ${r.processes} app ${r.processes === 1 ? 'process' : 'processes'}, their memory ${f(r.idleMb)} MB after start, peak ${f(r.peakMb)} MB`)
 		.join('\n');
 }
 

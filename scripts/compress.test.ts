@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
-import { chooseEncoding, compressResponse, MIN_BYTES } from './compress.js';
+import { constants } from 'node:zlib';
+import { brotliParams, chooseEncoding, compressResponse, MIN_BYTES } from './compress.js';
 
 const page = `<!doctype html><html lang="nl"><body>${'<p>Herstelpad, in jouw tempo.</p>'.repeat(400)}</body></html>`;
 const big = 'x'.repeat(3 * 1024 * 1024) + 'end';
@@ -115,5 +116,10 @@ describe('compression of the server’s own answers', () => {
 		const notModified = await get(port, '/other', 'br');
 		expect(notModified.status).toBe(304);
 		expect(notModified.headers['content-encoding']).toBeUndefined();
+	});
+
+	it('tells brotli the size of an answer when it is known, so it need not prepare for megabytes', () => {
+		expect(brotliParams(17_173)).toEqual({ [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_SIZE_HINT]: 17_173 });
+		expect(brotliParams(NaN)).toEqual({ [constants.BROTLI_PARAM_QUALITY]: 4 });
 	});
 });

@@ -34,4 +34,20 @@ export function t(key: string, inputs?: Record<string, unknown>): string {
 	return fn(inputs);
 }
 
-export const href = (path: string) => localizeHref(path);
+/**
+ * Every render localizes its links again (the layout alone has a few dozen), and for an app path
+ * the answer depends only on the path and the language: kept per language (bounded). Anything
+ * else (a full URL) is localized each time, as it may depend on the origin.
+ */
+const localized = new Map<string, string>();
+export const href = (path: string) => {
+	if (!path.startsWith('/') || path.startsWith('//')) return localizeHref(path);
+	const key = `${getLocale()} ${path}`;
+	let value = localized.get(key);
+	if (value === undefined) {
+		value = localizeHref(path);
+		if (localized.size >= 2_000) localized.clear();
+		localized.set(key, value);
+	}
+	return value;
+};

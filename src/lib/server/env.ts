@@ -42,7 +42,12 @@ const schema = z.object({
 	 * Extra Web Push service origins accepted besides the known ones (comma-separated, e.g. a
 	 * loopback push service in the tests). Subscriptions to other hosts are refused (SSRF).
 	 */
-	PUSH_SERVICE_ORIGINS: z.string().optional()
+	PUSH_SERVICE_ORIGINS: z.string().optional(),
+	/**
+	 * App processes on PostgreSQL (scripts/cluster.js, which reads and checks it first, and tells
+	 * each process the count it chose); here it only shares the analyser's threads out among them.
+	 */
+	WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1)
 });
 
 export type Env = z.infer<typeof schema> & {

@@ -3,7 +3,7 @@ import type { SessionUser } from '$lib/server/auth/sessions';
 import { actorOf } from '$lib/server/access/actor';
 import { getProgress } from '$lib/server/program/progress';
 import { listGuides } from '$lib/server/program/guides';
-import { readPartnerStatus } from '$lib/server/couple/pace';
+import { readPaceStatuses } from '$lib/server/couple/pace';
 import { partnerIn } from '$lib/server/couple/membership';
 import { openInvitationOf } from '$lib/server/couple/invitations';
 import { readCoupleNotice } from '$lib/server/couple/notices';
@@ -24,7 +24,9 @@ export async function loadHome(db: Database, user: SessionUser & { role: 'repair
 	const progress = await getProgress(db, user.id, user.role);
 	const guides = listGuides(user.role, locale === 'en' ? 'en' : 'nl');
 	const partner = await partnerIn(db, actor);
-	const status = partner ? await readPartnerStatus(db, actor, partner) : null;
+	// The partner's status to show, and the reader's own (no anniversary note while asking for space).
+	const pace = await readPaceStatuses(db, actor, partner);
+	const status = pace.partner;
 	const invitation = partner ? null : await openInvitationOf(db, user.id);
 	const next = progress.steps.find((s) => !s.doneAt);
 	const nextGuide = next ? guides.find((g) => g.slug === next.slug) : undefined;
@@ -34,7 +36,7 @@ export async function loadHome(db: Database, user: SessionUser & { role: 'repair
 	const trust = partner ? await latestSharedTrust(db, actor, now) : null;
 	const triggers = partner ? await triggerNotices(db, actor, now) : { waiting: 0, answer: null };
 	// The hurt partner sets the pace: no note from the partner's day, none at all while asking for space.
-	const anniversary = await anniversaryFor(db, actor, partner?.id ?? null, user.role, now);
+	const anniversary = await anniversaryFor(db, actor, partner?.id ?? null, user.role, now, pace.own);
 	const week = (w: { weekStart: string; count: number; trust: number | null; safety: number | null; connection: number | null }) => ({
 		weekStart: w.weekStart,
 		count: w.count,

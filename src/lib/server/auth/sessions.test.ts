@@ -6,6 +6,9 @@ import { sessions } from '../db/schema';
 import { signUp } from './accounts';
 import { createSession, endOwnSession, listSessions, purgeExpiredSessions, SESSION_MAX_DAYS, validateSession } from './sessions';
 import { hashToken } from '../security/tokens';
+import { acceptInvitation, createInvitation } from '../couple/invitations';
+import { leaveCouple } from '../couple/membership';
+import { chooseRole } from '../users/users';
 
 const DAY = 24 * 60 * 60 * 1000;
 const MINUTE = 60 * 1000;
@@ -21,6 +24,25 @@ describe(`sessions: lifetime, last use, device, list (${databaseKind})`, () => {
 
 	const person = async () => (await signUp(db, { email: `s${counter++}@example.org`, password, displayName: 'Sam', locale: 'nl' })).userId;
 	const rowOf = async (token: string) => (await db.select().from(sessions).where(eq(sessions.id, hashToken(token))))[0];
+
+	it('brings the partner along (none when solo), as they are at this request', async () => {
+		const ann = await person();
+		const bo = (await signUp(db, { email: `s${counter++}@example.org`, password, displayName: 'Bo', locale: 'en' })).userId;
+		const { token } = await createSession(db, ann);
+		const user = async () => (await validateSession(db, token))!.user;
+		expect((await user()).partner).toBeNull();
+
+		await acceptInvitation(db, bo, (await createInvitation(db, ann)).token);
+		const paired = await user();
+		expect(paired.partner).toEqual({ id: bo, displayName: 'Bo', role: null });
+		expect(paired.coupleId).not.toBeNull();
+		// A change on the partner's side shows on the next request (PGlite's session cache forgets it too).
+		await chooseRole(db, bo, 'hurt');
+		expect((await user()).partner).toEqual({ id: bo, displayName: 'Bo', role: 'hurt' });
+
+		await leaveCouple(db, bo);
+		expect(await user()).toMatchObject({ coupleId: null, partner: null });
+	});
 
 	it('ends a session 90 days after sign-in, however often it is used', async () => {
 		const userId = await person();

@@ -1,6 +1,8 @@
-import { and, desc, eq, gt, lt, ne, or } from 'drizzle-orm';
+import { and, desc, eq, gt, lt, ne, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../db';
 import { coupleMembers, sessions, users } from '../db/schema';
+import type { Partner } from '../couple/membership';
 import { hashToken, newToken } from '../security/tokens';
 import { sessionCacheOf } from '../db/session-cache';
 
@@ -22,6 +24,11 @@ export interface SessionUser {
 	isAdmin: boolean;
 	/** The couple the user belongs to now, or null when solo. */
 	coupleId: string | null;
+	/**
+	 * The other member of that couple, read with the session (null when solo), so reading pages
+	 * need not ask again (`partnerIn`). Absent on a user made by hand (tests): then it is asked.
+	 */
+	partner?: Partner | null;
 }
 
 export interface ValidSession {
@@ -76,8 +83,16 @@ export async function validateSession(
 	return { ...session, user: { ...session.user }, extended: lookedUp && session.extended };
 }
 
-async function lookUpSession(db: Database, id: string, now: Date, device: string | null): Promise<ValidSession | null> {
-	const [row] = await db
+const partnerMember = alias(coupleMembers, 'partner_member');
+const partnerUser = alias(users, 'partner_user');
+
+/**
+ * The session look-up runs on every signed-in request, and building it (joins, a nested
+ * selection) cost more CPU than running it; prepared once per database, it is only bound and
+ * sent (and on PostgreSQL each connection parses it once: a named statement).
+ */
+function sessionQuery(db: Database) {
+	return db
 		.select({
 			sessionId: sessions.id,
 			expiresAt: sessions.expiresAt,
@@ -92,12 +107,27 @@ async function lookUpSession(db: Database, id: string, now: Date, device: string
 				role: users.role,
 				isAdmin: users.isAdmin,
 				coupleId: coupleMembers.coupleId
-			}
+			},
+			partner: { id: partnerUser.id, displayName: partnerUser.displayName, role: partnerUser.role }
 		})
 		.from(sessions)
 		.innerJoin(users, eq(users.id, sessions.userId))
 		.leftJoin(coupleMembers, eq(coupleMembers.userId, users.id))
-		.where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), gt(sessions.absoluteExpiresAt, now)));
+		.leftJoin(partnerMember, and(eq(partnerMember.coupleId, coupleMembers.coupleId), ne(partnerMember.userId, users.id)))
+		.leftJoin(partnerUser, eq(partnerUser.id, partnerMember.userId))
+		.where(and(eq(sessions.id, sql.placeholder('id')), gt(sessions.expiresAt, sql.placeholder('now')), gt(sessions.absoluteExpiresAt, sql.placeholder('now'))))
+		.limit(1)
+		.prepare('herstelpad_session_lookup');
+}
+
+const sessionQueries = new WeakMap<Database, ReturnType<typeof sessionQuery>>();
+
+async function lookUpSession(db: Database, id: string, now: Date, device: string | null): Promise<ValidSession | null> {
+	let query = sessionQueries.get(db);
+	if (!query) sessionQueries.set(db, (query = sessionQuery(db)));
+	const [found] = await query.execute({ id, now: now.toISOString() });
+	// A couple has two members; solo, the partner is null (the columns of a missing join).
+	const row = found && { ...found, user: { ...found.user, partner: found.user.coupleId && found.partner ? found.partner : null } };
 	if (!row) return null;
 	const changes: Partial<typeof sessions.$inferInsert> = {};
 	let expiresAt = row.expiresAt;

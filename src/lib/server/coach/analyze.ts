@@ -2,14 +2,17 @@ import type { AnalysisResult, CoachLanguage } from '../../coach';
 import type { Database } from '../db';
 import { DomainError } from '../errors';
 import { hitLimit, type Limit } from '../security/rate-limit';
-import { AnalysisPool } from './pool';
+import { getEnv } from '../env';
+import { availableParallelism } from 'node:os';
+import { AnalysisPool, defaultPoolSize } from './pool';
 
 let pool: AnalysisPool | undefined;
 
 /** The process's one analysis pool, started on first use. */
 export function analysisPool(): AnalysisPool {
 	if (!pool) {
-		pool = new AnalysisPool();
+		// Several app processes (WEB_CONCURRENCY, set for each by scripts/cluster.js) share the cores.
+		pool = new AnalysisPool({ size: defaultPoolSize(availableParallelism(), getEnv().WEB_CONCURRENCY) });
 		// adapter-node's signal that the server is stopping; the workers go with it.
 		process.once('sveltekit:shutdown', () => void pool?.close());
 	}

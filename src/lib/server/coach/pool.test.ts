@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyzeApology, MAX_APOLOGY_LENGTH } from '../../coach';
 import { DomainError } from '../errors';
-import { AnalysisPool } from './pool';
+import { AnalysisPool, defaultPoolSize } from './pool';
 
 const short = 'Het spijt me dat ik heb gelogen, maar jij was er ook nooit voor mij.';
 const long = 'Ik ben vreemdgegaan en het spijt me. Het was maar een slippertje, omdat jij er nooit was. '.repeat(250).slice(0, MAX_APOLOGY_LENGTH);
@@ -85,5 +85,15 @@ describe('the analysis pool', () => {
 		expect(pool.stats()).toEqual({ workers: 2, busy: 0, queued: 0 });
 		expect(await pool.run(short, { owner: 'first' })).toEqual(analyzeApology(short));
 		expect(pool.stats().workers).toBe(2);
+	});
+});
+
+describe('the pool size', () => {
+	it('leaves a core to the main thread, and shares the rest among several app processes', () => {
+		expect([1, 2, 4, 8, 16].map((cores) => defaultPoolSize(cores))).toEqual([1, 1, 3, 4, 4]);
+		// One process per core (scripts/cluster.js): each main thread has its core, one analyser thread each.
+		expect(defaultPoolSize(2, 2)).toBe(1);
+		expect(defaultPoolSize(8, 8)).toBe(1);
+		expect(defaultPoolSize(16, 4)).toBe(3);
 	});
 });

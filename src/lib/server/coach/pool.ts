@@ -45,6 +45,14 @@ type Reply = { ready: true } | { id: number; result: AnalysisResult } | { id: nu
 
 const workerUrl = (source: string) => new URL(`data:text/javascript,${encodeURIComponent(source)}`);
 
+/**
+ * Threads per pool: the cores the app processes' main threads leave free, shared among those
+ * processes (scripts/cluster.js runs one per core on PostgreSQL); at least one, at most four.
+ */
+export function defaultPoolSize(cores: number, processes = 1): number {
+	return Math.max(1, Math.min(4, Math.floor((cores - processes) / processes)));
+}
+
 /** Workers that die before they are ready, in a row, before the waiting texts are refused. */
 const MAX_FAILED_STARTS = 3;
 
@@ -69,7 +77,7 @@ export class AnalysisPool {
 	private readonly source: string;
 
 	constructor(options: PoolOptions = {}) {
-		this.size = options.size ?? Math.max(1, Math.min(4, availableParallelism() - 1));
+		this.size = options.size ?? defaultPoolSize(availableParallelism());
 		this.maxQueue = options.maxQueue ?? 16;
 		this.perOwner = options.perOwner ?? 2;
 		this.budgetMs = options.budgetMs ?? 5_000;

@@ -24,9 +24,15 @@ export async function partnerOf(db: Database, userId: string): Promise<(Partner 
 /**
  * For reading pages: the partner in the couple the session already knows (`actor.coupleId`, read
  * with the session at the start of the request), without asking again which couple that is; a
- * solo person costs no query at all. Changes (sending, leaving) use partnerOf, which asks.
+ * solo person costs no query at all, nor does a person whose session brought the partner along
+ * (`actor.partner`, see validateSession). Changes (sending, leaving) use partnerOf, which asks.
  */
-export async function partnerIn(db: Database, actor: { userId: string; coupleId: string | null }): Promise<(Partner & { coupleId: string }) | null> {
+export async function partnerIn(
+	db: Database,
+	actor: { userId: string; coupleId: string | null; partner?: Partner | null }
+): Promise<(Partner & { coupleId: string }) | null> {
+	if (!actor.coupleId) return null;
+	if (actor.partner !== undefined) return actor.partner && { id: actor.partner.id, displayName: actor.partner.displayName, role: actor.partner.role, coupleId: actor.coupleId };
 	return partnerInCouple(db, actor.userId, actor.coupleId);
 }
 

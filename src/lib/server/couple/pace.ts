@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db';
 import { needs, paceStatus } from '../db/schema';
 import { assertCan, can, type Actor, type ItemAccess } from '../access/policy';
@@ -48,6 +48,23 @@ export async function readPartnerStatus(db: Database, actor: Actor, partner: { i
 		.from(paceStatus)
 		.where(eq(paceStatus.userId, partner.id));
 	return row ?? null;
+}
+
+/**
+ * The actor's own status and what they see of the partner's (as readPartnerStatus gives it), in
+ * one query, for the home page, which shows the one and is quiet on the other.
+ */
+export async function readPaceStatuses(db: Database, actor: Actor, partner: { id: string; coupleId: string } | null) {
+	const partnerVisible = partner !== null && can(actor, 'read', { ownerId: partner.id, visibility: 'shared', coupleId: partner.coupleId });
+	const rows = await db
+		.select({ userId: paceStatus.userId, status: paceStatus.status, note: paceStatus.note, updatedAt: paceStatus.updatedAt })
+		.from(paceStatus)
+		.where(partnerVisible ? inArray(paceStatus.userId, [actor.userId, partner.id]) : eq(paceStatus.userId, actor.userId));
+	const of = (userId: string) => {
+		const row = rows.find((r) => r.userId === userId);
+		return row ? { status: row.status, note: row.note, updatedAt: row.updatedAt } : null;
+	};
+	return { own: of(actor.userId), partner: partnerVisible ? of(partner.id) : null };
 }
 
 const needAccess = (row: { ownerId: string; coupleId: string | null }): ItemAccess => ({

@@ -110,6 +110,27 @@ describe(`the app connected as a non-owner role (${databaseKind})`, () => {
 		}
 	});
 
+	it('hands a connection that already carries the actor back to them, so switching people costs no extra round trip', async () => {
+		const { ann, bo } = people;
+		const query = (userId: string) => as(userId, () => app.db.select({ id: users.id }).from(users).where(eq(users.id, userId)));
+		// Two connections, one told it is Ann, the other Bo (both in use at once).
+		await Promise.all([query(ann), query(bo)]);
+		const original = pg.Client.prototype.query;
+		let settings = 0;
+		pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+			const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text;
+			if (text?.startsWith("select set_config('app.user_id'")) settings++;
+			return (original as (...a: unknown[]) => unknown).apply(this, args);
+		} as typeof original;
+		try {
+			// One after the other, taking turns: the pool would hand back the connection used last.
+			for (let i = 0; i < 6; i++) expect(await query(i % 2 ? bo : ann)).toEqual([{ id: i % 2 ? bo : ann }]);
+		} finally {
+			pg.Client.prototype.query = original;
+		}
+		expect(settings).toBe(0);
+	});
+
 	it('exports and deletes an account as the app role', async () => {
 		const { ann } = people;
 		const data = await as(ann, () => exportUserData(app.db, ann));

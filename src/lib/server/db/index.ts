@@ -83,7 +83,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 		const pool = new ActorPool({ connectionString: config.url, max: 10 });
 		const db = drizzlePg(pool, { schema, logger: queryLogger() });
 		try {
-			if (!config.migrationUrl && (await migrationsPending(pool))) await migrateWith(db);
+			if (!config.migrationUrl && (await migrationsPending(pool))) {
+				// Asked again under the lock: another process may have migrated while this one waited.
+				await underMigrationLock(config.url, async () => {
+					if (await migrationsPending(pool)) await migrateWith(db);
+				});
+			}
 		} catch (err) {
 			await pool.end();
 			throw err;
@@ -115,10 +120,32 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 async function migrateAsOwner(url: string, appUrl: string) {
 	const owner = new pg.Pool({ connectionString: url, max: 1 });
 	try {
-		await migratePg(drizzlePg(owner), { migrationsFolder: migrationsFolder() });
-		await grantAppRoleAgain(owner, decodeURIComponent(new URL(appUrl).username));
+		await underMigrationLock(url, async () => {
+			await migratePg(drizzlePg(owner), { migrationsFolder: migrationsFolder() });
+			await grantAppRoleAgain(owner, decodeURIComponent(new URL(appUrl).username));
+		});
 	} finally {
 		await owner.end();
+	}
+}
+
+/**
+ * Runs `work` while holding a lock that every process starting on this database takes before it
+ * migrates. Drizzle's migrator does not lock: two processes starting together on a database with
+ * a pending migration (several app processes, or two servers after an upgrade) would both apply
+ * it, and one would fail ("already exists"). The second now waits, then finds nothing pending.
+ * Held on a connection of its own (a session-level advisory lock), so the migrator may use any.
+ */
+async function underMigrationLock<T>(url: string, work: () => Promise<T>): Promise<T> {
+	const client = new pg.Client({ connectionString: url });
+	await client.connect();
+	try {
+		await client.query("select pg_advisory_lock(hashtext('herstelpad_migrate'))");
+		return await work();
+	} finally {
+		// Ending the connection releases the lock too; unlocking first only makes it prompt.
+		await client.query("select pg_advisory_unlock(hashtext('herstelpad_migrate'))").catch(() => undefined);
+		await client.end();
 	}
 }
 

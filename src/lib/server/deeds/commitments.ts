@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, or } from 'drizzle-orm';
 import type { Database } from '../db';
 import { commitmentComments, commitmentEvents, commitments } from '../db/schema';
 import type { CommitmentStatus, RhythmKind } from '../db/tables/deeds';
@@ -137,17 +137,20 @@ export async function getCommitment(db: Database, actor: Actor, id: string) {
 
 export const commitmentView = view;
 
-/** The actor's own commitments and the partner's shared ones: one query. */
+/** The actor's own commitments and the partner's shared ones (own first, each oldest first): one query. */
 export async function listVisibleCommitments(db: Database, actor: Actor) {
-	const own = await db.select(columns).from(commitments).where(eq(commitments.ownerId, actor.userId)).orderBy(asc(commitments.createdAt));
-	const partner = actor.coupleId
-		? await db
-				.select(columns)
-				.from(commitments)
-				.where(and(eq(commitments.sharedCoupleId, actor.coupleId), ne(commitments.ownerId, actor.userId)))
-				.orderBy(asc(commitments.createdAt))
-		: [];
-	return [...own, ...partner.filter((row) => can(actor, 'read', commitmentAccess(row)))];
+	const rows = await db
+		.select(columns)
+		.from(commitments)
+		.where(
+			actor.coupleId
+				? or(eq(commitments.ownerId, actor.userId), and(eq(commitments.sharedCoupleId, actor.coupleId), ne(commitments.ownerId, actor.userId)))
+				: eq(commitments.ownerId, actor.userId)
+		)
+		.orderBy(asc(commitments.createdAt));
+	const own = rows.filter((row) => row.ownerId === actor.userId);
+	const partner = rows.filter((row) => row.ownerId !== actor.userId && can(actor, 'read', commitmentAccess(row)));
+	return [...own, ...partner];
 }
 
 export async function listCommitments(db: Database, actor: Actor) {

@@ -15,7 +15,22 @@ export function localDay(at: Date): string {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const toUtc = (day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
-const fromUtc = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * Writing a day back as text (a Date and an ISO string) is the costly part of day arithmetic, and
+ * the pages that count or draw weeks do it thousands of times per request over the same few
+ * hundred days, so each day's text is kept (bounded: a few years of days at most between clears).
+ */
+const formatted = new Map<number, string>();
+const fromUtc = (ms: number) => {
+	let day = formatted.get(ms);
+	if (day === undefined) {
+		day = new Date(ms).toISOString().slice(0, 10);
+		if (formatted.size >= 5_000) formatted.clear();
+		formatted.set(ms, day);
+	}
+	return day;
+};
 
 export function addDays(day: string, n: number): string {
 	return fromUtc(toUtc(day) + n * DAY_MS);
@@ -27,7 +42,8 @@ export function daysBetween(from: string, to: string): number {
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(day: string): number {
-	const d = new Date(toUtc(day)).getUTCDay();
+	// Days since 1970-01-01, a Thursday (4): the weekday without making a Date.
+	const d = (((Math.floor(toUtc(day) / DAY_MS) + 4) % 7) + 7) % 7;
 	return d === 0 ? 7 : d;
 }
 

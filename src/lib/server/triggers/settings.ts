@@ -120,9 +120,19 @@ export function chooseAnniversary(own: string | null, partners: string | null, r
 	return upcomingAnniversary(own, now) ?? (reader.role === 'hurt' ? null : upcomingAnniversary(partners, now));
 }
 
-/** The quiet note for the home page (see chooseAnniversary). */
-export async function anniversaryFor(db: Database, actor: Actor, partnerId: string | null, role: AnniversaryReader['role'], now = new Date()) {
-	const pace = await getOwnPaceStatus(db, actor);
+/**
+ * The quiet note for the home page (see chooseAnniversary). `ownPace`: the reader's own pace
+ * status when the caller has read it already (the home page reads both partners' at once).
+ */
+export async function anniversaryFor(
+	db: Database,
+	actor: Actor,
+	partnerId: string | null,
+	role: AnniversaryReader['role'],
+	now = new Date(),
+	ownPace?: { status: string } | null
+) {
+	const pace = ownPace === undefined ? await getOwnPaceStatus(db, actor) : ownPace;
 	if (pace?.status === 'space') return null;
 	const { own, partner } = await triggerSettingsFor(db, actor, partnerId);
 	return chooseAnniversary(own.discoveredOn, partner?.discoveredOn ?? null, { role, space: false }, now);

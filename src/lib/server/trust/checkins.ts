@@ -223,13 +223,22 @@ export interface SharedTrustSummary {
  */
 export async function latestSharedTrust(db: Database, actor: Actor, now = new Date()): Promise<SharedTrustSummary | null> {
 	if (!actor.coupleId) return null;
+	// Only what the summary needs: the home page reads this on every visit (not the texts).
 	const rows = await db
-		.select(columns)
+		.select({
+			ownerId: trustCheckins.ownerId,
+			sharedCoupleId: trustCheckins.sharedCoupleId,
+			day: trustCheckins.day,
+			trust: trustCheckins.trust,
+			safety: trustCheckins.safety,
+			connection: trustCheckins.connection
+		})
 		.from(trustCheckins)
 		.where(eq(trustCheckins.sharedCoupleId, actor.coupleId))
 		.orderBy(desc(trustCheckins.day))
 		.limit(200);
-	const visible = rows.filter((r) => can(actor, 'read', trustAccess.checkin(r)) && r.day <= addDays(dayOf(now), 1));
+	const tomorrow = addDays(dayOf(now), 1);
+	const visible = rows.filter((r) => r.day <= tomorrow && can(actor, 'read', trustAccess.checkin(r)));
 	if (visible.length === 0) return null;
 	const latestWeek = weekStart(visible[0].day);
 	const earlier = visible.find((r) => weekStart(r.day) < latestWeek);

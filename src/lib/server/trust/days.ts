@@ -8,17 +8,43 @@ export function dayOf(date: Date): Day {
 	return date.toISOString().slice(0, 10);
 }
 
-export function addDays(day: Day, n: number): Day {
-	const d = new Date(`${day}T00:00:00Z`);
-	d.setUTCDate(d.getUTCDate() + n);
-	return dayOf(d);
+/**
+ * The charts group a year of check-ins into weeks on every page view, over the same few hundred
+ * days: each answer is kept (pure functions; bounded, cleared when full).
+ */
+function remembered<T>(compute: (key: string) => T): (key: string) => T {
+	const known = new Map<string, T>();
+	return (key) => {
+		let value = known.get(key);
+		if (value === undefined) {
+			value = compute(key);
+			if (known.size >= 5_000) known.clear();
+			known.set(key, value);
+		}
+		return value;
+	};
 }
 
-/** The Monday of the week `day` falls in. */
-export function weekStart(day: Day): Day {
+const shifted = remembered((key) => {
+	const at = key.lastIndexOf('|');
+	const d = new Date(`${key.slice(0, at)}T00:00:00Z`);
+	d.setUTCDate(d.getUTCDate() + Number(key.slice(at + 1)));
+	return dayOf(d);
+});
+
+export function addDays(day: Day, n: number): Day {
+	return shifted(`${day}|${n}`);
+}
+
+const mondayOf = remembered((day) => {
 	const d = new Date(`${day}T00:00:00Z`);
 	const fromMonday = (d.getUTCDay() + 6) % 7;
 	return addDays(day, -fromMonday);
+});
+
+/** The Monday of the week `day` falls in. */
+export function weekStart(day: Day): Day {
+	return mondayOf(day);
 }
 
 /** Whole weeks from one Monday to another. */
