@@ -19,6 +19,10 @@ const makeAdmins = `node bin/herstelpad.js admin create ${E2E_ADMINS.join(' ')}`
 // the same run, as the project "postgres", against a second server (port + 1) on that database.
 // One run instead of two: one start, and one tail of a last long test instead of two.
 const postgresUrl = process.env.E2E_POSTGRES_URL;
+// scripts/test.js says when every journey runs (`npm test`, CI): the PostgreSQL journeys then come
+// after the PGlite ones, beside the fuzzer (see `projects`). A run of chosen journeys keeps them
+// free of dependencies, so that it never pulls in every PGlite journey as well.
+const wholeRun = process.env.E2E_WHOLE_RUN === '1';
 const postgresJourneys = readFileSync(new URL('tests/e2e/postgres-journeys.txt', import.meta.url), 'utf8')
 	.split('\n')
 	.map((line) => line.trim().replace(/^tests\/e2e\//, ''))
@@ -52,7 +56,10 @@ export default defineConfig({
 	globalSetup: './tests/e2e/smtp-inbox.ts',
 	outputDir: 'test-results/artifacts',
 	fullyParallel: true,
-	workers: 2,
+	// Two slots for the browser journeys, which keep both cores busy (each project below is held to
+	// two), and a third for what mostly waits: the notifications journey, which waits for its
+	// server's minute tick, and after the journeys the fuzzer, which sends one request at a time.
+	workers: 3,
 	retries: 0,
 	timeout: 60_000,
 	expect: { timeout: 10_000 },
@@ -76,14 +83,23 @@ export default defineConfig({
 			]
 		}
 	},
+	// Playwright runs the projects in phases (a project after those it depends on) and, within a
+	// phase, takes the tests in the order of the projects here. In a whole run: first the
+	// notifications journey (its own server; minutes of waiting for its clock) in the third slot,
+	// beside the phone and desktop journeys in two; then the fuzzer in the third slot, beside the
+	// PostgreSQL journeys in two. So nothing waits with a core idle: not the notifications journey's
+	// minutes, nor the fuzzer's (it ran alone before).
 	projects: [
-		{ name: 'phone', use: { ...devices['Pixel 7'] }, testMatch: /.*\.e2e\.ts/, testIgnore: /fuzz\.e2e\.ts/ },
-		{ name: 'desktop', use: { viewport: { width: 1280, height: 900 } }, testMatch: /layout\.e2e\.ts/ },
-		// The fuzzer floods every action, the analyser's queue included; run alone, after the
-		// journeys, it cannot make a person's save in another journey wait behind its flood (the
+		{ name: 'notifications', use: { ...devices['Pixel 7'] }, testMatch: /notifications\.e2e\.ts/, workers: 1 },
+		{ name: 'phone', use: { ...devices['Pixel 7'] }, testMatch: /.*\.e2e\.ts/, testIgnore: /(fuzz|notifications)\.e2e\.ts/, workers: 2 },
+		{ name: 'desktop', use: { viewport: { width: 1280, height: 900 } }, testMatch: /layout\.e2e\.ts/, workers: 1 },
+		// The fuzzer floods every action, the analyser's queue included; run after the journeys on
+		// its server, it cannot make a person's save in another journey wait behind its flood (the
 		// "postgres" journeys may run beside it: they have their own server).
-		{ name: 'fuzz', use: { ...devices['Pixel 7'] }, testMatch: /fuzz\.e2e\.ts/, dependencies: ['phone', 'desktop'] },
-		...(postgresUrl ? [{ name: 'postgres', use: { ...devices['Pixel 7'], baseURL: `http://127.0.0.1:${port + 1}` }, testMatch: postgresJourneys }] : [])
+		{ name: 'fuzz', use: { ...devices['Pixel 7'] }, testMatch: /fuzz\.e2e\.ts/, dependencies: ['phone', 'desktop'], workers: 1 },
+		...(postgresUrl
+			? [{ name: 'postgres', use: { ...devices['Pixel 7'], baseURL: `http://127.0.0.1:${port + 1}` }, testMatch: postgresJourneys, dependencies: wholeRun ? ['phone', 'desktop'] : [], workers: 2 }]
+			: [])
 	],
 	webServer: [
 		// E2E_DATABASE_URL runs the journeys given on PostgreSQL instead (the README's line).

@@ -14,7 +14,7 @@
  *   npm run bench                            100 and 10,000 couples, 10 s per route
  *   npm run bench -- --couples 1000          one size
  *   npm run bench -- --couples 100,1000 --duration 5 --connections 32
- *   npm run bench -- --quick                 tiny sizes, about a third of a second per route (CI)
+ *   npm run bench -- --quick                 tiny sizes, 16 requests per route (CI)
  *   npm run bench:js                         JavaScript each page loads, against the budgets
  *   npm run bench:js -- --no-write           the same, printed only
  *
@@ -47,6 +47,8 @@ interface Options {
 	sizes: number[];
 	duration: number;
 	floorDuration: number;
+	/** With --quick: a fixed number of requests per route (and of the static file before it) instead of a duration. */
+	requestsPerRoute?: number;
 	connections: number;
 	couplesSignedIn: number;
 	quick: boolean;
@@ -69,7 +71,8 @@ function parseArgs(argv: string[]): Options {
 	const sizes = (value('couples') ?? (js ? '3' : quick ? '5,25' : '100,10000')).split(',').map(Number);
 	if (!sizes.length || sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--couples: whole numbers, e.g. 100,10000');
 	// --quick proves the benchmark runs end to end (every page answers, the table fills); its
-	// figures mean little, so each route gets a quarter second after a tenth of the static file.
+	// figures mean little, so each route, and the static file before it, gets a fixed handful of
+	// requests (16 at 4 connections) rather than a duration: about 20 s for both sizes instead of a minute.
 	const duration = Number(value('duration') ?? (quick ? 0.25 : 10));
 	const connections = Number(value('connections') ?? (quick ? 4 : 32));
 	if (!(duration > 0 && duration <= 60)) throw new Error('--duration: seconds per route, at most 60');
@@ -78,6 +81,7 @@ function parseArgs(argv: string[]): Options {
 		sizes,
 		duration,
 		floorDuration: Math.max(quick ? 0.1 : 0.25, duration / 2),
+		requestsPerRoute: quick && !value('duration') ? connections * 4 : undefined,
 		connections,
 		couplesSignedIn: quick ? 1 : 4,
 		quick,
@@ -543,8 +547,8 @@ async function runSize(couples: number, options: Options): Promise<SizeResult> {
 		for (const route of measured) {
 			if (route === floor) continue;
 			process.stdout.write(`  ${route.name.padEnd(36)}`);
-			const floorRun = await measure(server, floor, options.floorDuration, options.connections);
-			let run = await measure(server, route, options.duration, options.connections);
+			const floorRun = await measure(server, floor, options.floorDuration, options.connections, options.requestsPerRoute);
+			let run = await measure(server, route, options.duration, options.connections, options.requestsPerRoute);
 			// A page slower than the run itself (a short --quick run on a busy machine) would show
 			// nothing: requests still on their way when a run ends are dropped. Count a fixed number instead.
 			if (run.requests < options.connections) run = await measure(server, route, options.duration, options.connections, options.connections * 2);
@@ -767,7 +771,8 @@ async function main() {
 	for (const couples of options.sizes) results.push(await runSize(couples, options));
 	const minutes = (performance.now() - started) / 60_000;
 	const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, load average ${load.toFixed(1)} at the start, Node ${process.version}`;
-	const settings = `${options.connections} connections, ${options.duration} s per route after ${options.floorDuration} s of the static file, ${options.couplesSignedIn} ${options.couplesSignedIn === 1 ? 'couple' : 'couples'} signed in (both partners, taking turns)`;
+	const perRoute = options.requestsPerRoute ? `${options.requestsPerRoute} requests per route after as many of the static file` : `${options.duration} s per route after ${options.floorDuration} s of the static file`;
+	const settings = `${options.connections} connections, ${perRoute}, ${options.couplesSignedIn} ${options.couplesSignedIn === 1 ? 'couple' : 'couples'} signed in (both partners, taking turns)`;
 	const report = `${table(results)}\n\n${summary(results)}`;
 	console.log(`\nHerstelpad benchmark: production server on PostgreSQL, loopback, ${settings}; ${machine}; ${minutes.toFixed(1)} min\n`);
 	console.log(report);

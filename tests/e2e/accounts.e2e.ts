@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible, screenshot, signUp, signIn, signOut, signOutButton, uniqueEmail, linkFromOutbox, PASSWORD } from './fixtures';
+import { test, expect, expectAccessible, screenshot, signUp, signUpInto, signIn, signOut, signOutButton, uniqueEmail, linkFromOutbox, PASSWORD } from './fixtures';
 
 test('sign-up without consent is refused with a clear message, and nothing is created', async ({ page }) => {
 	const email = uniqueEmail('noconsent');
@@ -62,7 +62,8 @@ test('the hurt partner gets their own track, and can change role later', async (
 
 test('sign out and in again; a wrong password gets the same answer as an unknown address', async ({ page }) => {
 	const email = uniqueEmail('inout');
-	await signUp(page, { name: 'Alex', email, role: 'hurt' });
+	await signUpInto(page, { name: 'Alex', email, role: 'hurt' });
+	await page.goto('/dashboard');
 	await signOut(page);
 	await page.goto('/dashboard');
 	await expect(page).toHaveURL(/\/signin\?next=/);
@@ -80,7 +81,8 @@ test('sign out and in again; a wrong password gets the same answer as an unknown
 
 test('reset a forgotten password through the e-mail, delivered over SMTP', async ({ page }) => {
 	const email = uniqueEmail('reset');
-	await signUp(page, { name: 'Morgan', email, role: 'repairing', lang: 'en' });
+	await signUpInto(page, { name: 'Morgan', email, role: 'repairing', lang: 'en' });
+	await page.goto('/en/dashboard');
 	await (await signOutButton(page, 'en')).click();
 
 	await page.goto('/en/forgot-password');
@@ -123,7 +125,7 @@ test('a common password is refused beside the field, with the reason, and what w
 
 test('locked out after five wrong passwords, a reset lets the owner straight back in', async ({ page }) => {
 	const email = uniqueEmail('locked');
-	await signUp(page, { name: 'Jesse', email, role: 'hurt' });
+	await signUpInto(page, { name: 'Jesse', email, role: 'hurt' });
 	await page.context().clearCookies();
 	for (let i = 0; i < 5; i++) {
 		await signIn(page, email, `not my password ${i}`);

@@ -1,7 +1,8 @@
-import { test, expect, expectAccessible, screenshot, signUp, uniqueEmail } from './fixtures';
+import { test, expect, expectAccessible, screenshot, signUpInto, uniqueEmail } from './fixtures';
 
 test('the couple space, reflections and settings read well in English', async ({ page }) => {
-	await signUp(page, { name: 'Sam', email: uniqueEmail('english'), role: 'hurt', lang: 'en' });
+	await signUpInto(page, { name: 'Sam', email: uniqueEmail('english'), role: 'hurt', lang: 'en' });
+	await page.goto('/en/dashboard');
 	await page.getByRole('link', { name: 'Together' }).first().click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Together');
 	await expect(page.getByText('You are using Herstelpad on your own now', { exact: false })).toBeVisible();
@@ -37,7 +38,7 @@ test('the couple space, reflections and settings read well in English', async ({
 });
 
 test('bad input on forms keeps what was typed and answers in the page language', async ({ page }) => {
-	await signUp(page, { name: 'Kai', email: uniqueEmail('badinput'), role: 'repairing', lang: 'en' });
+	await signUpInto(page, { name: 'Kai', email: uniqueEmail('badinput'), role: 'repairing', lang: 'en' });
 	await page.goto('/en/reflections/new?prompt=my-part');
 	await page.getByRole('button', { name: 'Save' }).click();
 	await expect(page.getByText('Write something first.')).toBeVisible();

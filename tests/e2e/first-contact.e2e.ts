@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, screenshot, signUp, signIn, signOut, submitSignUpForm, uniqueEmail, PASSWORD, mailDir } from './fixtures';
+import { test, expect, expectAccessible, screenshot, signUpInto, signIn, signOut, submitSignUpForm, uniqueEmail, PASSWORD, mailDir } from './fixtures';
 
 /** Keys this app keeps unsaved text under in session storage. */
 const draftKeys = (page: Page) => page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('herstelpad-draft:')));
@@ -14,7 +14,7 @@ const pageIsNoWiderThanScreen = (page: Page) => page.evaluate(() => document.doc
 test('a letter-length text over the limit is refused in the browser, kept through a reload, saved when shorter, and forgotten at sign-out', async ({ page }) => {
 	test.setTimeout(120_000);
 	const email = uniqueEmail('over-limit');
-	await signUp(page, { name: 'Lang', email, role: 'repairing' });
+	await signUpInto(page, { name: 'Lang', email, role: 'repairing' });
 	await page.goto('/reflections/new?prompt=my-part');
 	const field = page.getByLabel('Je antwoord');
 	await expect(page.getByText('Hoogstens 20.000 tekens.')).toBeVisible();
@@ -62,7 +62,7 @@ test('a letter-length text over the limit is refused in the browser, kept throug
 });
 
 test('unsaved text is forgotten when the account is deleted, as at sign-out', async ({ page }) => {
-	await signUp(page, { name: 'Weg', email: uniqueEmail('leaving'), role: 'hurt' });
+	await signUpInto(page, { name: 'Weg', email: uniqueEmail('leaving'), role: 'hurt' });
 	await page.goto('/reflections/new?prompt=what-we-learnt');
 	// Typed again until the page's script has taken it: a fill before hydration fires no input the script sees.
 	await expect
@@ -79,7 +79,7 @@ test('unsaved text is forgotten when the account is deleted, as at sign-out', as
 });
 
 test('the counter appears near the limit and speaks only when a stage is crossed (English)', async ({ page }) => {
-	await signUp(page, { name: 'Count', email: uniqueEmail('counter'), role: 'hurt', lang: 'en' });
+	await signUpInto(page, { name: 'Count', email: uniqueEmail('counter'), role: 'hurt', lang: 'en' });
 	await page.goto('/en/together/needs');
 	const field = page.getByLabel('Add something');
 	await expect(page.getByText('Up to 500 characters.')).toBeVisible();
@@ -101,7 +101,7 @@ test('the counter appears near the limit and speaks only when a stage is crossed
 test('the coach takes a 50,000-character paste without errors, says why it cannot check it, and keeps it', async ({ page }) => {
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.message));
-	await signUp(page, { name: 'Coach', email: uniqueEmail('coach-paste'), role: 'repairing' });
+	await signUpInto(page, { name: 'Coach', email: uniqueEmail('coach-paste'), role: 'repairing' });
 	await page.goto('/coach');
 	const text = 'Het spijt me dat ik je pijn heb gedaan. '.repeat(1250);
 	expect(text.length).toBe(50_000);
@@ -120,7 +120,7 @@ test('the coach takes a 50,000-character paste without errors, says why it canno
 });
 
 test('a refusal that gives no text back (like a cross-site refusal) shows its message and the text stays', async ({ page }) => {
-	await signUp(page, { name: 'Csrf', email: uniqueEmail('refused'), role: 'repairing' });
+	await signUpInto(page, { name: 'Csrf', email: uniqueEmail('refused'), role: 'repairing' });
 	await page.goto('/coach');
 	const text = 'Het spijt me. Ik heb je vertrouwen beschaamd.';
 	await page.getByLabel('Je excuses').fill(text);
@@ -136,7 +136,7 @@ test('a refusal that gives no text back (like a cross-site refusal) shows its me
 test('without JavaScript the server refuses a too-long text and gives the whole text back', async ({ browser }) => {
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
-	await signUp(page, { name: 'NoJS', email: uniqueEmail('nojs'), role: 'repairing' });
+	await signUpInto(page, { name: 'NoJS', email: uniqueEmail('nojs'), role: 'repairing' });
 	await page.goto('/coach');
 	const text = 'Ik heb je bedrogen en dat spijt me. '.repeat(1400);
 	expect(text.length).toBeGreaterThan(25_000);
@@ -154,7 +154,7 @@ test('without JavaScript the server refuses a too-long text and gives the whole 
 });
 
 test('when the server refuses the size (413) or cannot be reached, the text stays and the reason is given', async ({ page }) => {
-	await signUp(page, { name: 'Net', email: uniqueEmail('net'), role: 'hurt' });
+	await signUpInto(page, { name: 'Net', email: uniqueEmail('net'), role: 'hurt' });
 	await page.goto('/reflections/new?prompt=what-we-learnt');
 	const field = page.getByLabel('Je antwoord');
 
@@ -194,7 +194,7 @@ test.describe('on a 320 px phone', () => {
 	test('one unbroken 500-character word in a need does not widen any page, in both languages', async ({ page }) => {
 		test.setTimeout(120_000);
 		const word = 'x'.repeat(500);
-		await signUp(page, { name: 'W'.repeat(60), email: uniqueEmail('wide-word'), role: 'hurt' });
+		await signUpInto(page, { name: 'W'.repeat(60), email: uniqueEmail('wide-word'), role: 'hurt' });
 		await page.goto('/together/needs');
 		await page.getByLabel('Iets toevoegen').fill(word);
 		await page.getByRole('button', { name: 'Toevoegen' }).click();
@@ -310,7 +310,7 @@ test('couple: a neutral invitation e-mail, lower-case role names mid-sentence, a
 	const a = await (await browser.newContext()).newPage();
 	const b = await (await browser.newContext()).newPage();
 	const bEmail = uniqueEmail('dash-b');
-	await signUp(a, { name: 'Ada', email: uniqueEmail('dash-a'), role: 'repairing' });
+	await signUpInto(a, { name: 'Ada', email: uniqueEmail('dash-a'), role: 'repairing' });
 	await a.goto('/together');
 	await a.getByRole('button', { name: 'Uitnodigingslink maken' }).click();
 	await a.getByLabel('Of mail hem één keer naar').fill(bEmail);

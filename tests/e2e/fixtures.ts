@@ -1,4 +1,4 @@
-import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -67,22 +67,66 @@ export async function signUp(page: Page, input: { name: string; email: string; r
 	}
 }
 
+type Person = { name: string; email: string; role: 'repairing' | 'hurt'; lang?: 'nl' | 'en' };
+
+/** Posts a form the way a browser without JavaScript does (same origin, urlencoded, no redirect followed). */
+const postForm = (api: APIRequestContext, origin: string, path: string, form: Record<string, string> = {}) =>
+	api.post(path, { form, headers: { origin, accept: 'text/html' }, maxRedirects: 0 });
+
+/**
+ * Signs up with the sign-up form's own action and chooses the role, over HTTP, as a browser
+ * without JavaScript posts them: the session lands in `api`'s cookies. For journeys where signing
+ * up is not what is checked; accounts.e2e.ts, couple.e2e.ts, offline.e2e.ts and web.e2e.ts walk
+ * the form in the browser. A browser would spend three page loads per person on it.
+ */
+export async function signUpOverHttp(api: APIRequestContext, origin: string, input: Person) {
+	const prefix = input.lang === 'en' ? '/en' : '';
+	const signedUp = await postForm(api, origin, `${prefix}/signup?/signup`, { displayName: input.name, email: input.email, password: PASSWORD, adult: 'on', consent: 'on' });
+	expect(signedUp.status(), `sign-up of ${input.email}`).toBe(303);
+	expect((await postForm(api, origin, `${prefix}/onboarding/role?/choose`, { role: input.role })).status(), 'role').toBe(303);
+}
+
+/** The origin a browser context's requests go to: its baseURL, which a test may set itself (notifications.e2e.ts). */
+async function originOf(context: BrowserContext) {
+	return new URL((await context.request.get('/favicon.svg')).url()).origin;
+}
+
+/** Signs up over HTTP (see signUpOverHttp) in `page`'s browser context, which then holds the session; the page stays where it is. */
+export async function signUpInto(page: Page, input: Person) {
+	const context = page.context();
+	await signUpOverHttp(context.request, await originOf(context), input);
+}
+
+/** Someone signed up over HTTP with a role, in a browser context and page of their own. */
+export async function signedInPage(browser: Browser, input: Person, options: BrowserContextOptions = {}) {
+	const page = await (await browser.newContext(options)).newPage();
+	await signUpInto(page, input);
+	return page;
+}
+
 /**
  * Two partners in a couple, each in their own browser: a repairing partner (Ada) makes the
  * invitation link, a hurt partner (Bo) accepts it. `label` keeps the e-mail addresses apart.
+ * Made over HTTP (sign-up, role, invitation, acceptance: the forms' own actions), since the
+ * journeys using it check what the couple does next; couple.e2e.ts and first-contact walk the
+ * invitation in the browser. Both pages start blank: each journey opens the page it needs.
  */
-export async function formCouple(browser: Browser, label: string) {
-	const a = await (await browser.newContext()).newPage();
-	const b = await (await browser.newContext()).newPage();
-	await signUp(a, { name: 'Ada', email: uniqueEmail(`${label}-a`), role: 'repairing' });
-	await signUp(b, { name: 'Bo', email: uniqueEmail(`${label}-b`), role: 'hurt' });
-	await a.goto('/together');
-	await a.getByRole('button', { name: 'Uitnodigingslink maken' }).click();
-	const link = await a.getByLabel('Je uitnodigingslink (alleen nu zichtbaar)').inputValue();
-	await b.goto(link);
-	await b.getByRole('button', { name: 'Uitnodiging aanvaarden' }).click();
-	await expect(b).toHaveURL(/\/together$/);
-	return { a, b };
+export async function formCouple(browser: Browser, label: string, options: { names?: { a: string; b: string }; lang?: 'nl' | 'en' } = {}) {
+	const names = options.names ?? { a: 'Ada', b: 'Bo' };
+	const aEmail = uniqueEmail(`${label}-a`);
+	const bEmail = uniqueEmail(`${label}-b`);
+	const [a, b] = await Promise.all([
+		signedInPage(browser, { name: names.a, email: aEmail, role: 'repairing', lang: options.lang }),
+		signedInPage(browser, { name: names.b, email: bEmail, role: 'hurt', lang: options.lang })
+	]);
+	const origin = await originOf(a.context());
+	const prefix = options.lang === 'en' ? '/en' : '';
+	const invited = await postForm(a.request, origin, `${prefix}/together?/invite`);
+	const link = /value="(http[^"]+\/invite\/[A-Za-z0-9_-]+)"/.exec(await invited.text())?.[1];
+	expect(link, 'an invitation link').toBeTruthy();
+	const token = new URL(link!).pathname.split('/').pop();
+	expect((await postForm(b.request, origin, `${prefix}/invite/${token}?/accept`)).status(), 'accepted').toBe(303);
+	return { a, b, aEmail, bEmail };
 }
 
 export async function signIn(page: Page, email: string, password = PASSWORD, lang: 'nl' | 'en' = 'nl') {

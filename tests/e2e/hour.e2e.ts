@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, signUp, uniqueEmail, formCouple } from './fixtures';
+import { test, expect, expectAccessible, signedInPage, uniqueEmail, formCouple } from './fixtures';
 
 /**
  * Issue 13, item 5 with two real partners in two browser contexts: the weekly relationship hour.
@@ -97,8 +97,7 @@ test('the weekly hour: answered privately, shown to both only after the second a
 	await expectAccessible(b);
 
 	// Someone outside the couple sees none of it, on the page or in its data.
-	const stranger = await (await browser.newContext()).newPage();
-	await signUp(stranger, { name: 'Cas', email: uniqueEmail('hour-c'), role: 'hurt' });
+	const stranger = await signedInPage(browser, { name: 'Cas', email: uniqueEmail('hour-c'), role: 'hurt' });
 	const outside = await whatTheServerSends(stranger, '/hour');
 	for (const text of [outside.html, outside.data]) {
 		for (const canary of ['ADA-', 'BO-', '20:30']) expect(text).not.toContain(canary);

@@ -1,5 +1,5 @@
 import { request as playwrightRequest, expect, type APIRequestContext } from '@playwright/test';
-import { PASSWORD, uniqueEmail } from './fixtures';
+import { signUpOverHttp, uniqueEmail } from './fixtures';
 
 /**
  * A signed-in user driven over plain HTTP, the way a browser without JavaScript posts forms.
@@ -15,11 +15,8 @@ export class HttpUser {
 	static async signUp(baseURL: string, name: string, role: 'repairing' | 'hurt') {
 		const api = await playwrightRequest.newContext({ baseURL });
 		const email = uniqueEmail(name);
-		const user = new HttpUser(api, baseURL, email);
-		const res = await user.post('/signup?/signup', { displayName: name, email, password: PASSWORD, adult: 'on', consent: 'on' });
-		expect(res.status(), 'sign-up').toBe(303);
-		expect((await user.post('/onboarding/role?/choose', { role })).status(), 'role').toBe(303);
-		return user;
+		await signUpOverHttp(api, new URL(baseURL).origin, { name, email, role });
+		return new HttpUser(api, baseURL, email);
 	}
 
 	post(path: string, form: Record<string, string> = {}) {

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, expectAccessible, signOut, signUp, uniqueEmail } from './fixtures';
+import { test, expect, expectAccessible, signOut, signUp, signUpInto, uniqueEmail } from './fixtures';
 
 // Every other journey blocks service workers (playwright.config.ts); these test ours.
 test.use({ serviceWorkers: 'allow' });
@@ -179,7 +179,7 @@ test('after using the app signed in, Cache Storage holds no personal text and no
 
 test('unsaved text survives going offline and coming back', async ({ page, context }) => {
 	const canary = `Wat ik nog niet bewaard heb ${Date.now().toString(36)}.`;
-	await signUp(page, { name: 'Jo', email: uniqueEmail('offline-draft'), role: 'repairing' });
+	await signUpInto(page, { name: 'Jo', email: uniqueEmail('offline-draft'), role: 'repairing' });
 	await page.goto('/reflections/new?prompt=my-part', { waitUntil: 'networkidle' });
 	await controlled(page);
 	const field = page.getByLabel('Je antwoord');

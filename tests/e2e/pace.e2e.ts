@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
-import { test, expect, expectAccessible, signUp, uniqueEmail, PASSWORD } from './fixtures';
+import { test, expect, expectAccessible, formCouple, PASSWORD } from './fixtures';
 
 /**
  * Issue 9 ("First contact"): the hurt partner's "space" is respected, nothing is delivered twice,
@@ -11,9 +11,6 @@ import { test, expect, expectAccessible, signUp, uniqueEmail, PASSWORD } from '.
 type Lang = 'nl' | 'en';
 const words = {
 	nl: {
-		create: 'Uitnodigingslink maken',
-		link: 'Je uitnodigingslink (alleen nu zichtbaar)',
-		accept: 'Uitnodiging aanvaarden',
 		space: /Ik heb ruimte nodig/,
 		ready: /Ik ben klaar om te lezen/,
 		none: /Geen status/,
@@ -31,9 +28,6 @@ const words = {
 		unopened: 'Ongeopend: 0'
 	},
 	en: {
-		create: 'Create an invitation link',
-		link: 'Your invitation link (shown only now)',
-		accept: 'Accept the invitation',
 		space: /I need space/,
 		ready: /I'm ready to read/,
 		none: /No status/,
@@ -55,22 +49,7 @@ const words = {
 const at = (lang: Lang, path: string) => (lang === 'en' ? `/en${path}` : path);
 
 /** A repairing partner invites, a hurt partner accepts: two signed-in pages in their own contexts. */
-async function couple(browser: Browser, lang: Lang, names = { a: 'Ada', b: 'Bo' }) {
-	const w = words[lang];
-	const a = await (await browser.newContext()).newPage();
-	const b = await (await browser.newContext()).newPage();
-	const aEmail = uniqueEmail('pace-a');
-	const bEmail = uniqueEmail('pace-b');
-	await signUp(a, { name: names.a, email: aEmail, role: 'repairing', lang });
-	await signUp(b, { name: names.b, email: bEmail, role: 'hurt', lang });
-	await a.goto(at(lang, '/together'));
-	await a.getByRole('button', { name: w.create }).click();
-	const link = await a.getByLabel(w.link).inputValue();
-	await b.goto(link);
-	await b.getByRole('button', { name: w.accept }).click();
-	await expect(b).toHaveURL(/\/together$/);
-	return { a, b, aEmail, bEmail };
-}
+const couple = (browser: Browser, lang: Lang, names = { a: 'Ada', b: 'Bo' }) => formCouple(browser, 'pace', { lang, names });
 
 async function setStatus(page: Page, lang: Lang, status: RegExp) {
 	const w = words[lang];

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, screenshot, signUp, uniqueEmail } from './fixtures';
+import { test, expect, expectAccessible, screenshot, signUpInto, uniqueEmail } from './fixtures';
 
 /** Picks an option in every question of the form: the first one, unless `pick` names another. */
 async function answerAll(page: Page, pick: Record<string, string | null> = {}) {
@@ -17,7 +17,7 @@ async function answerAll(page: Page, pick: Record<string, string | null> = {}) {
 
 test('self-test as the repairing partner, with JavaScript: a profile with sources, saved to the account and deleted again', async ({ page }) => {
 	test.setTimeout(240_000);
-	await signUp(page, { name: 'Ruben', email: uniqueEmail('selftest-r'), role: 'repairing' });
+	await signUpInto(page, { name: 'Ruben', email: uniqueEmail('selftest-r'), role: 'repairing' });
 	await page.goto('/self-test', { waitUntil: 'networkidle' });
 	await expect(page.getByRole('heading', { level: 1, name: 'Herstelkans-test' })).toBeVisible();
 	await page.getByRole('link', { name: 'Herstellende partner' }).click();

@@ -1,5 +1,5 @@
-import type { Browser, Page } from '@playwright/test';
-import { test, expect, expectAccessible, signUp, uniqueEmail } from './fixtures';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { test, expect, expectAccessible, signedInPage, uniqueEmail } from './fixtures';
 
 /**
  * The app shell at phone and desktop sizes: every main page, signed out and signed in (both
@@ -26,15 +26,14 @@ const SCHEMES = ['light', 'dark'] as const;
 const LANGS = ['', '/en'] as const;
 
 type Role = 'repairing' | 'hurt';
-const sessions = new Map<Role, Awaited<ReturnType<import('@playwright/test').BrowserContext['storageState']>>>();
+const sessions = new Map<Role, Awaited<ReturnType<BrowserContext['storageState']>>>();
 
+/** One person of each role per worker, signed up over HTTP (the sign-up pages are swept as public pages here). */
 async function signedInState(browser: Browser, role: Role) {
 	if (!sessions.has(role)) {
-		const context = await browser.newContext();
-		const page = await context.newPage();
-		await signUp(page, { name: role === 'repairing' ? 'Robin' : 'Hanna', email: uniqueEmail(`shell-${role}`), role });
-		sessions.set(role, await context.storageState());
-		await context.close();
+		const page = await signedInPage(browser, { name: role === 'repairing' ? 'Robin' : 'Hanna', email: uniqueEmail(`shell-${role}`), role });
+		sessions.set(role, await page.context().storageState());
+		await page.context().close();
 	}
 	return sessions.get(role)!;
 }

@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import { test, expect, expectAccessible, signUp, uniqueEmail } from './fixtures';
+import { test, expect, expectAccessible, formCouple } from './fixtures';
 
 /**
  * Issue 10, the trust area with two real partners: trust check-ins → shared → the partner's weekly
@@ -9,22 +9,8 @@ import { test, expect, expectAccessible, signUp, uniqueEmail } from './fixtures'
  */
 
 type Lang = 'nl' | 'en';
-const at = (lang: Lang, path: string) => (lang === 'en' ? `/en${path}` : path);
 
-async function couple(browser: Browser, lang: Lang) {
-	const en = lang === 'en';
-	const a = await (await browser.newContext()).newPage();
-	const b = await (await browser.newContext()).newPage();
-	await signUp(a, { name: 'Ari', email: uniqueEmail('trust-a'), role: 'repairing', lang });
-	await signUp(b, { name: 'Bente', email: uniqueEmail('trust-b'), role: 'hurt', lang });
-	await a.goto(at(lang, '/together'));
-	await a.getByRole('button', { name: en ? 'Create an invitation link' : 'Uitnodigingslink maken' }).click();
-	const link = await a.getByLabel(en ? 'Your invitation link (shown only now)' : 'Je uitnodigingslink (alleen nu zichtbaar)').inputValue();
-	await b.goto(link);
-	await b.getByRole('button', { name: en ? 'Accept the invitation' : 'Uitnodiging aanvaarden' }).click();
-	await expect(b).toHaveURL(/\/together$/);
-	return { a, b };
-}
+const couple = (browser: Browser, lang: Lang) => formCouple(browser, 'trust', { lang, names: { a: 'Ari', b: 'Bente' } });
 
 /** Clicks a submit button and waits until the POST it sends is answered (the other browser reads next). */
 async function submit(page: Page, button: ReturnType<Page['getByRole']>, action: string) {

@@ -1,5 +1,5 @@
 import { request } from '@playwright/test';
-import { test, expect, signUp, signIn, signOutButton, uniqueEmail, linkFromOutbox, PASSWORD } from './fixtures';
+import { test, expect, signUp, signUpInto, signIn, signOutButton, uniqueEmail, linkFromOutbox, PASSWORD } from './fixtures';
 import { HttpUser } from './http-user';
 
 /** Redirects, sessions and headers, seen the way a browser sees them (this server runs in production mode). */
@@ -100,7 +100,7 @@ test('reading a page in English does not change the e-mail language; switching d
 });
 
 test('signed in, the language switch works in the browser and keeps the page', async ({ page }) => {
-	await signUp(page, { name: 'Lior', email: uniqueEmail('switch'), role: 'hurt' });
+	await signUpInto(page, { name: 'Lior', email: uniqueEmail('switch'), role: 'hurt' });
 	await page.goto('/settings');
 	await page.getByRole('navigation', { name: 'Taal' }).getByRole('button', { name: 'English' }).click();
 	await expect(page).toHaveURL(/\/en\/settings$/);
@@ -124,7 +124,7 @@ test('a refused post says why in the person’s language and keeps the typed tex
 	await expect(page).toHaveURL(/localhost:\d+\/en\/signin$/);
 
 	// On a page that shows only its own field errors, the layout says why, and the text stays.
-	await signUp(page, { name: 'Tess', email: uniqueEmail('refused'), role: 'hurt' });
+	await signUpInto(page, { name: 'Tess', email: uniqueEmail('refused'), role: 'hurt' });
 	const session = (await page.context().cookies()).find((c) => c.name === '__Host-herstelpad_session')!;
 	await page.context().addCookies([{ ...session, domain: 'localhost' }]);
 	await page.goto(new URL('/reflections/new?prompt=my-part', elsewhere).href);
