@@ -139,4 +139,7 @@ export async function linkFromOutbox(to: string, pattern: RegExp): Promise<strin
 	throw new Error(`no message for ${to} in the journeys' mail server`);
 }
 
+/** The page script of pages without the app's script (decision 021), by its hashed address. */
+export const isPageScript = (path: string) => /^\/_app\/immutable\/assets\/page-script\.[\w-]+\.js$/.test(path);
+
 export const test = base;
