@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { answerOf, draftKey, forgetAllDrafts, keepsDraft, markSent, readDraft, settleSent, writeDraft, type Arrival } from './drafts';
 
 /** A session storage of our own: the tests run in Node. */
-class MemoryStorage implements Storage {
+class MemoryStorage {
 	#items = new Map<string, string>();
 	get length() {
 		return this.#items.size;
