@@ -100,7 +100,7 @@ test('unsaved text on a page without the app script: kept per user, restored, ke
 	expect(await draftKeys(page)).toEqual([]);
 	await page.goto('/reflections/new?prompt=my-part');
 	await expect(page.getByLabel('Je antwoord')).toHaveValue('');
-	await expect(note).toBeHidden();
+	await expect(note).toHaveCount(0);
 
 	// Sign-out forgets what was not saved, so the next person on this device cannot find it.
 	await page.getByLabel('Je antwoord').fill('Iets wat niemand anders mag lezen.');

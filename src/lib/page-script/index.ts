@@ -80,9 +80,10 @@ function counter(field: TextField): () => void {
 
 /** Shows LongTextField's "we kept your text" note and names it in the field's description. */
 function showRestored(field: TextField) {
-	const note = document.getElementById(`${field.id}-draft`);
-	if (!note) return;
-	note.hidden = false;
+	const template = field.closest('[data-long-text]')?.querySelector('template[data-draft-note]');
+	const note = template instanceof HTMLTemplateElement ? template.content.firstElementChild?.cloneNode(true) : null;
+	if (!template || !(note instanceof HTMLElement)) return;
+	template.replaceWith(note);
 	const ids = (field.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
 	if (!ids.includes(note.id)) ids.splice(ids.indexOf(`${field.id}-hint`) + 1, 0, note.id);
 	field.setAttribute('aria-describedby', ids.join(' '));
