@@ -3,13 +3,15 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { paraglideOptions } from './paraglide.config.js';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { coachWorker } from './scripts/coach-worker-plugin.js';
+import { pageScript } from './scripts/page-script-plugin.js';
 import { availableParallelism } from 'node:os';
 
 export default defineConfig({
 	plugins: [
 		paraglideVitePlugin(paraglideOptions as Parameters<typeof paraglideVitePlugin>[0]),
 		sveltekit(),
-		coachWorker()
+		coachWorker(),
+		pageScript()
 	],
 	test: {
 		expect: { requireAssertions: true },

@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible, screenshot, signUp, signIn, submitSignUpForm, uniqueEmail, linkFromOutbox, PASSWORD } from './fixtures';
+import { test, expect, expectAccessible, screenshot, signUp, signIn, submitSignUpForm, uniqueEmail, linkFromOutbox, PASSWORD, reopen } from './fixtures';
 import { readFileSync } from 'node:fs';
 
 const CANARY = `CANARY-${Date.now()}-private-to-A`;
@@ -76,7 +76,7 @@ test('two partners: invite, letterbox, private reflections, leaving, export and 
 	await b.getByRole('button', { name: 'Openen' }).click();
 	await expect(b.getByText('Het spijt me dat ik je heb bedrogen')).toBeVisible();
 	await expectAccessible(b);
-	await a.reload();
+	await reopen(a);
 	await expect(a.getByText('Geopend', { exact: true })).toBeVisible();
 
 	// B shares one reflection of their own; A can read it.

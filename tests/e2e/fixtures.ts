@@ -183,4 +183,18 @@ export async function linkFromOutbox(to: string, pattern: RegExp): Promise<strin
 	throw new Error(`no message for ${to} in the journeys' mail server`);
 }
 
+/**
+ * Opens the page again, as a person would. After a plain form post (pages without the app's
+ * script, decision 021) the address ends in the form's action (`?/save`), and a reload would send
+ * the form once more; this opens the page itself.
+ */
+export async function reopen(page: Page, options?: Parameters<Page['goto']>[1]) {
+	const url = new URL(page.url());
+	for (const key of [...url.searchParams.keys()]) if (key.startsWith('/')) url.searchParams.delete(key);
+	await page.goto(url.pathname + url.search, options);
+}
+
+/** The page script of pages without the app's script (decision 021), by its hashed address. */
+export const isPageScript = (path: string) => /^\/_app\/immutable\/assets\/page-script\.[\w-]+\.js$/.test(path);
+
 export const test = base;

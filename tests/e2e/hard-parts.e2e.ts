@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, formCouple } from './fixtures';
+import { test, expect, expectAccessible, formCouple, reopen } from './fixtures';
 
 /**
  * Issue 11, items 4–6 with two real partners in two browser contexts: the decision together or
@@ -60,7 +60,7 @@ test('together or apart: each chooses privately, and both choices are shown only
 	await expect(revealed.getByText('ADA-WHY')).toBeVisible();
 	await expect(revealed.getByText('BO-WHY')).toBeVisible();
 	await expect(b.getByText(/Jullie kozen verschillend/)).toBeVisible();
-	await a.reload();
+	await reopen(a);
 	await expect(a.getByRole('region', { name: 'Jullie keuzes' }).getByText('BO-WHY')).toBeVisible();
 	await expect(a.getByText(/Opnieuw bekijken op/)).toBeVisible();
 	await expectAccessible(a);

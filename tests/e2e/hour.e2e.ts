@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, signedInPage, uniqueEmail, formCouple } from './fixtures';
+import { test, expect, expectAccessible, signedInPage, uniqueEmail, formCouple, reopen } from './fixtures';
 
 /**
  * Issue 13, item 5 with two real partners in two browser contexts: the weekly relationship hour.
@@ -68,12 +68,12 @@ test('the weekly hour: answered privately, shown to both only after the second a
 	expect(bBefore.html).toContain('Elke donderdag om 20:30');
 
 	// Bo answers: both see both.
-	await b.reload({ waitUntil: 'networkidle' });
+	await reopen(b, { waitUntil: 'networkidle' });
 	await answerAll(b, 'BO-HOUR');
 	const revealed = b.getByRole('region', { name: 'Jullie antwoorden naast elkaar' });
 	await expect(revealed.getByText('ADA-HOUR-0: een paar woorden')).toBeVisible();
 	await expect(revealed.getByText('BO-HOUR-3: een paar woorden')).toBeVisible();
-	await a.reload({ waitUntil: 'networkidle' });
+	await reopen(a, { waitUntil: 'networkidle' });
 	await expect(a.getByRole('region', { name: 'Jullie antwoorden naast elkaar' }).getByText('BO-HOUR-0: een paar woorden')).toBeVisible();
 	await expectAccessible(a);
 
@@ -88,7 +88,7 @@ test('the weekly hour: answered privately, shown to both only after the second a
 	await a.getByRole('radio', { name: 'Alleen ik' }).check();
 	await submit(a, 'Notitie bewaren', 'note');
 	await expect(a.getByText('ADA-PRIVATE-NOTE: alleen voor mij')).toBeVisible();
-	await b.reload({ waitUntil: 'networkidle' });
+	await reopen(b, { waitUntil: 'networkidle' });
 	await expect(b.getByText('ADA-SHARED-NOTE: volgende keer over de vakantie praten')).toBeVisible();
 	const bAfter = await whatTheServerSends(b, '/hour');
 	for (const text of [bAfter.html, bAfter.data]) expect(text).not.toContain('ADA-PRIVATE-NOTE');

@@ -63,8 +63,13 @@ test('security headers on pages', async ({ request }) => {
 	expect(h['content-security-policy']).toContain("object-src 'none'");
 	expect(h['content-security-policy']).toContain("base-uri 'none'");
 	expect(h['content-security-policy']).toContain("frame-ancestors 'none'");
-	expect(h['content-security-policy']).toMatch(/script-src 'self' 'nonce-[^']+'/);
+	// A page without the app's script (decision 021) runs no inline script at all: same-origin files only.
+	expect(h['content-security-policy']).toMatch(/script-src 'self'(;|$)/);
 	expect(h['content-security-policy']).not.toMatch(/script-src[^;]*unsafe-inline/);
+	// A hydrated page's start-up script runs by its nonce, never by unsafe-inline.
+	const hydrated = (await request.get('/self-test')).headers()['content-security-policy'];
+	expect(hydrated).toMatch(/script-src 'self' 'nonce-[^']+'/);
+	expect(hydrated).not.toMatch(/script-src[^;]*unsafe-inline/);
 	expect(h['strict-transport-security']).toContain('max-age=');
 	expect(h['x-content-type-options']).toBe('nosniff');
 	expect(h['referrer-policy']).toBe('no-referrer');

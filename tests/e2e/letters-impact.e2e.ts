@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, screenshot, formCouple } from './fixtures';
+import { test, expect, expectAccessible, screenshot, formCouple, reopen } from './fixtures';
 import { HttpUser } from './http-user';
 
 /**
@@ -87,7 +87,7 @@ test('impact letter → restitution letter, with a point unanswered and then ans
 	await a.locator('form[action="?/send"] input[name="number"]').evaluate((el: HTMLInputElement) => (el.value = 'x'));
 	await submit(a, 'Versie 2 versturen', 'send');
 	await expect(a.getByRole('alert').filter({ hasText: 'Dit bestaat niet (meer).' })).toBeVisible();
-	await a.reload({ waitUntil: 'networkidle' });
+	await reopen(a, { waitUntil: 'networkidle' });
 	await submit(a, 'Versie 2 versturen', 'send');
 	await expect(a.getByText('Je brief ligt in de brievenbus van je partner.')).toBeVisible();
 
@@ -101,7 +101,7 @@ test('impact letter → restitution letter, with a point unanswered and then ans
 	await screenshot(b, 'letters-restitution-read');
 
 	// Ada sees only that it was opened.
-	await a.reload({ waitUntil: 'networkidle' });
+	await reopen(a, { waitUntil: 'networkidle' });
 	await expect(a.getByRole('region', { name: 'Versies' }).getByText('Geopend')).toBeVisible();
 
 	// The same pages in English.

@@ -147,9 +147,11 @@ test('after using the app signed in, Cache Storage holds no personal text and no
 	const signedIn = ['/dashboard', '/reflections', '/coach', draftUrl, '/settings', '/deeds', '/trust', '/talk', '/talk/restitution', '/triggers', '/en/dashboard'];
 	const publicWhileSignedIn = ['/guide', '/guide/why-it-happens', '/en/guide/forgiveness', '/program', '/help', '/'];
 	for (const path of [...signedIn, ...publicWhileSignedIn]) await page.goto(path, { waitUntil: 'networkidle' });
-	// A client-side navigation too (it loads __data.json).
-	await page.goto('/reflections', { waitUntil: 'networkidle' });
+	// A client-side navigation too (it loads __data.json), from a page with the app's script.
+	await page.goto('/coach', { waitUntil: 'networkidle' });
+	const dataRequest = page.waitForRequest((request) => request.url().includes('__data.json'));
 	await page.locator('a.brand').click();
+	await dataRequest;
 	await expect(page).toHaveURL(/\/dashboard$/);
 	await page.waitForLoadState('networkidle');
 	// A listed page not precached is kept after a visit (as the signed-out page); wait for that.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
-import { test, expect, expectAccessible, formCouple, PASSWORD } from './fixtures';
+import { test, expect, expectAccessible, formCouple, PASSWORD, reopen } from './fixtures';
 
 /**
  * Issue 9 ("First contact"): the hurt partner's "space" is respected, nothing is delivered twice,
@@ -113,9 +113,9 @@ for (const lang of ['nl', 'en'] as const) {
 		await expect(a.getByRole('region', { name: w.partnerRegion('Bo') })).toBeVisible();
 		await setStatus(b, lang, w.none);
 		await expect(b.getByText(w.cleared)).toBeVisible();
-		await b.reload();
+		await reopen(b);
 		await expect(b.getByRole('radio', { name: w.none })).toBeChecked();
-		await a.reload();
+		await reopen(a);
 		await expect(a.getByRole('region', { name: w.partnerRegion('Bo') })).toHaveCount(0);
 	});
 }
@@ -131,7 +131,7 @@ test('an apology version written during space waits, and a sent version is shown
 	await expect(a.getByText('Je partner heeft om ruimte gevraagd. Je mag gewoon schrijven')).toBeVisible();
 	await a.getByRole('button', { name: 'Versie 1 versturen' }).click();
 	await expect(a.getByText('Versie 1 is verstuurd en wacht tot je partner er klaar voor is.')).toBeVisible();
-	await a.reload();
+	await reopen(a);
 	await expect(a.getByText('Versie 1 is al verstuurd.')).toBeVisible();
 	await expect(a.getByRole('button', { name: 'Versie 1 versturen' })).toHaveCount(0);
 	await b.goto('/together/letterbox');
@@ -150,19 +150,19 @@ test('double deliveries: a double click or a replayed post delivers one letter, 
 	test.setTimeout(180_000);
 	const { a, b } = await couple(browser, 'nl');
 
-	// A double click on "Brief versturen" (with JavaScript) sends one letter. Typed once the page's
-	// script runs, so hydration cannot empty the field on a busy machine.
+	// A double click on "Brief versturen" sends one letter: the page posts plainly (decision 021),
+	// so the browser sends the form twice, and its one-time key makes the second count as the first.
 	await a.goto('/together/letters', { waitUntil: 'networkidle' });
 	await a.getByLabel('Je brief').fill('DOUBLE-CLICK letter');
 	await a.getByRole('button', { name: 'Brief versturen' }).dblclick();
 	await expect(a.getByText('Je brief ligt in de brievenbus van je partner.')).toBeVisible();
-	await a.reload();
+	await reopen(a);
 	await expect(a.getByText('DOUBLE-CLICK letter')).toHaveCount(1);
 
 	// The same form posted twice (no JavaScript, or a replay) is still one letter.
 	const key = await a.locator('input[name="formKey"]').inputValue();
 	for (let i = 0; i < 2; i++) expect((await post(a, '/together/letters?/send', { body: 'REPLAYED letter', formKey: key })).status()).toBe(200);
-	await a.reload();
+	await reopen(a);
 	await expect(a.getByText('REPLAYED letter')).toHaveCount(1);
 
 	// A version is sent once: the button goes, and a second post delivers nothing new.

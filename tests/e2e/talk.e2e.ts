@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, screenshot, formCouple } from './fixtures';
+import { test, expect, expectAccessible, screenshot, formCouple, reopen } from './fixtures';
 
 /**
  * Issue 11, items 1–3 ("Talking it through"), with two real partners in two browsers: an
@@ -65,7 +65,7 @@ test('agree first, one honest account with an addition marked as later, and a qu
 	await expect(b.getByText('1 maart 2025 – 30 juni 2025')).toBeVisible();
 
 	// After sending: nothing changes silently. An addition, with its reason, corrects the entry.
-	await a.reload({ waitUntil: 'networkidle' });
+	await reopen(a, { waitUntil: 'networkidle' });
 	await expect(a.getByRole('button', { name: /Aanpassen|Weghalen/ })).toHaveCount(0);
 	const later = a.getByRole('region', { name: 'Iets later toevoegen' });
 	await later.getByLabel('Datum (of begin van de periode)').fill('2025-02-10');
@@ -78,7 +78,7 @@ test('agree first, one honest account with an addition marked as later, and a qu
 	// The coach's intimate-detail rule: a gentle word after saving, never a block.
 	await expect(a.getByText(/De coach zag misschien een intiem detail/)).toBeVisible();
 
-	await b.reload({ waitUntil: 'networkidle' });
+	await reopen(b, { waitUntil: 'networkidle' });
 	const addition = b.getByRole('listitem').filter({ hasText: 'REASON-ONE' });
 	await expect(addition.getByText('Later toegevoegd')).toBeVisible();
 	await expect(addition.getByText('Dit verbetert wat er stond bij 1 maart 2025 – 30 juni 2025.')).toBeVisible();

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, formCouple } from './fixtures';
+import { test, expect, expectAccessible, formCouple, reopen } from './fixtures';
 import { HttpUser } from './http-user';
 
 /**
@@ -53,7 +53,7 @@ test('trigger → neutral notice with the prepared words → answer shown to the
 	await a.goto('/dashboard');
 	await a.getByRole('link', { name: /Bo heeft het nu moeilijk/ }).click();
 	await expect(a.getByRole('heading', { name: 'Bo heeft het moeilijk' })).toBeVisible();
-	await expect(a.getByText('ADA-PREPARED: dit komt door wat ik deed')).toBeVisible();
+	await expect(a.getByRole('blockquote').filter({ hasText: 'ADA-PREPARED: dit komt door wat ik deed' })).toBeVisible();
 	const before = await whatTheServerSends(a, '/triggers');
 	expect(before).not.toContain('BO-NOTE-CANARY');
 	expect(before).not.toMatch(/Sterkte: 4/);
@@ -77,7 +77,7 @@ test('trigger → neutral notice with the prepared words → answer shown to the
 	expect(await whatTheServerSends(a, '/triggers')).not.toContain('BO-NOTE-CANARY');
 
 	// Patterns: a chart with its figures in a table.
-	await b.reload();
+	await reopen(b);
 	await expect(b.getByRole('img', { name: /Momenten in 12 weken: 1\./ })).toBeVisible();
 	await expect(b.getByRole('table', { name: 'Per dag van de week' })).toBeVisible();
 });
@@ -128,5 +128,7 @@ test('the trigger kit works without JavaScript, refuses bad input kindly and sta
 		expect(text, path).not.toContain('dex heeft het');
 	}
 	await refused(await b.post('/triggers?/discovery', { discoveredOn: '2999-01-01' }), 400, 'Kies een datum in het verleden, of laat het veld leeg.');
-	await refused(await b.post('/triggers?/prepare', { body: 'x'.repeat(5000) }), 400, 'Deze tekst is te lang.');
+	// Preparing words is the repairing partner's form: the reason shows beside it in the page itself
+	// (the page carries no hydration data that could hold it instead, decision 021).
+	await refused(await a.post('/triggers?/prepare', { body: 'x'.repeat(5000) }), 400, 'Deze tekst is te lang.');
 });

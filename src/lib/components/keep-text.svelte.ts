@@ -1,13 +1,11 @@
 import type { ActionResult, SubmitFunction } from '@sveltejs/kit';
 import { m } from '$lib/i18n';
-import { forgetDraft } from './drafts';
+import { forgetDraft, keepsDraft } from './drafts';
 import { overLimitFields } from './text-limit';
 
 interface Options {
 	/** Empty the long-text fields after a successful post (forms that create something new). */
 	clearOnSuccess?: boolean;
-	/** Whether a successful post to `action` saved the text (a "check without saving" did not). */
-	saves?: (action: URL) => boolean;
 }
 
 /** A redirect to the sign-in page means the session ended: nothing was saved. */
@@ -22,7 +20,7 @@ const saved = (result: ActionResult) =>
 export function textKeeper(options: Options = {}) {
 	let problem = $state<string | null>(null);
 
-	const submit: SubmitFunction = ({ formElement, action, cancel }) => {
+	const submit: SubmitFunction = ({ formElement, cancel, submitter }) => {
 		problem = null;
 		// Offline, sending can only fail: keep the form as it is and say so calmly.
 		if (!navigator.onLine) {
@@ -47,7 +45,7 @@ export function textKeeper(options: Options = {}) {
 				const message = (result.data as { message?: unknown } | undefined)?.message;
 				problem = typeof message === 'string' ? message : null;
 			}
-			if (saved(result) && (options.saves?.(action) ?? true)) {
+			if (saved(result) && !keepsDraft(submitter)) {
 				for (const el of formElement.querySelectorAll<HTMLTextAreaElement | HTMLInputElement>('[data-draft-key]')) {
 					forgetDraft(el.dataset.draftKey!);
 				}

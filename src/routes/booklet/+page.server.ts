@@ -5,6 +5,9 @@ import { signUpForBooklet } from '$lib/server/booklet/signups';
 import { BOOKLET } from '$lib/server/booklet/text';
 import { bookletSignUpSchema } from '$lib/schemas/booklet';
 
+// Plain HTML and forms; the page script adds the rest (docs/decisions/021).
+export const csr = false;
+
 /** The booklet page: what is in it, and the sign-up (no account needed). */
 export const load: PageServerLoad = ({ locals }) => ({
 	pitfalls: BOOKLET[locals.locale].pitfalls.map((p) => p.title)

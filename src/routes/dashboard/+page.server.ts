@@ -7,6 +7,9 @@ import { requireUser } from '$lib/server/http';
 import { localizeHref } from '$lib/i18n';
 import { loadHome } from './home.server';
 
+// Plain HTML and forms; the page script adds the rest (docs/decisions/021).
+export const csr = false;
+
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const role = user.role;

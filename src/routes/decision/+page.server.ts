@@ -6,6 +6,9 @@ import { formKeyOf, newFormKey } from '$lib/server/forms/once';
 import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http';
 import { dayFromToday, decisionSchema } from '$lib/schemas/hard-parts';
 
+// Plain HTML and forms; the page script adds the rest (docs/decisions/021).
+export const csr = false;
+
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const decision = await getDecision(getDb(), actorOf(user));

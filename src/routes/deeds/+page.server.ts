@@ -14,6 +14,9 @@ import { formKeyOf, newFormKey } from '$lib/server/forms/once';
 import { DomainError } from '$lib/server/errors';
 import { localizeHref } from '$lib/i18n';
 
+// Plain HTML and forms; the page script adds the rest (docs/decisions/021).
+export const csr = false;
+
 const listed = (c: { id: string; title: string; rhythm: string; weekdays: number[]; status: string; askedFor: boolean; shared: boolean }) => ({
 	id: c.id,
 	title: c.title,

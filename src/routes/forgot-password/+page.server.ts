@@ -4,6 +4,9 @@ import { requestPasswordResetMail } from '$lib/server/auth/password-reset-mail';
 import { actionFailure, invalid, parseForm } from '$lib/server/http';
 import { forgotPasswordSchema } from '$lib/schemas/auth';
 
+// Plain HTML and forms; the page script adds the rest (docs/decisions/021).
+export const csr = false;
+
 export const load: PageServerLoad = () => ({});
 
 export const actions: Actions = {

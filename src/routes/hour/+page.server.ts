@@ -10,6 +10,9 @@ import { UUID } from '$lib/schemas/text';
 import { notFound } from '$lib/server/errors';
 import { errorText, getLocale } from '$lib/i18n';
 
+// Plain HTML and forms; the page script adds the rest (docs/decisions/021).
+export const csr = false;
+
 const questionText = (id: string) => {
 	const q = questionById(id);
 	return q ? (getLocale() === 'en' ? q.en : q.nl) : '';

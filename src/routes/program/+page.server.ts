@@ -5,6 +5,9 @@ import { programOverview } from '$lib/server/program/overview';
 import { listGuides } from '$lib/server/program/guides';
 import { localizeHref } from '$lib/i18n';
 
+// Plain HTML and forms; the page script adds the rest (docs/decisions/021).
+export const csr = false;
+
 /** The guide is public; an account adds progress (and only then is one track chosen). */
 export const load: PageServerLoad = async (event) => {
 	const user = event.locals.user;

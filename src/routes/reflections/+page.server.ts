@@ -5,6 +5,9 @@ import { listMyReflections, listSharedWithMe } from '$lib/server/reflections/ref
 import { REFLECTION_PROMPTS } from '$lib/server/reflections/prompts';
 import { requireUser } from '$lib/server/http';
 
+// Plain HTML and forms; the page script adds the rest (docs/decisions/021).
+export const csr = false;
+
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const db = getDb();

@@ -9,6 +9,9 @@ import { errorText, localizeHref } from '$lib/i18n';
 import { DomainError } from '$lib/server/errors';
 import { isPasswordProblem } from '$lib/server/auth/password-strength';
 
+// Plain HTML and forms; the page script adds the rest (docs/decisions/021).
+export const csr = false;
+
 export const load: PageServerLoad = async ({ url }) => {
 	const token = url.searchParams.get('token') ?? '';
 	const usable = token.length >= 20 && token.length <= 200 && (await isResetTokenUsable(getDb(), token));

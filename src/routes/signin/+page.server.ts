@@ -8,6 +8,9 @@ import { actionFailure, invalid, parseForm, requireAnonymous, safeNext } from '$
 import { signInSchema } from '$lib/schemas/auth';
 import { m } from '$lib/i18n';
 
+// Plain HTML and forms; the page script adds the rest (docs/decisions/021).
+export const csr = false;
+
 export const load: PageServerLoad = (event) => {
 	requireAnonymous(event);
 	return { reset: event.url.searchParams.get('reset') === '1' };

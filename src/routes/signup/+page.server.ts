@@ -9,6 +9,9 @@ import { errorText, localizeHref } from '$lib/i18n';
 import { DomainError } from '$lib/server/errors';
 import { isPasswordProblem } from '$lib/server/auth/password-strength';
 
+// Plain HTML and forms; the page script adds the rest (docs/decisions/021).
+export const csr = false;
+
 export const load: PageServerLoad = (event) => {
 	requireAnonymous(event);
 	return {};

@@ -5,6 +5,9 @@ import { currentAgreement, openProposal } from '$lib/server/agreements/agreement
 import { listQuestions } from '$lib/server/talk/questions';
 import { requireUser } from '$lib/server/http';
 
+// Plain HTML and forms; the page script adds the rest (docs/decisions/021).
+export const csr = false;
+
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const db = getDb();

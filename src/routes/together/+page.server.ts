@@ -14,6 +14,9 @@ import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http
 import { inviteEmailSchema } from '$lib/schemas/couple';
 import { errorText, localizeHref } from '$lib/i18n';
 
+// Plain HTML and forms; the page script adds the rest (docs/decisions/021).
+export const csr = false;
+
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const db = getDb();

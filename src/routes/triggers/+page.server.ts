@@ -12,6 +12,9 @@ import { discoverySchema, triggerAnswerSchema, triggerIdSchema, triggerLogSchema
 import { localizeHref } from '$lib/i18n';
 import { getOwnPaceStatus } from '$lib/server/couple/pace';
 
+// Plain HTML and forms; the page script adds the rest (docs/decisions/021).
+export const csr = false;
+
 /** What the partner's notices look back on: a hard moment of this week, not of last month. */
 const PARTNER_DAYS = 7;
 

@@ -23,6 +23,9 @@ import { keptBesideTrend } from '$lib/server/trust/kept-beside-trend';
 import { idSchema } from '$lib/schemas/couple';
 import { selfRatingSchema, shareAlwaysSchema, trustCheckinSchema } from '$lib/schemas/trust';
 
+// Plain HTML and forms; the page script adds the rest (docs/decisions/021).
+export const csr = false;
+
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const db = getDb();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestEvent } from '@sveltejs/kit';
-import { checkBody, inspectBody, isEndpoint, refuseBody } from './body';
+import { checkBody, formPageOf, inspectBody, isEndpoint, refuseBody } from './body';
 
 const post = (type: string | null, body: BodyInit | null, method = 'POST') =>
 	new Request('http://herstelpad.test/reflections/new?/create', { method, headers: type ? { 'content-type': type } : {}, body });
@@ -109,5 +109,13 @@ describe('refuseBody', () => {
 		// Answered before SvelteKit renders, so the page carries its own strict CSP.
 		expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
 		expect(await page.text()).toContain('href="/reflections/new"');
+	});
+
+	it('leads back to the form’s page, without the action (most pages post plainly, decision 021)', async () => {
+		const url = new URL('http://herstelpad.test/reflections/new?/create&prompt=what-we-learnt');
+		const page = refuseBody({ ...event('/reflections/new', { accept: 'text/html' }), url } as RequestEvent, 413, 'body_too_large');
+		expect(await page.text()).toContain('href="/reflections/new?prompt=what-we-learnt"');
+		expect(formPageOf(new URL('http://herstelpad.test/trust?/checkin'))).toBe('/trust');
+		expect(formPageOf(new URL('http://herstelpad.test/signin?/signin&next=%2Fhour&x=1'))).toBe('/signin?next=%2Fhour&x=1');
 	});
 });

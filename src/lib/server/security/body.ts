@@ -127,6 +127,14 @@ const specificity = (range: string) => (range === '*/*' ? 0 : range.endsWith('/*
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** The page a plain form post came from: its address without the action (`?/create&prompt=x` is `?prompt=x`). */
+export function formPageOf(url: URL) {
+	const search = new URLSearchParams(url.search);
+	for (const key of [...search.keys()]) if (key.startsWith('/')) search.delete(key);
+	const rest = search.toString();
+	return url.pathname + (rest ? `?${rest}` : '');
+}
+
 /** The refusal in the shape the caller reads: endpoint JSON, an ActionResult for use:enhance, or a page. */
 export function refuseBody(event: RequestEvent, status: number, code: string): Response {
 	const message = errorText(code);
@@ -138,7 +146,7 @@ export function refuseBody(event: RequestEvent, status: number, code: string): R
 	const page = `<!doctype html>
 <html lang="${getLocale()}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(m.error_page_generic())} · Herstelpad</title></head>
-<body><main><h1>${escapeHtml(m.error_page_generic())}</h1><p>${escapeHtml(message)}</p><p><a href="${escapeHtml(event.url.pathname)}">${escapeHtml(m.error_body_back())}</a> · <a href="${escapeHtml(localizeHref('/'))}">${escapeHtml(m.error_page_home())}</a></p></main></body>
+<body><main><h1>${escapeHtml(m.error_page_generic())}</h1><p>${escapeHtml(message)}</p><p><a href="${escapeHtml(formPageOf(event.url))}">${escapeHtml(m.error_body_back())}</a> · <a href="${escapeHtml(localizeHref('/'))}">${escapeHtml(m.error_page_home())}</a></p></main></body>
 </html>`;
 	return new Response(page, { status, headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': REFUSAL_CSP } });
 }

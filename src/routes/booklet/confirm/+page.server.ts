@@ -6,6 +6,9 @@ import { bookletTokenSchema } from '$lib/schemas/booklet';
 import { errorText } from '$lib/i18n';
 import { fail } from '@sveltejs/kit';
 
+// Plain HTML and forms; the page script adds the rest (docs/decisions/021).
+export const csr = false;
+
 /**
  * The link from the e-mail. Opening it changes nothing (mail scanners open links too); the person
  * confirms with the button, and then gets the download.

@@ -6,6 +6,9 @@ import { bookletLink, unsubscribeBooklet } from '$lib/server/booklet/signups';
 import { bookletTokenSchema } from '$lib/schemas/booklet';
 import { errorText } from '$lib/i18n';
 
+// Plain HTML and forms; the page script adds the rest (docs/decisions/021).
+export const csr = false;
+
 /** Unsubscribing deletes the address; opening the link alone changes nothing. */
 export const load: PageServerLoad = async ({ url }) => {
 	const parsed = bookletTokenSchema.safeParse({ token: url.searchParams.get('token') ?? '' });

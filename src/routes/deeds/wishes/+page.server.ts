@@ -9,6 +9,9 @@ import { idSchema } from '$lib/schemas/couple';
 import { formKeyOf, newFormKey } from '$lib/server/forms/once';
 import { localizeHref } from '$lib/i18n';
 
+// Plain HTML and forms; the page script adds the rest (docs/decisions/021).
+export const csr = false;
+
 const plain = (w: { id: string; size: string; body: string; shared: boolean; answer: string | null; answerReason: string | null }) => ({
 	id: w.id,
 	size: w.size,

@@ -6,6 +6,9 @@ import { acceptInvitation, declineInvitation, describeInvitation } from '$lib/se
 import { actionFailure, requireUser } from '$lib/server/http';
 import { localizeHref } from '$lib/i18n';
 
+// Plain HTML and forms; the page script adds the rest (docs/decisions/021).
+export const csr = false;
+
 export const load: PageServerLoad = async ({ params, locals }) => {
 	try {
 		const invitation = await describeInvitation(getDb(), params.token);

@@ -6,6 +6,9 @@ import { isUnsubscribeToken, unsubscribeByToken } from '$lib/server/notification
 import { notificationTokenSchema } from '$lib/schemas/notifications';
 import { errorText } from '$lib/i18n';
 
+// Plain HTML and forms; the page script adds the rest (docs/decisions/021).
+export const csr = false;
+
 /** The visible link in a notification e-mail: works signed out; opening it changes nothing, the button does. */
 export const load: PageServerLoad = async ({ url }) => {
 	const parsed = notificationTokenSchema.safeParse({ token: url.searchParams.get('token') ?? '' });

@@ -6,6 +6,9 @@ import { invalid, parseForm, requireUser } from '$lib/server/http';
 import { roleSchema } from '$lib/schemas/auth';
 import { localizeHref } from '$lib/i18n';
 
+// Plain HTML and forms; the page script adds the rest (docs/decisions/021).
+export const csr = false;
+
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
 	return { role: user.role };

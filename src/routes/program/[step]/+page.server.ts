@@ -7,6 +7,9 @@ import { TRACKS, isStepOf, type Track } from '$lib/server/program/steps';
 import { actionFailure, requireUser } from '$lib/server/http';
 import { localizeHref, m } from '$lib/i18n';
 
+// Plain HTML and forms; the page script adds the rest (docs/decisions/021).
+export const csr = false;
+
 /** A signed-in reader follows their own track; anyone else reads the track the step belongs to. */
 function trackFor(user: App.Locals['user'], slug: string): Track | undefined {
 	if (user) return user.role ?? undefined;

@@ -7,6 +7,9 @@ import { actionFailure, invalid, parseForm, raise, requireUser } from '$lib/serv
 import { reflectionSchema } from '$lib/schemas/couple';
 import { localizeHref } from '$lib/i18n';
 
+// Plain HTML and forms; the page script adds the rest (docs/decisions/021).
+export const csr = false;
+
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	try {

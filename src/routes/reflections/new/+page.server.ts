@@ -9,6 +9,9 @@ import { formKeyOf, newFormKey, once } from '$lib/server/forms/once';
 import { newReflectionSchema } from '$lib/schemas/couple';
 import { localizeHref, m } from '$lib/i18n';
 
+// Plain HTML and forms; the page script adds the rest (docs/decisions/021).
+export const csr = false;
+
 export const load: PageServerLoad = (event) => {
 	requireUser(event);
 	const prompt = event.url.searchParams.get('prompt') ?? '';

@@ -3,6 +3,9 @@ import { getDb } from '$lib/server/db';
 import { createCalendarFeed, feedUrl, getCalendarFeed, revokeCalendarFeed } from '$lib/server/calendar/feed';
 import { requireUser } from '$lib/server/http';
 
+// Plain HTML and forms; the page script adds the rest (docs/decisions/021).
+export const csr = false;
+
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const feed = await getCalendarFeed(getDb(), user.id);

@@ -8,6 +8,9 @@ import { formKeyOf, newFormKey } from '$lib/server/forms/once';
 import { agreementSchema } from '$lib/schemas/talk';
 import { idSchema } from '$lib/schemas/couple';
 
+// Plain HTML and forms; the page script adds the rest (docs/decisions/021).
+export const csr = false;
+
 /** Listed fields only: the terms, who proposed them (me or my partner) and when. */
 const terms = (a: AgreementView | null) =>
 	a && {

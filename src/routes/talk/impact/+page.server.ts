@@ -12,6 +12,9 @@ import { idSchema } from '$lib/schemas/couple';
 import { errorText, localizeHref } from '$lib/i18n';
 import { APP_TIME_ZONE } from '$lib/server/deeds/days';
 
+// Plain HTML and forms; the page script adds the rest (docs/decisions/021).
+export const csr = false;
+
 /** The impact letter: "what it did to me", in points, for the hurt partner (issue 11, item 5). */
 
 /**

@@ -10,6 +10,9 @@ import { formKeyOf, newFormKey } from '$lib/server/forms/once';
 import { questionSchema } from '$lib/schemas/talk';
 import { localizeHref } from '$lib/i18n';
 
+// Plain HTML and forms; the page script adds the rest (docs/decisions/021).
+export const csr = false;
+
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const db = getDb();

@@ -15,6 +15,9 @@ import { errorText, localizeHref } from '$lib/i18n';
 import { APP_TIME_ZONE } from '$lib/server/deeds/days';
 import { RULE_INFO, type RuleId } from '$lib/coach';
 
+// Plain HTML and forms; the page script adds the rest (docs/decisions/021).
+export const csr = false;
+
 /**
  * The restitution letter: the repairing partner answers the impact letter point by point
  * (issue 11, item 5). The points stand beside the editor; the coach reads every answer.

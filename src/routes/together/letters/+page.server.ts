@@ -7,6 +7,9 @@ import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http
 import { letterSchema } from '$lib/schemas/couple';
 import { formKeyOf, newFormKey } from '$lib/server/forms/once';
 
+// Plain HTML and forms; the page script adds the rest (docs/decisions/021).
+export const csr = false;
+
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const db = getDb();

@@ -6,6 +6,9 @@ import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http
 import { idSchema, needSchema } from '$lib/schemas/couple';
 import { formKeyOf, newFormKey } from '$lib/server/forms/once';
 
+// Plain HTML and forms; the page script adds the rest (docs/decisions/021).
+export const csr = false;
+
 const plain = (n: { id: string; body: string; createdAt: Date; acknowledgedAt: Date | null }) => ({
 	id: n.id,
 	body: n.body,

@@ -7,6 +7,9 @@ import { addContactEntry, answerContactQuestion, askContactQuestion, listContact
 import { dayOf } from '$lib/server/trust/days';
 import { contactAnswerSchema, contactEndedSchema, contactQuestionSchema, contactSchema } from '$lib/schemas/trust';
 
+// Plain HTML and forms; the page script adds the rest (docs/decisions/021).
+export const csr = false;
+
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const entries = await listContactLog(getDb(), actorOf(user));

@@ -8,6 +8,9 @@ import { dayOf } from '$lib/server/trust/days';
 import { idSchema } from '$lib/schemas/couple';
 import { memorySchema } from '$lib/schemas/trust';
 
+// Plain HTML and forms; the page script adds the rest (docs/decisions/021).
+export const csr = false;
+
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	return {

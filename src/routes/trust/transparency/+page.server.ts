@@ -9,6 +9,9 @@ import { addDays, dayOf } from '$lib/server/trust/days';
 import { idSchema } from '$lib/schemas/couple';
 import { acceptRequestSchema, declineRequestSchema, offerMeasureSchema, requestMeasureSchema, safetyCheckSchema } from '$lib/schemas/trust';
 
+// Plain HTML and forms; the page script adds the rest (docs/decisions/021).
+export const csr = false;
+
 /**
  * What this page sends to the browser depends only on the reader's own check and on one fact
  * about the couple: whether transparency is open. When it is not, the reader gets the same

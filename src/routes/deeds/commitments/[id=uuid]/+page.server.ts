@@ -21,6 +21,9 @@ import { formKeyOf, newFormKey } from '$lib/server/forms/once';
 import { localizeHref } from '$lib/i18n';
 import type { z } from 'zod';
 
+// Plain HTML and forms; the page script adds the rest (docs/decisions/021).
+export const csr = false;
+
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	if (!user.role) redirect(303, localizeHref('/onboarding/role'));

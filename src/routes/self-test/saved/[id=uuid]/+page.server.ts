@@ -6,6 +6,9 @@ import { actionFailure, raise, requireUser } from '$lib/server/http';
 import { deleteSelfTestResult, getSelfTestResult } from '$lib/server/selftest/results';
 import { localizeHref } from '$lib/i18n';
 
+// Plain HTML and forms; the page script adds the rest (docs/decisions/021).
+export const csr = false;
+
 /** One saved result, for its owner only (anyone else gets the same 404 as for a missing one). */
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);

@@ -8,6 +8,9 @@ import { actionFailure, invalid, parseForm, raise, requireUser } from '$lib/serv
 import { formKeyOf, newFormKey } from '$lib/server/forms/once';
 import { needTimeSchema, replySchema } from '$lib/schemas/talk';
 
+// Plain HTML and forms; the page script adds the rest (docs/decisions/021).
+export const csr = false;
+
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const db = getDb();

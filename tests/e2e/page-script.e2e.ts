@@ -1,0 +1,121 @@
+import type { Page } from '@playwright/test';
+import { test, expect, expectAccessible, openMore, signIn, signOut, signUp, uniqueEmail, PASSWORD, isPageScript } from './fixtures';
+
+/**
+ * Pages without SvelteKit's client (`csr = false`) and their page script (decision 021): the
+ * promises the hydrated components keep elsewhere hold on them too, in a real browser.
+ */
+
+/** Every script a page fetches, by path. */
+function scriptsOf(page: Page) {
+	const scripts: string[] = [];
+	page.on('request', (request) => {
+		if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+	});
+	return scripts;
+}
+
+const draftKeys = (page: Page) => page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('herstelpad-draft:')));
+
+test('a page without the app script loads only the page script; the quick exit replaces the page, by link and by three Escapes', async ({ page, context }) => {
+	// The neutral site is elsewhere on the web, which this machine cannot reach: answer it locally.
+	await context.route(/knmi\.nl|bbc\.com/, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Weather</title>' }));
+	const scripts = scriptsOf(page);
+	await page.goto('/');
+	await page.goto('/privacy');
+	expect(scripts.length).toBeGreaterThan(0);
+	expect(scripts.filter((path) => !isPageScript(path))).toEqual([]);
+	// Hashed and immutable: a new build is a new address, never a stale copy.
+	const script = await page.request.get(scripts[0]);
+	expect(script.status()).toBe(200);
+	expect(script.headers()['cache-control']).toContain('immutable');
+	expect(script.headers()['content-type']).toContain('javascript');
+
+	await page.getByRole('link', { name: /Snel weg/ }).click();
+	await expect(page).toHaveURL(/knmi\.nl/);
+	// Replaced, not added: back leads to the page before, not to the one that was left.
+	await page.goBack();
+	await expect(page).toHaveURL(/\/$/);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Vertrouwen herstellen');
+
+	await page.goto('/en/help');
+	await page.locator('body').press('Escape');
+	await page.locator('body').press('Escape');
+	await expect(page).toHaveURL(/\/en\/help$/);
+	await page.locator('body').press('Escape');
+	await expect(page).toHaveURL(/bbc\.com/);
+	await page.goBack();
+	await expect(page).toHaveURL(/\/$/);
+});
+
+test('unsaved text on a page without the app script: kept per user, restored, kept through an ended session, forgotten once saved and at sign-out', async ({ page, context }) => {
+	test.setTimeout(120_000);
+	const email = uniqueEmail('page-script-drafts');
+	await signUp(page, { name: 'Lio', email, role: 'repairing' });
+	const scripts = scriptsOf(page);
+	await page.goto('/reflections/new?prompt=my-part');
+	expect(scripts.filter((path) => !isPageScript(path))).toEqual([]);
+	expect(scripts.some(isPageScript)).toBe(true);
+
+	const text = 'Wat ik nog niet heb opgeslagen, en niet kwijt wil.';
+	await page.getByLabel('Je antwoord').fill(text);
+	// The same key as the hydrated LongTextField's: herstelpad-draft:<user>:<form>.
+	const [key] = await draftKeys(page);
+	expect(key).toMatch(/^herstelpad-draft:[0-9a-f-]{36}:reflection-new-my-part$/);
+	expect(await page.evaluate((k) => sessionStorage.getItem(k), key)).toBe(text);
+
+	// A reload: the text is back, and the field says so.
+	await page.reload();
+	const field = page.getByLabel('Je antwoord');
+	await expect(field).toHaveValue(text);
+	const note = page.getByText('We hebben je tekst bewaard die nog niet was opgeslagen.');
+	await expect(note).toBeVisible();
+	await expect(field).toHaveAttribute('aria-describedby', /reflection-body-draft/);
+	await expectAccessible(page);
+
+	// The session ends before the text is sent: the post leads to the sign-in page, nothing is saved, the text waits.
+	await context.clearCookies();
+	await page.getByRole('button', { name: 'Opslaan' }).click();
+	await expect(page).toHaveURL(/\/signin/);
+	expect(await draftKeys(page)).toEqual([key]);
+	await signIn(page, email, PASSWORD);
+	await expect(page).toHaveURL(/\/dashboard$/);
+
+	// Reached from a page with the app script, which renders it itself (a client-side navigation,
+	// no page script): the same draft, under the same key.
+	await page.goto('/coach');
+	scripts.length = 0;
+	await openMore(page);
+	await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Reflecties' }).click();
+	await expect(page).toHaveURL(/\/reflections$/);
+	await page.getByRole('link', { name: /Mijn aandeel/ }).first().click();
+	await expect(page).toHaveURL(/\/reflections\/new\?prompt=my-part$/);
+	await expect(page.getByLabel('Je antwoord')).toHaveValue(text);
+	await expect(note).toBeVisible();
+	expect(scripts.filter(isPageScript)).toEqual([]);
+
+	// Saved: the kept copy is gone, and the next empty form stays empty.
+	await page.getByRole('button', { name: 'Opslaan' }).click();
+	await expect(page).toHaveURL(/\/reflections\/[0-9a-f-]+\?saved=1$/);
+	expect(await draftKeys(page)).toEqual([]);
+	await page.goto('/reflections/new?prompt=my-part');
+	await expect(page.getByLabel('Je antwoord')).toHaveValue('');
+	await expect(note).toHaveCount(0);
+
+	// Sign-out forgets what was not saved, so the next person on this device cannot find it.
+	await page.getByLabel('Je antwoord').fill('Iets wat niemand anders mag lezen.');
+	await expect.poll(() => draftKeys(page)).toHaveLength(1);
+	await signOut(page);
+	expect(await draftKeys(page)).toEqual([]);
+});
+
+test('the copy button of a page without the app script copies the link and says so', async ({ page, context }) => {
+	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	await signUp(page, { name: 'Kim', email: uniqueEmail('page-script-copy'), role: 'repairing' });
+	await page.goto('/together');
+	await page.getByRole('button', { name: 'Uitnodigingslink maken' }).click();
+	const link = await page.getByLabel('Je uitnodigingslink (alleen nu zichtbaar)').inputValue();
+	await page.getByRole('button', { name: 'Link kopiëren' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Gekopieerd' })).toBeVisible();
+	expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+});
