@@ -2,7 +2,7 @@
 // (docs/notifications.md, "At 10,000 couples"). Figures only: tests never assert timings.
 // Senders answer at once, so the figures are the app's and the database's share, not a mail server's.
 // Run: npx tsx scripts/bench-notifications.ts [--couples 10000] [--postgres]
-//   --postgres: a database made (and dropped) on BENCH_POSTGRES_URL
+//   --postgres: a database made (and dropped, unless --keep) on BENCH_POSTGRES_URL
 //   (default postgres://postgres@127.0.0.1:5432/postgres); PGlite in memory otherwise.
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -14,7 +14,7 @@ import { createDueReminders, deliverDue, purgeOldNotices, type Senders } from '.
 import { DELIVERY_BATCH, notificationsTick } from '../src/lib/server/notifications/jobs';
 
 process.env.LOG_LEVEL = 'silent';
-const { values } = parseArgs({ options: { couples: { type: 'string', default: '10000' }, postgres: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { couples: { type: 'string', default: '10000' }, postgres: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false } } });
 const couples = Number(values.couples);
 const people = couples * 2;
 
@@ -30,12 +30,16 @@ if (values.postgres) {
 	const url = new URL(server);
 	url.pathname = `/${name}`;
 	handle = await openDatabase({ kind: 'postgres', url: url.href });
-	drop = async () => {
-		const cleanup = new pg.Client({ connectionString: server });
-		await cleanup.connect();
-		await cleanup.query(`drop database if exists "${name}" with (force)`);
-		await cleanup.end();
-	};
+	if (values.keep) {
+		console.log(`database kept: ${url.href}`);
+	} else {
+		drop = async () => {
+			const cleanup = new pg.Client({ connectionString: server });
+			await cleanup.connect();
+			await cleanup.query(`drop database if exists "${name}" with (force)`);
+			await cleanup.end();
+		};
+	}
 } else {
 	handle = await openDatabase({ kind: 'pglite' });
 }
@@ -45,8 +49,9 @@ const exec = (query: string) => db.execute(sql.raw(query));
 /**
  * Couples with a weekly hour spread over the week (7 days × 8 half hours from 19:00), both partners
  * opted into everything (e-mail, and push for the hour and triggers) with quiet hours 22:00–07:00,
- * a device each, two commitments each (daily; Monday, Wednesday and Friday), a week of check-ins
- * behind them and ten weeks of notices (one sent in the last seven days).
+ * a device each, two commitments each (half of them daily, the other half on Tuesday and Thursday;
+ * and one at weekends), a week of check-ins behind the daily ones and ten weeks of notices (one
+ * sent in the last seven days).
  */
 async function seed() {
 	const n = couples;
@@ -64,7 +69,8 @@ async function seed() {
 	await exec(`insert into push_subscriptions (id, user_id, endpoint, p256dh, auth)
 		select 'p' || g, 'u' || g, 'https://fcm.googleapis.com/fcm/send/u' || g, 'k', 'a' from generate_series(1, ${2 * n}) g`);
 	await exec(`insert into commitments (id, owner_id, title, why, rhythm, weekdays, status, starts_on)
-		select 'k' || g || '-' || j, 'u' || g, 'x', 'x', case when j = 1 then 'daily' else 'weekdays' end, case when j = 1 then '[]'::jsonb else '[1,3,5]'::jsonb end, 'active', date '2026-02-02'
+		select 'k' || g || '-' || j, 'u' || g, 'x', 'x', case when j = 1 and g % 2 = 0 then 'daily' else 'weekdays' end,
+			case when j = 1 and g % 2 = 0 then '[]'::jsonb when j = 1 then '[2,4]'::jsonb else '[6,7]'::jsonb end, 'active', date '2026-02-02'
 		from generate_series(1, ${2 * n}) g, generate_series(1, 2) j`);
 	await exec(`insert into commitment_events (commitment_id, kind, from_day, title, why, rhythm, weekdays, status)
 		select id, 'created', starts_on, title, why, rhythm, weekdays, status from commitments`);
@@ -99,37 +105,41 @@ const [{ n: outboxRows }] = ((await db.execute(sql`select count(*)::int as n fro
 console.log(`notifications' tick, ${couples} couples (${people} people, all opted in), ${handle.kind}; ${availableParallelism()} cores, load ${loadavg()[0].toFixed(1)}, Node ${process.version}`);
 console.log(`  seeded in ${fmt(seeded.ms)}: ${outboxRows} notices in the outbox`);
 
-// The moments (Europe/Amsterdam, winter time): Wednesday 4 March 2026.
-const quiet = new Date('2026-03-04T09:00:00Z'); // 10:00: nothing comes due
-const evening = new Date('2026-03-04T17:00:00Z'); // 18:00: everyone's check-in (a daily commitment each)
-const hour = new Date('2026-03-04T18:30:00Z'); // 19:30: the couples whose hour is Wednesday 19:30
-
-await runAsSystem(() => notificationsTick(db, quiet, senders)); // warm: caches, plans
-const idle = await measure(() => runAsSystem(() => notificationsTick(db, quiet, senders)));
-console.log(`  a minute with nothing due: ${fmt(idle.ms)}, ${idle.statements} statements`);
-
-for (const [label, at] of [
-	['18:00, everyone’s check-in', evening],
-	['19:30, one slot’s hour', hour]
-] as const) {
+// The moments (Europe/Amsterdam, winter time): Wednesday 4 March 2026. Before each, the tick a
+// minute earlier has run (so what came due then is made and sent), as in production.
+const moments: [string, Date][] = [
+	['10:00, nothing new (the slots of the last 12 hours reminded already)', new Date('2026-03-04T09:00:00Z')],
+	['18:00, the check-ins of everyone with something due today', new Date('2026-03-04T17:00:00Z')],
+	['18:01, the minute after', new Date('2026-03-04T17:01:00Z')],
+	['19:30, the hour of the couples whose slot is Wednesday 19:30', new Date('2026-03-04T18:30:00Z')],
+	['19:31, the minute after', new Date('2026-03-04T18:31:00Z')]
+];
+for (const [label, at] of moments) {
+	await runAsSystem(() => notificationsTick(db, new Date(at.getTime() - 60_000), senders));
 	const made = await measure(() => runAsSystem(() => createDueReminders(db, at)));
-	console.log(`  ${label}: reminders made: ${made.result} in ${fmt(made.ms)}, ${made.statements} statements`);
 	const batches: { ms: number; statements: number; claimed: number }[] = [];
 	let sent = 0;
 	let dropped = 0;
 	for (;;) {
 		const batch = await measure(() => runAsSystem(() => deliverDue(db, at, senders, DELIVERY_BATCH)));
 		const claimed = batch.result.sent + batch.result.dropped + batch.result.postponed + batch.result.retrying;
-		if (claimed === 0) break;
+		batches.push({ ms: batch.ms, statements: batch.statements, claimed });
 		sent += batch.result.sent;
 		dropped += batch.result.dropped;
-		batches.push({ ms: batch.ms, statements: batch.statements, claimed });
+		if (claimed < DELIVERY_BATCH) break;
 	}
+	const last = batches.at(-1)!;
 	const full = batches.filter((b) => b.claimed === DELIVERY_BATCH);
-	const statements = [...new Set(batches.map((b) => b.statements))].join('/');
-	console.log(
-		`    delivered in ${batches.length} batches of up to ${DELIVERY_BATCH}: ${sent} sent, ${dropped} dropped (weekly maximum); ${statements} statements per batch; median ${fmt(median((full.length ? full : batches).map((b) => b.ms)))} per full batch, ${fmt(batches.reduce((s, b) => s + b.ms, 0))} in all`
-	);
+	console.log(`  ${label}:`);
+	console.log(`    reminders: ${made.result} made in ${fmt(made.ms)}, ${made.statements} statements`);
+	if (full.length === 0) {
+		console.log(`    delivery: ${sent} sent, ${dropped} dropped, ${fmt(last.ms)}, ${last.statements} statements`);
+	} else {
+		const statements = [...new Set(full.map((b) => b.statements))].join('/');
+		console.log(
+			`    delivery: ${sent} sent, ${dropped} dropped in ${batches.length} batches of up to ${DELIVERY_BATCH}, ${statements} statements and median ${fmt(median(full.map((b) => b.ms)))} per full one, ${fmt(batches.reduce((sum, b) => sum + b.ms, 0))} in all`
+		);
+	}
 }
 const purge = await measure(() => runAsSystem(() => purgeOldNotices(db, new Date('2026-05-20T12:00:00Z'))));
 console.log(`  forgetting notices older than 90 days: ${fmt(purge.ms)}, ${purge.statements} statements`);

@@ -86,25 +86,29 @@ async function createHourReminders(db: Database, now: Date): Promise<number> {
 	const due = dueSlots(slots, now);
 	if (due.length === 0) return 0;
 	const made = await db.execute(sql`
-		insert into notification_outbox (id, user_id, kind, dedupe_key, due_at)
-		select gen_random_uuid()::text, slot.user_id, 'hour', 'hour:' || due.day, due.start
-		from (
-			-- The couple's slot for someone in a couple; their own otherwise.
-			select p.user_id, s.weekday, s."time", s.time_zone
-			from notification_preferences p
-			join couple_members m on m.user_id = p.user_id
-			join hour_slots s on s.couple_id = m.couple_id
-			where ${optedIn('hour')}
+		with due as (
+			select * from jsonb_to_recordset(${JSON.stringify(due)}::jsonb) as due(zone text, weekday int, "time" text, day text, week text, start timestamptz)
+		),
+		slot as (
+			select s.couple_id, s.user_id, due.day, due.week, due.start
+			from due join hour_slots s on s.time_zone = due.zone and s.weekday = due.weekday and s."time" = due."time"
+		),
+		-- A couple's slot is each partner's; one's own slot only while not in a couple.
+		person as (
+			select m.user_id, slot.day, slot.week, slot.start from slot join couple_members m on m.couple_id = slot.couple_id
 			union all
-			select p.user_id, s.weekday, s."time", s.time_zone
-			from notification_preferences p
-			join hour_slots s on s.user_id = p.user_id
-			where ${optedIn('hour')} and not exists (select 1 from couple_members m where m.user_id = p.user_id)
-		) slot
-		join jsonb_to_recordset(${JSON.stringify(due)}::jsonb) as due(zone text, weekday int, "time" text, day text, week text, start timestamptz)
-			on due.zone = slot.time_zone and due.weekday = slot.weekday and due."time" = slot."time"
+			select slot.user_id, slot.day, slot.week, slot.start from slot
+			where slot.user_id is not null and not exists (select 1 from couple_members m where m.user_id = slot.user_id)
+		)
+		insert into notification_outbox (id, user_id, kind, dedupe_key, due_at)
+		select gen_random_uuid()::text, person.user_id, 'hour', 'hour:' || person.day, person.start
+		from person
+		join notification_preferences p on p.user_id = person.user_id
+		where ${optedIn('hour')}
+		-- Made already (this runs every minute for 12 hours): skipped before anything else is looked at.
+		and not exists (select 1 from notification_outbox o where o.user_id = person.user_id and o.dedupe_key = 'hour:' || person.day)
 		-- Skipped, or already answered, this week: nothing to remind of.
-		where not exists (select 1 from hour_entries e where e.owner_id = slot.user_id and e.week = due.week)
+		and not exists (select 1 from hour_entries e where e.owner_id = person.user_id and e.week = person.week)
 		on conflict (user_id, dedupe_key) do nothing
 		returning id`);
 	return rowsOf(made).length;
@@ -152,16 +156,23 @@ async function createCheckInReminders(db: Database, now: Date): Promise<number> 
 	const today = localClock(now, APP_TIME_ZONE).date;
 	const from = zonedTime(today, CHECK_IN_REMINDER_TIME, APP_TIME_ZONE);
 	if (now < from) return 0;
+	const key = `check-in:${today}`;
 	const made = await db.execute(sql`
+		-- Who chose check-ins and has none today yet. Materialised, so this cheap test comes first:
+		-- after the first minute from 18:00 it leaves only the people with nothing due.
+		with waiting as materialized (
+			select p.user_id from notification_preferences p
+			where ${optedIn('check-in')}
+			and not exists (select 1 from notification_outbox o where o.user_id = p.user_id and o.dedupe_key = ${key}::text)
+		)
 		insert into notification_outbox (id, user_id, kind, dedupe_key, due_at)
-		select gen_random_uuid()::text, p.user_id, 'check-in', ${`check-in:${today}`}::text, ${from.toISOString()}::timestamptz
-		from notification_preferences p
-		where ${optedIn('check-in')}
-		and exists (
+		select gen_random_uuid()::text, waiting.user_id, 'check-in', ${key}::text, ${from.toISOString()}::timestamptz
+		from waiting
+		where exists (
 			select 1
 			from commitments c
 			cross join lateral (
-				select e.status, e.rhythm, e.weekdays
+				select e.status, e.rhythm, e.weekdays, case when e.rhythm = 'weekly' then ${mondayOf(today)}::date else ${today}::date end as occasion
 				from commitment_events e
 				where e.commitment_id = c.id
 				and e.id < coalesce((
@@ -172,14 +183,10 @@ async function createCheckInReminders(db: Database, now: Date): Promise<number> 
 				order by e.id desc
 				limit 1
 			) state
-			where c.owner_id = p.user_id and c.status = 'active' and c.starts_on <= ${today}::date
+			where c.owner_id = waiting.user_id and c.status = 'active' and c.starts_on <= ${today}::date
 			and state.status = 'active'
 			and (state.rhythm <> 'weekdays' or state.weekdays @> ${JSON.stringify([isoWeekday(today)])}::jsonb)
-			and not exists (
-				select 1 from check_ins ci
-				where ci.commitment_id = c.id
-				and ci.day = (case when state.rhythm = 'weekly' then ${mondayOf(today)}::date else ${today}::date end)
-			)
+			and not exists (select 1 from check_ins ci where ci.commitment_id = c.id and ci.day = state.occasion)
 		)
 		on conflict (user_id, dedupe_key) do nothing
 		returning id`);
