@@ -152,7 +152,7 @@ test('opting in to push in the browser: a new letter arrives as an encrypted, ne
 	await a.goto('/together/letters');
 	await a.getByLabel('Je brief').fill('ADA-LETTER-CANARY: wat ik je wil zeggen.');
 	await a.getByRole('button', { name: 'Brief versturen' }).click();
-	await expect(a.getByRole('status')).toBeVisible();
+	await expect(a.getByRole('status').filter({ hasText: 'Je brief ligt in de brievenbus van je partner.' })).toBeVisible();
 
 	// The tick is a job scheduled every minute: within a minute or two.
 	await expect.poll(() => push.received.length, { timeout: 150_000, intervals: [1_000] }).toBe(1);
