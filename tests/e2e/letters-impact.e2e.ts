@@ -85,7 +85,10 @@ test('impact letter → restitution letter, with a point unanswered and then ans
 	await expectAccessible(a);
 	// A version that is not there (a tampered hidden field) is refused in words on the page, not silently.
 	await a.locator('form[action="?/send"] input[name="number"]').evaluate((el: HTMLInputElement) => (el.value = 'x'));
-	await submit(a, 'Versie 2 versturen', 'send');
+	const refused = a.waitForResponse((res) => res.url().includes('?/send') && res.request().method() === 'POST');
+	await a.getByRole('button', { name: 'Versie 2 versturen', exact: true }).click();
+	// A plain post (decision 021): the refusal is the answer's own status.
+	expect((await refused).status()).toBe(400);
 	await expect(a.getByRole('alert').filter({ hasText: 'Dit bestaat niet (meer).' })).toBeVisible();
 	await reopen(a, { waitUntil: 'networkidle' });
 	await submit(a, 'Versie 2 versturen', 'send');

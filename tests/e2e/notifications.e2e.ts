@@ -156,7 +156,7 @@ test('opting in to push in the browser: a new letter arrives as an encrypted, ne
 	await a.goto('/together/letters');
 	await a.getByLabel('Je brief').fill('ADA-LETTER-CANARY: wat ik je wil zeggen.');
 	await a.getByRole('button', { name: 'Brief versturen' }).click();
-	await expect(a.getByRole('status')).toBeVisible();
+	await expect(a.getByRole('status').filter({ hasText: 'Je brief ligt in de brievenbus van je partner.' })).toBeVisible();
 
 	// Sent by the tick, a job (every two seconds here; every minute in production).
 	await expect.poll(() => push.received.length, { timeout: 30_000, intervals: [250] }).toBe(1);
