@@ -126,8 +126,8 @@ async function lookUpSession(db: Database, id: string, now: Date, device: string
 	let query = sessionQueries.get(db);
 	if (!query) sessionQueries.set(db, (query = sessionQuery(db)));
 	const [found] = await query.execute({ id, now: now.toISOString() });
-	// A couple has two members; solo, the partner is null (the columns of a missing join).
-	const row = found && { ...found, user: { ...found.user, partner: found.user.coupleId && found.partner ? found.partner : null } };
+	// A couple has two members; solo, the partner's columns are those of a missing join.
+	const row = found && { ...found, user: { ...found.user, partner: found.user.coupleId && found.partner?.id ? found.partner : null } };
 	if (!row) return null;
 	const changes: Partial<typeof sessions.$inferInsert> = {};
 	let expiresAt = row.expiresAt;
