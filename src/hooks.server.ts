@@ -99,7 +99,10 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const h = response.headers;
 	h.set('X-Content-Type-Options', 'nosniff');
-	h.set('Referrer-Policy', 'no-referrer');
+	// same-origin, not no-referrer: under no-referrer a plain form post carries `Origin: null`, and
+	// over plain http (a second device at home) Chromium sends no Sec-Fetch-Site either, so the
+	// CSRF check could not tell our own form from another site's. Other sites still get nothing.
+	h.set('Referrer-Policy', 'same-origin');
 	h.set('Cross-Origin-Opener-Policy', 'same-origin');
 	h.set('Cross-Origin-Resource-Policy', 'same-origin');
 	h.set('X-Frame-Options', 'DENY');

@@ -72,7 +72,7 @@ test('security headers on pages', async ({ request }) => {
 	expect(hydrated).not.toMatch(/script-src[^;]*unsafe-inline/);
 	expect(h['strict-transport-security']).toContain('max-age=');
 	expect(h['x-content-type-options']).toBe('nosniff');
-	expect(h['referrer-policy']).toBe('no-referrer');
+	expect(h['referrer-policy']).toBe('same-origin');
 	expect(h['cross-origin-opener-policy']).toBe('same-origin');
 	// A public page seen signed out may be kept (and is checked again); every other answer is no-store.
 	expect(h['cache-control']).toBe('no-cache');

@@ -97,5 +97,19 @@ test('a second device at home over plain http can sign in (no Secure cookie on h
 	await page.goto('/settings');
 	await expect(page).toHaveURL(/\/settings$/);
 	expect(await page.evaluate(() => window.isSecureContext)).toBe(false);
+
+	// Over plain http Chromium sends no Sec-Fetch-Site, so the Origin is all the CSRF check has:
+	// a page on another name posting a real form here must still be refused. Its page is served by
+	// the test (our own pages' CSP would not let a form post elsewhere at all).
+	await page.route(`http://other.lan:${PORT}/attack`, (route) =>
+		route.fulfill({
+			contentType: 'text/html',
+			body: `<form method="post" action="http://home.lan:${PORT}/en/signin?/signin"><input name="email" value="x@example.org"><input name="password" value="whatever it is"><button>Go</button></form>`
+		})
+	);
+	await page.goto(`http://other.lan:${PORT}/attack`);
+	await page.getByRole('button', { name: 'Go' }).click();
+	await expect(page).toHaveURL(/^http:\/\/home\.lan:3000\/en\/signin/);
+	await expect(page.getByText('Forms from another website are refused.')).toBeVisible();
 	await phone.close();
 });

@@ -1,9 +1,11 @@
 /**
  * Cross-site request forgery check for form posts. SvelteKit's own check compares the Origin
- * header with the site, but with `Referrer-Policy: no-referrer` Chromium sends `Origin: null` on
- * plain form submissions, which would break every form for people without JavaScript. So: the
- * Origin must match, or, when it is withheld, the browser's own Sec-Fetch-Site header (which a page
- * cannot set) must say the request comes from this same origin.
+ * header with the site; ours also copes with browsers that withhold it. Our pages send
+ * `Referrer-Policy: same-origin`, so a plain form post from our own page carries its real Origin
+ * (under `no-referrer` it would be `Origin: null`, and over plain http, a second device at home,
+ * Chromium sends no Sec-Fetch-Site either: nothing would tell our form from another site's). So:
+ * the Origin must match, or, when it is withheld, the browser's own Sec-Fetch-Site header (which a
+ * page cannot set) must say the request comes from this same origin.
  *
  * Which origin is "ours": with ORIGIN configured, exactly that one (`url.origin` is built from it).
  * Without it (the quick start, `npm start` at home), adapter-node guesses `https://<Host header>`,
