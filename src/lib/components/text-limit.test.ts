@@ -32,4 +32,9 @@ describe('limitTexts', () => {
 		expect(counterNumbers('nl').format(20000)).toBe('20.000');
 		expect(counterNumbers('en').format(20000)).toBe('20,000');
 	});
+
+	it('makes the format once per language, not once per field', () => {
+		expect(counterNumbers('nl')).toBe(counterNumbers('nl'));
+		expect(counterNumbers('en')).not.toBe(counterNumbers('nl'));
+	});
 });

@@ -40,5 +40,20 @@ export function limitTexts(length: number, max: number, format: (n: number) => s
 	return { stage, shown, spoken };
 }
 
-/** The counter's number format for a page language (nl-NL groups thousands with a dot). */
-export const counterNumbers = (locale: string) => new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nl-NL');
+const counterFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * The counter's number format for a page language (nl-NL groups thousands with a dot), made once
+ * per language: a page with many long-text fields rendered one per field (71 on /triggers), each
+ * costing a few hundred microseconds of server time. Kept here rather than in `$lib/format` because
+ * the page script may import only this module's family (decision 021).
+ */
+export function counterNumbers(locale: string): Intl.NumberFormat {
+	const tag = locale === 'en' ? 'en-GB' : 'nl-NL';
+	let format = counterFormats.get(tag);
+	if (!format) {
+		format = new Intl.NumberFormat(tag);
+		counterFormats.set(tag, format);
+	}
+	return format;
+}
