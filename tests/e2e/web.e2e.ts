@@ -128,13 +128,20 @@ test('a refused post says why in the person’s language and keeps the typed tex
 	await expect(page.getByLabel('Je excuses')).toHaveValue('Het spijt me, en dat wil ik niet kwijt.');
 	await expect(page).toHaveURL(/localhost:\d+\/coach$/);
 
-	// A page without it posts plainly (decision 021): the browser withholds the Origin and says
-	// itself that the post comes from the page's own origin (Sec-Fetch-Site), which the check
-	// accepts, so a form of ours is not refused, whatever address it was opened at.
+	// A page without it posts plainly (decision 021) and, under `Referrer-Policy: same-origin`,
+	// with its real Origin, so it is refused the same way: a readable page in the person's
+	// language, and back on the form the text is still there (the page script kept the draft).
 	await page.goto(new URL('/reflections/new?prompt=my-part', elsewhere).href);
 	await page.getByLabel('Je antwoord').fill('Wat ik niet kwijt wil.');
 	await page.getByRole('button', { name: 'Opslaan' }).click();
-	await expect(page).toHaveURL(/localhost:\d+\/reflections\/[0-9a-f-]+\?saved=1$/);
+	await expect(page.getByText('Formulieren van een andere website worden geweigerd.')).toBeVisible();
+	await page.goBack();
+	await expect(page.getByLabel('Je antwoord')).toHaveValue('Wat ik niet kwijt wil.');
+	// Opened at the site's own address, the same form is ours and saves.
+	await page.goto('/reflections/new?prompt=my-part');
+	await page.getByLabel('Je antwoord').fill('Wat ik niet kwijt wil.');
+	await page.getByRole('button', { name: 'Opslaan' }).click();
+	await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/reflections\/[0-9a-f-]+\?saved=1$/);
 
 	// Without JavaScript: a readable page in the person's language, not a bare "403".
 	const res = await page.request.post('/en/signin?/signin', { form: { email: 'x@example.org', password: 'y' }, headers: { origin: 'http://evil.example' }, maxRedirects: 0 });
