@@ -12,6 +12,7 @@ import type { Logger } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema';
 import { ActorPool } from './actor-pool';
+import { log } from '../log';
 import { ROLE_NAME } from './app-role';
 import { attachSessionCache, SessionCache } from './session-cache';
 
@@ -81,6 +82,10 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 	if (config.kind === 'postgres') {
 		if (config.migrationUrl) await migrateAsOwner(config.migrationUrl, config.url);
 		const pool = new ActorPool({ connectionString: config.url, max: 10 });
+		// An idle connection the server ends (a restart, a failover, an administrator) is emitted as
+		// an 'error' on the pool; with no listener that would stop the whole process. The pool has
+		// already dropped it and opens a new one on the next query.
+		pool.on('error', (err: Error & { code?: string }) => log.error('db.connection_lost', { code: err.code ?? err.name }));
 		const db = drizzlePg(pool, { schema, logger: queryLogger() });
 		try {
 			if (!config.migrationUrl && (await migrationsPending(pool))) {

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
+import { sql } from 'drizzle-orm';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { migrationsFolder, openDatabase, type DatabaseHandle } from '.';
 
@@ -38,4 +39,17 @@ describe('processes starting together on a new database', () => {
 		await check.end();
 		expect(rows[0].n).toBe(readMigrationFiles({ migrationsFolder: migrationsFolder() }).length);
 	}, 120_000);
+
+	it('survive the server ending an idle connection: the process goes on and the next query gets a new one', async () => {
+		const { db } = handles[0];
+		const pidOf = async () => ((await db.execute(sql`select pg_backend_pid() as pid`)) as unknown as { rows: { pid: number }[] }).rows[0].pid;
+		const before = await pidOf();
+		const admin = new pg.Client({ connectionString: serverUrl });
+		await admin.connect();
+		await admin.query('select pg_terminate_backend($1)', [before]);
+		await admin.end();
+		// Time for the idle connection to hear of it (without a listener on the pool, an uncaught error).
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		expect(await pidOf()).not.toBe(before);
+	});
 });
