@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { request as apiRequest, type Page } from '@playwright/test';
-import { test, expect, expectAccessible, formCouple, signUp, uniqueEmail } from './fixtures';
+import { test, expect, expectAccessible, formCouple, isPageScript, openMore, signUp, signUpInto, uniqueEmail } from './fixtures';
 import { browserKeys, decryptPush, startPushService } from '../setup/push-service';
 import { decodeQuotedPrintable } from '../setup/eml';
 
@@ -110,6 +110,15 @@ async function notices(page: Page) {
 	return ((await response.json()) as { notifications: { notices: { kind: string; status: string; dueAt: string; sentAt: string | null }[] } }).notifications.notices;
 }
 
+/** Every script a page fetches, by path. */
+function scriptsOf(page: Page) {
+	const scripts: string[] = [];
+	page.on('request', (request) => {
+		if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+	});
+	return scripts;
+}
+
 async function choose(page: Page, kind: RegExp, channel: 'Pushmelding' | 'E-mail') {
 	await page.getByRole('group', { name: kind }).getByRole('checkbox', { name: channel }).check();
 }
@@ -139,8 +148,12 @@ test('opting in to push in the browser: a new letter arrives as an encrypted, ne
 	);
 
 	await b.goto('/settings');
+	const scripts = scriptsOf(b);
 	await b.getByRole('link', { name: /^Meldingen/ }).click();
 	await expect(b.getByRole('heading', { level: 1, name: 'Meldingen' })).toBeVisible();
+	// No app script (decision 021): the page script alone turns push on.
+	await expect.poll(() => scripts.some(isPageScript)).toBe(true);
+	expect(scripts.filter((path) => path.startsWith('/_app/') && !isPageScript(path))).toEqual([]);
 	// Everything is off until chosen; opening the page asks the browser nothing.
 	for (const box of await b.getByRole('checkbox').all()) await expect(box).not.toBeChecked();
 	expect(await b.evaluate(() => (window as unknown as { __asked?: boolean }).__asked ?? false)).toBe(false);
@@ -168,6 +181,62 @@ test('opting in to push in the browser: a new letter arrives as an encrypted, ne
 	expect(message).toEqual({ title: 'Herstelpad', body: 'Je hebt een nieuw bericht in Herstelpad.', url: '/together/letterbox' });
 	await a.context().close();
 	await b.context().close();
+});
+
+test('push that does not come on says why, in the reader’s language; without JavaScript the choices still save and there is no push button', async ({ page, browser }) => {
+	test.setTimeout(90_000);
+	await signUpInto(page, { name: 'Ivo', email: uniqueEmail('notify-refused'), role: 'repairing', lang: 'en' });
+	// The browser's answers, chosen by the test: first no permission, then a push service that fails.
+	await page.addInitScript(() => {
+		const w = window as unknown as { __permission?: NotificationPermission; __asked?: number };
+		Notification.requestPermission = async () => ((w.__asked = (w.__asked ?? 0) + 1), w.__permission ?? 'denied');
+		PushManager.prototype.subscribe = async () => {
+			throw new DOMException('unreachable', 'AbortError');
+		};
+	});
+	const scripts = scriptsOf(page);
+	await page.goto('/en/settings/notifications');
+	await expect(page.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible();
+	expect(scripts.filter((path) => path.startsWith('/_app/') && !isPageScript(path))).toEqual([]);
+	const turnOn = page.getByRole('button', { name: 'Turn on push notifications on this device' });
+	await expect(turnOn).toBeVisible();
+	expect(await page.evaluate(() => (window as unknown as { __asked?: number }).__asked ?? 0)).toBe(0);
+
+	await turnOn.click();
+	await expect(page.getByRole('alert')).toHaveText('Your browser does not allow notifications. You can change that in your browser’s settings.');
+	expect(await page.evaluate(() => (window as unknown as { __asked?: number }).__asked)).toBe(1);
+	await expect(turnOn).toBeEnabled();
+
+	await page.evaluate(() => ((window as unknown as { __permission: NotificationPermission }).__permission = 'granted'));
+	await turnOn.click();
+	// One answer at a time: the new one replaces the old.
+	await expect(page.getByRole('alert')).toHaveText('That did not work. Please try again later.');
+	await expect(page.getByText('Devices with push notifications on: 0')).toBeVisible();
+	await expectAccessible(page);
+
+	// Reached by a client-side navigation from a page with the app's script, the app renders the
+	// page itself (no page script): it asks the same way, with its own copy of the texts.
+	await page.goto('/en/coach');
+	scripts.length = 0;
+	await openMore(page, 'en');
+	await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Settings', exact: true }).click();
+	await page.getByRole('link', { name: /^Notifications:/ }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible();
+	expect(scripts.filter(isPageScript)).toEqual([]);
+	await turnOn.click();
+	await expect(page.getByRole('alert')).toHaveText('Your browser does not allow notifications. You can change that in your browser’s settings.');
+
+	const noScript = await browser.newContext({ baseURL: BASE, javaScriptEnabled: false, storageState: await page.context().storageState() });
+	const plain = await noScript.newPage();
+	await plain.goto('/en/settings/notifications');
+	await expect(plain.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible();
+	await expect(plain.getByRole('button', { name: 'Turn on push notifications on this device' })).toBeHidden();
+	const letterByMail = plain.getByRole('group', { name: /A letter or account/ }).getByRole('checkbox', { name: 'E-mail' });
+	await letterByMail.check();
+	await plain.getByRole('button', { name: 'Save choices' }).click();
+	await expect(plain.getByText('Your choices are saved.')).toBeVisible();
+	await expect(letterByMail).toBeChecked();
+	await noScript.close();
 });
 
 test('an e-mail reminder for the weekly hour comes at its time under the test clock, after the quiet hours', async ({ page, browser }) => {

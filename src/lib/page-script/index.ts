@@ -12,7 +12,8 @@
  * - a long text is counted as it is written, and a form is not sent while offline or with a text
  *   over its limit (what textKeeper does);
  * - after a plain post, the focus on what answers it;
- * - the offline notice, the copy buttons, and the service worker's registration.
+ * - the offline notice, the copy buttons, and the service worker's registration;
+ * - on the notification settings, turning Web Push on after a click (./push.ts).
  *
  * It has no words of its own: every text it shows was written into the page by the server, in the
  * reader's language. Built by scripts/page-script-plugin.js into one hashed file.
@@ -20,6 +21,7 @@
 import { answerOf, forgetAllDrafts, keepsDraft, markSent, readDraft, settleSent, thisArrival, writeDraft } from '../components/drafts';
 import { leaveFor, tripleEscape } from '../components/quick-exit';
 import { counterNumbers, limitTexts, overLimitFields, type LimitStage } from '../components/text-limit';
+import { pushOptIn } from './push';
 
 type TextField = HTMLTextAreaElement | HTMLInputElement;
 
@@ -152,7 +154,10 @@ function offlineNotice() {
 	let shown: Element | null = null;
 	const update = () => {
 		if (!navigator.onLine && !shown) template.before((shown = notice.cloneNode(true) as Element));
-		else if (navigator.onLine && shown) (shown.remove(), (shown = null));
+		else if (navigator.onLine && shown) {
+			shown.remove();
+			shown = null;
+		}
 	};
 	update();
 	addEventListener('online', update);
@@ -213,5 +218,6 @@ longTexts();
 forms();
 offlineNotice();
 copyButtons();
+pushOptIn();
 focusAnswer(posted);
 serviceWorker();

@@ -12,8 +12,7 @@ const HYDRATED: Record<string, string> = {
 	'/coach': 'the coach reads the apology while it is written, in the browser',
 	'/coach/drafts/[id=uuid]': 'the same editor, for a saved draft',
 	'/talk/account': 'the intimate-detail hint, read in the browser while writing',
-	'/self-test': 'the answers are scored in the browser and never sent, unless saved',
-	'/settings/notifications': 'turning push on asks the browser for permission and a subscription'
+	'/self-test': 'the answers are scored in the browser and never sent, unless saved'
 };
 
 const pages = Object.keys(import.meta.glob('/src/routes/**/+page.svelte'));
@@ -57,9 +56,11 @@ describe('the page script', () => {
 		visit('src/lib/page-script/index.ts');
 		expect([...seen].map((f) => relative('.', f)).sort()).toEqual([
 			'src/lib/components/drafts.ts',
+			'src/lib/components/push-subscription.ts',
 			'src/lib/components/quick-exit.ts',
 			'src/lib/components/text-limit.ts',
-			'src/lib/page-script/index.ts'
+			'src/lib/page-script/index.ts',
+			'src/lib/page-script/push.ts'
 		]);
 		expect(bare).toEqual([]);
 	});

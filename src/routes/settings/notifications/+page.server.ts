@@ -7,6 +7,9 @@ import { getPreferences, savePreferences } from '$lib/server/notifications/prefe
 import { countPushSubscriptions, removePushSubscriptions, savePushSubscription, vapidPublicKey } from '$lib/server/notifications/push';
 import { timeZones } from '$lib/server/hour/questions';
 
+// Plain HTML and forms; the page script adds the rest, turning push on too (docs/decisions/021).
+export const csr = false;
+
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const db = getDb();
