@@ -20,6 +20,7 @@
 import { answerOf, forgetAllDrafts, keepsDraft, markSent, readDraft, settleSent, thisArrival, writeDraft } from '../components/drafts';
 import { leaveFor, tripleEscape } from '../components/quick-exit';
 import { counterNumbers, limitTexts, overLimitFields, type LimitStage } from '../components/text-limit';
+import { selfTest } from './self-test';
 
 type TextField = HTMLTextAreaElement | HTMLInputElement;
 
@@ -213,5 +214,6 @@ longTexts();
 forms();
 offlineNotice();
 copyButtons();
+selfTest();
 focusAnswer(posted);
 serviceWorker();

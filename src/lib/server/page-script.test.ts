@@ -12,7 +12,6 @@ const HYDRATED: Record<string, string> = {
 	'/coach': 'the coach reads the apology while it is written, in the browser',
 	'/coach/drafts/[id=uuid]': 'the same editor, for a saved draft',
 	'/talk/account': 'the intimate-detail hint, read in the browser while writing',
-	'/self-test': 'the answers are scored in the browser and never sent, unless saved',
 	'/settings/notifications': 'turning push on asks the browser for permission and a subscription'
 };
 
@@ -59,7 +58,9 @@ describe('the page script', () => {
 			'src/lib/components/drafts.ts',
 			'src/lib/components/quick-exit.ts',
 			'src/lib/components/text-limit.ts',
-			'src/lib/page-script/index.ts'
+			'src/lib/page-script/index.ts',
+			'src/lib/page-script/self-test.ts',
+			'src/lib/selftest/scoring.ts'
 		]);
 		expect(bare).toEqual([]);
 	});
