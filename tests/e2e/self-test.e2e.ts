@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, screenshot, signUpInto, uniqueEmail } from './fixtures';
+import { test, expect, expectAccessible, isPageScript, screenshot, signUpInto, uniqueEmail } from './fixtures';
 
-/** Picks an option in every question of the form: the first one, unless `pick` names another. */
-async function answerAll(page: Page, pick: Record<string, string | null> = {}) {
+/** Picks an option in every question of the form: the first one (or the last), unless `pick` names another. */
+async function answerAll(page: Page, pick: Record<string, string | null> = {}, otherwise: 'first' | 'last' = 'first') {
 	const groups = page.locator('form fieldset');
 	const count = await groups.count();
 	for (let i = 0; i < count; i++) {
@@ -10,14 +10,24 @@ async function answerAll(page: Page, pick: Record<string, string | null> = {}) {
 		const legend = (await group.locator('legend').textContent()) ?? '';
 		const entry = Object.entries(pick).find(([question]) => legend.includes(question));
 		if (entry?.[1] === null) continue; // left unanswered on purpose
-		const radio = entry ? group.getByRole('radio', { name: entry[1]!, exact: true }) : group.getByRole('radio').first();
+		const radio = entry ? group.getByRole('radio', { name: entry[1]!, exact: true }) : group.getByRole('radio')[otherwise]();
 		await radio.check();
 	}
+}
+
+/** Every script the page fetches, by path. */
+function scriptsOf(page: Page) {
+	const scripts: string[] = [];
+	page.on('request', (request) => {
+		if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+	});
+	return scripts;
 }
 
 test('self-test as the repairing partner, with JavaScript: a profile with sources, saved to the account and deleted again', async ({ page }) => {
 	test.setTimeout(240_000);
 	await signUpInto(page, { name: 'Ruben', email: uniqueEmail('selftest-r'), role: 'repairing' });
+	const scripts = scriptsOf(page);
 	await page.goto('/self-test', { waitUntil: 'networkidle' });
 	await expect(page.getByRole('heading', { level: 1, name: 'Herstelkans-test' })).toBeVisible();
 	await page.getByRole('link', { name: 'Herstellende partner' }).click();
@@ -25,9 +35,22 @@ test('self-test as the repairing partner, with JavaScript: a profile with source
 	await page.waitForLoadState('networkidle');
 	await expectAccessible(page);
 
+	// Scored by the page script, not SvelteKit's client (decision 021).
+	expect(scripts.some(isPageScript)).toBe(true);
+	expect(scripts.filter((path) => !isPageScript(path))).toEqual([]);
+
 	// Nothing answered: the form says so and marks the questions, without a request.
 	await page.getByRole('button', { name: 'Bekijk mijn profiel' }).click();
 	await expect(page.getByRole('alert')).toHaveText('Nog niet elke vraag heeft een antwoord. Kies een antwoord bij de gemarkeerde vragen.');
+	await expect(page.getByRole('alert')).toBeFocused();
+	await expect(page.getByRole('group', { name: /Hoe lang denk je dat herstel duurt/ })).toHaveAccessibleDescription('Kies een antwoord.');
+	// Asked again with one question left open: only that one stays marked, under one alert.
+	await answerAll(page, { 'Hoe lang denk je dat herstel duurt?': null });
+	await page.getByRole('button', { name: 'Bekijk mijn profiel' }).click();
+	await expect(page.getByRole('alert')).toHaveCount(1);
+	await expect(page.getByRole('group', { name: /Hoe lang denk je dat herstel duurt/ })).toHaveAccessibleDescription('Kies een antwoord.');
+	await expect(page.getByRole('group', { name: /Krijgen jullie hulp van een relatietherapeut/ })).toHaveAccessibleDescription('');
+	await expect(page.getByText('Kies een antwoord.', { exact: true })).toHaveCount(1);
 
 	const posts: string[] = [];
 	page.on('request', (request) => {
@@ -36,6 +59,8 @@ test('self-test as the repairing partner, with JavaScript: a profile with source
 	await answerAll(page, { 'Krijgen jullie hulp van een relatietherapeut?': 'Nee, dat wil ik niet', 'Hoe lang denk je dat herstel duurt?': 'Een paar weken' });
 	await page.getByRole('button', { name: 'Bekijk mijn profiel' }).click();
 	const result = page.getByRole('region', { name: 'Je herstelprofiel' });
+	await expect(result.getByRole('heading', { level: 2, name: 'Je herstelprofiel' })).toBeFocused();
+	await expect(page.getByRole('button', { name: 'Bekijk mijn profiel' })).toHaveCount(0);
 	await expect(result.getByRole('heading', { name: 'Indicator, van 0 tot 100: geen voorspelling' })).toBeVisible();
 	await expect(result.getByText('Dit getal is geen voorspelling en geen kans op slagen.', { exact: false })).toBeVisible();
 	await expect(result.getByText('79 van 100')).toBeVisible();
@@ -71,6 +96,40 @@ test('self-test in English as the hurt partner, with JavaScript: questions and a
 	await expect(result.getByRole('heading', { name: 'Your safety first' })).toBeVisible();
 	await expect(result.getByText('What already helps')).toBeVisible();
 	await expectAccessible(page);
+});
+
+/** The profile region's text after answering as `role` with `pick`, on a page with or without JavaScript. */
+async function profileText(page: Page, lang: '' | '/en', role: 'repairing' | 'hurt', pick: Record<string, string>, otherwise: 'first' | 'last') {
+	const posts: string[] = [];
+	page.on('request', (request) => {
+		if (request.method() === 'POST') posts.push(request.url());
+	});
+	await page.goto(`${lang}/self-test?role=${role}`);
+	await answerAll(page, pick, otherwise);
+	await page.getByRole('button', { name: lang ? 'See my profile' : 'Bekijk mijn profiel' }).click();
+	const result = page.getByRole('region', { name: lang ? 'Your readiness profile' : 'Je herstelprofiel' });
+	await expect(result).toBeVisible();
+	return { text: await result.innerText(), posts };
+}
+
+test('the profile scored in the browser reads exactly as the one the server renders without JavaScript', async ({ page, browser }) => {
+	test.setTimeout(180_000);
+	const plain = await browser.newContext({ javaScriptEnabled: false });
+	const noScript = await plain.newPage();
+	const cases = [
+		// Some factors help, some to work on (weakest first), with the indicator.
+		{ lang: '', role: 'repairing', otherwise: 'first', pick: { 'Krijgen jullie hulp van een relatietherapeut?': 'Nee, dat wil ik niet', 'Hoe lang denk je dat herstel duurt?': 'Een paar weken', 'Hoe vaak lopen gesprekken': 'Vaak' } },
+		// Nothing helps yet, and safety first: no indicator.
+		{ lang: '/en', role: 'hurt', otherwise: 'last', pick: { 'Are you ever afraid of your partner': 'I am not sure' } }
+	] as const;
+	for (const { lang, role, pick, otherwise } of cases) {
+		const scripted = await profileText(page, lang, role, pick, otherwise);
+		const posted = await profileText(noScript, lang, role, pick, otherwise);
+		expect(scripted.posts).toEqual([]);
+		expect(posted.posts).toHaveLength(1);
+		expect(scripted.text).toEqual(posted.text);
+	}
+	await plain.close();
 });
 
 test.describe('without JavaScript', () => {

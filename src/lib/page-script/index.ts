@@ -22,6 +22,7 @@ import { answerOf, forgetAllDrafts, keepsDraft, markSent, readDraft, settleSent,
 import { leaveFor, tripleEscape } from '../components/quick-exit';
 import { counterNumbers, limitTexts, overLimitFields, type LimitStage } from '../components/text-limit';
 import { pushOptIn } from './push';
+import { selfTest } from './self-test';
 
 type TextField = HTMLTextAreaElement | HTMLInputElement;
 
@@ -219,5 +220,6 @@ forms();
 offlineNotice();
 copyButtons();
 pushOptIn();
+selfTest();
 focusAnswer(posted);
 serviceWorker();

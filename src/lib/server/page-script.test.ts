@@ -11,8 +11,7 @@ import { shipsAppScript } from './page-script';
 const HYDRATED: Record<string, string> = {
 	'/coach': 'the coach reads the apology while it is written, in the browser',
 	'/coach/drafts/[id=uuid]': 'the same editor, for a saved draft',
-	'/talk/account': 'the intimate-detail hint, read in the browser while writing',
-	'/self-test': 'the answers are scored in the browser and never sent, unless saved'
+	'/talk/account': 'the intimate-detail hint, read in the browser while writing'
 };
 
 const pages = Object.keys(import.meta.glob('/src/routes/**/+page.svelte'));
@@ -60,7 +59,9 @@ describe('the page script', () => {
 			'src/lib/components/quick-exit.ts',
 			'src/lib/components/text-limit.ts',
 			'src/lib/page-script/index.ts',
-			'src/lib/page-script/push.ts'
+			'src/lib/page-script/push.ts',
+			'src/lib/page-script/self-test.ts',
+			'src/lib/selftest/scoring.ts'
 		]);
 		expect(bare).toEqual([]);
 	});

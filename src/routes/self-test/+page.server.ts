@@ -11,9 +11,12 @@ import { localizeHref, m } from '$lib/i18n';
 
 /**
  * The readiness self-test. Open to everyone; nothing is stored unless a signed-in person saves
- * the result. With JavaScript the browser scores the answers itself and sends nothing; without
- * it, the `result` action scores a plain form post and returns the profile, storing nothing.
+ * the result. With JavaScript the page script scores the answers in the browser and sends nothing
+ * (src/lib/page-script/self-test.ts, with the texts the page renders for it); without it, the
+ * `result` action scores a plain form post and returns the profile, storing nothing.
  */
+export const csr = false;
+
 export const load: PageServerLoad = async ({ url, locals }) => {
 	const role = url.searchParams.get('role');
 	const user = locals.user;
