@@ -1,3 +1,5 @@
+import { numberFormat } from '../format';
+
 /** How a long-text field reports its length: quiet until the text nears the limit. */
 export const SHOW_FROM = 0.8;
 
@@ -40,20 +42,8 @@ export function limitTexts(length: number, max: number, format: (n: number) => s
 	return { stage, shown, spoken };
 }
 
-const counterFormats = new Map<string, Intl.NumberFormat>();
-
 /**
- * The counter's number format for a page language (nl-NL groups thousands with a dot), made once
- * per language: a page with many long-text fields rendered one per field (71 on /triggers), each
- * costing a few hundred microseconds of server time. Kept here rather than in `$lib/format` because
- * the page script may import only this module's family (decision 021).
+ * The counter's number format for a page language (nl-NL groups thousands with a dot): the app's
+ * one cache of formats, so a page with many long-text fields (71 on /triggers) makes it once.
  */
-export function counterNumbers(locale: string): Intl.NumberFormat {
-	const tag = locale === 'en' ? 'en-GB' : 'nl-NL';
-	let format = counterFormats.get(tag);
-	if (!format) {
-		format = new Intl.NumberFormat(tag);
-		counterFormats.set(tag, format);
-	}
-	return format;
-}
+export const counterNumbers = (locale: string): Intl.NumberFormat => numberFormat(locale);

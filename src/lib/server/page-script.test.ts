@@ -58,6 +58,7 @@ describe('the page script', () => {
 			'src/lib/components/push-subscription.ts',
 			'src/lib/components/quick-exit.ts',
 			'src/lib/components/text-limit.ts',
+			'src/lib/format.ts',
 			'src/lib/page-script/index.ts',
 			'src/lib/page-script/push.ts',
 			'src/lib/page-script/self-test.ts',
