@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { request } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, apiContext } from './fixtures';
 import { HttpUser } from './http-user';
 
 /**
@@ -32,7 +31,7 @@ test('control characters are refused with a clear message, and what was saved st
 	expect(await (await user.get(`/reflections/${id}`)).text()).toContain('Mijn bewaarde woorden');
 	expect(await (await user.get('/together/letterbox')).text()).not.toContain('NOTITIE-NIET-BEWAARD');
 
-	const anonymous = await request.newContext({ baseURL });
+	const anonymous = await apiContext(baseURL);
 	const signUp = await anonymous.post('/signup?/signup', {
 		form: { displayName: `naam${NUL}`, email: `nul-${Date.now()}@example.org`, password: 'long enough pass', adult: 'on', consent: 'on' },
 		headers: { origin: baseURL!, accept: 'text/html' },

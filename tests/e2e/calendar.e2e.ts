@@ -1,6 +1,5 @@
 import ICAL from 'ical.js';
-import { request } from '@playwright/test';
-import { test, expect, expectAccessible, formCouple } from './fixtures';
+import { test, expect, expectAccessible, formCouple, apiContext } from './fixtures';
 
 /**
  * Issue 13, item 6: the private calendar feed. Ada sets the weekly hour and makes a commitment,
@@ -40,7 +39,7 @@ test('the calendar feed: on in settings, read without a session, ended at once',
 	await expectAccessible(a);
 
 	// A calendar app: no cookie, no session.
-	const app = await request.newContext({ baseURL });
+	const app = await apiContext(baseURL);
 	const res = await app.get(url);
 	expect(res.status()).toBe(200);
 	expect(res.headers()['content-type']).toBe('text/calendar; charset=utf-8');

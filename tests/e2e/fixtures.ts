@@ -1,4 +1,4 @@
-import { test as base, expect, type APIRequestContext, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
+import { test as base, expect, request, type APIRequestContext, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,6 +7,16 @@ import { findLink } from '../setup/eml';
 export { expect };
 
 export const PASSWORD = 'a calm and long phrase';
+
+/**
+ * A request context for talking to the app over HTTP, one connection per request. Playwright's
+ * keep-alive agent ignores the server's `Keep-Alive: timeout=5` and, after a pause in a journey,
+ * can send on a connection the server is just closing: "socket hang up" (seen in CI;
+ * microsoft/playwright#42698). A browser resends then; this client would not.
+ */
+export function apiContext(baseURL?: string) {
+	return request.newContext({ baseURL, extraHTTPHeaders: { connection: 'close' } });
+}
 
 let counter = 0;
 /** Keep words of PASSWORD out of labels: a password holding part of one's e-mail address is refused. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { request, type APIRequestContext, type APIResponse } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { type APIRequestContext, type APIResponse } from '@playwright/test';
+import { test, expect, apiContext } from './fixtures';
 import { HttpUser } from './http-user';
 import { discoverTargets, pathOf, type Target } from './fuzz-targets';
 
@@ -64,7 +64,7 @@ function setUp(baseURL: string) {
 			const commitment = await user.createAndGetId('/deeds?/create', { title: 'Elke dag een berichtje', rhythm: 'daily' }, /\/deeds\/commitments\/([\w-]+)/);
 			return { label, api: user.api, params: { id: draft, reflection, commitment, step: step!, token, ruleId: 'blame', slug: 'why-it-happens', author: 'redactie' } };
 		};
-		const anonymous = await request.newContext({ baseURL });
+		const anonymous = await apiContext(baseURL);
 		return [
 			{ label: 'signed out', api: anonymous, params: { id: randomId(), reflection: randomId(), commitment: randomId(), step: step!, token, ruleId: 'blame', slug: 'why-it-happens', author: 'redactie' } },
 			await withItems(solo, 'solo'),

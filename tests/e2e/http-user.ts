@@ -1,5 +1,5 @@
-import { request as playwrightRequest, expect, type APIRequestContext } from '@playwright/test';
-import { signUpOverHttp, uniqueEmail } from './fixtures';
+import { expect, type APIRequestContext } from '@playwright/test';
+import { apiContext, signUpOverHttp, uniqueEmail } from './fixtures';
 
 /**
  * A signed-in user driven over plain HTTP, the way a browser without JavaScript posts forms.
@@ -13,7 +13,7 @@ export class HttpUser {
 	) {}
 
 	static async signUp(baseURL: string, name: string, role: 'repairing' | 'hurt') {
-		const api = await playwrightRequest.newContext({ baseURL });
+		const api = await apiContext(baseURL);
 		const email = uniqueEmail(name);
 		await signUpOverHttp(api, new URL(baseURL).origin, { name, email, role });
 		return new HttpUser(api, baseURL, email);

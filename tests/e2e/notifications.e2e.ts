@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { request as apiRequest, type Page } from '@playwright/test';
-import { test, expect, expectAccessible, formCouple, isPageScript, openMore, signUp, signUpInto, uniqueEmail } from './fixtures';
+import type { Page } from '@playwright/test';
+import { test, expect, apiContext, expectAccessible, formCouple, isPageScript, openMore, signUp, signUpInto, uniqueEmail } from './fixtures';
 import { browserKeys, decryptPush, startPushService } from '../setup/push-service';
 import { decodeQuotedPrintable } from '../setup/eml';
 
@@ -300,7 +300,7 @@ test('an e-mail reminder for the weekly hour comes at its time under the test cl
 	await expect(page.getByRole('group', { name: /wekelijkse uur/ }).getByRole('checkbox', { name: 'E-mail' })).not.toBeChecked();
 
 	// RFC 8058: a mail program's own POST, signed out and from no page; a wrong token is a 404.
-	const mailProgram = await apiRequest.newContext();
+	const mailProgram = await apiContext();
 	const wrong = await mailProgram.post(oneClick.replace(/token=[\w-]+/, 'token=wrong-token-wrong-token-wrong'), { form: { 'List-Unsubscribe': 'One-Click' } });
 	expect(wrong.status()).toBe(404);
 	const right = await mailProgram.post(oneClick, { form: { 'List-Unsubscribe': 'One-Click' } });

@@ -84,6 +84,8 @@ test('unsaved text on a page without the app script: kept per user, restored, ke
 	// Reached from a page with the app script, which renders it itself (a client-side navigation,
 	// no page script): the same draft, under the same key.
 	await page.goto('/coach');
+	// The live hint shows once the app has started; a click before that is a plain link, a full load.
+	await expect(page.getByText('De feedback verschijnt terwijl je schrijft.', { exact: false })).toBeVisible();
 	scripts.length = 0;
 	await openMore(page);
 	await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Reflecties' }).click();

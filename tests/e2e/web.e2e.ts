@@ -1,5 +1,4 @@
-import { request } from '@playwright/test';
-import { test, expect, signUp, signUpInto, signIn, signOutButton, uniqueEmail, linkFromOutbox, PASSWORD } from './fixtures';
+import { test, expect, apiContext, signUp, signUpInto, signIn, signOutButton, uniqueEmail, linkFromOutbox, PASSWORD } from './fixtures';
 import { HttpUser } from './http-user';
 
 /** Redirects, sessions and headers, seen the way a browser sees them (this server runs in production mode). */
@@ -8,7 +7,7 @@ test('sign-in never redirects off the site, whatever `next` says', async ({ base
 	const user = await HttpUser.signUp(baseURL!, 'redirect', 'hurt');
 	const origin = new URL(baseURL!).origin;
 	for (const next of ['/./\\evil.example', '//evil.example', '/\\evil.example', 'https://evil.example', '/\t/evil.example', '/en/./\\evil.example']) {
-		const api = await request.newContext({ baseURL });
+		const api = await apiContext(baseURL);
 		const res = await api.post(`/signin?/signin&next=${encodeURIComponent(next)}`, {
 			form: { email: user.email, password: PASSWORD },
 			headers: { origin, accept: 'text/html' },
@@ -26,7 +25,7 @@ test('static files carry nosniff and COOP too, from /_app/ and from static/', as
 	await page.goto('/');
 	const script = await page.locator('link[rel="modulepreload"], script[src]').first().evaluate((el) => el.getAttribute('href') ?? el.getAttribute('src'));
 	expect(script).toMatch(/\/_app\//);
-	const api = await request.newContext({ baseURL });
+	const api = await apiContext(baseURL);
 	for (const path of [new URL(script!, baseURL).pathname, '/favicon.svg', '/robots.txt']) {
 		const res = await api.get(path);
 		expect(res.status(), path).toBe(200);
@@ -84,7 +83,7 @@ test('Settings lists one’s sessions; ending the other one signs that device ou
 test('reading a page in English does not change the e-mail language; switching does', async ({ baseURL }) => {
 	const user = await HttpUser.signUp(baseURL!, 'locale', 'hurt');
 	expect((await user.get('/en/dashboard')).status()).toBe(200);
-	const anonymous = await request.newContext({ baseURL });
+	const anonymous = await apiContext(baseURL);
 	const forgot = () => anonymous.post('/forgot-password?/request', { form: { email: user.email }, headers: { origin: new URL(baseURL!).origin, accept: 'text/html' }, maxRedirects: 0 });
 	expect((await forgot()).status()).toBeLessThan(400);
 	const dutch = await linkFromOutbox(user.email, /http:\/\/[^\s"<>]+\/reset-password\?token=[A-Za-z0-9_-]+/);
