@@ -217,6 +217,8 @@ test('push that does not come on says why, in the reader’s language; without J
 	// Reached by a client-side navigation from a page with the app's script, the app renders the
 	// page itself (no page script): it asks the same way, with its own copy of the texts.
 	await page.goto('/en/coach');
+	// The live hint shows once the app has started; a click before that is a plain link, a full load.
+	await expect(page.getByText('Feedback appears as you write.', { exact: false })).toBeVisible();
 	scripts.length = 0;
 	await openMore(page, 'en');
 	await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Settings', exact: true }).click();
