@@ -122,3 +122,49 @@ test('the copy button of a page without the app script copies the link and says 
 	await expect(page.getByRole('status').filter({ hasText: 'Gekopieerd' })).toBeVisible();
 	expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
 });
+
+test('the intimate-detail hint beside the honest account, without the app script: shown while a detail is written, gone once it is not, in Dutch and English', async ({ page }) => {
+	await signUp(page, { name: 'Ruben', email: uniqueEmail('page-script-hint'), role: 'repairing' });
+	const scripts = scriptsOf(page);
+	const hintScript = (lang: string) => (path: string) => new RegExp(`^/_app/immutable/assets/intimate-hint-${lang}\\.[\\w-]+\\.js$`).test(path);
+	for (const { path, lang, label, detail, plain, hint } of [
+		{ path: '/talk/account', lang: 'nl', label: 'Wat er gebeurde', detail: 'Ik heb toen haar lichaam beschreven.', plain: 'We hebben elkaar die zomer vaak gezien.', hint: 'De coach ziet hier misschien een intiem detail' },
+		{ path: '/en/talk/account', lang: 'en', label: 'What happened', detail: 'I described her body to you.', plain: 'We met often that summer.', hint: 'The coach may see an intimate detail' }
+	]) {
+		scripts.length = 0;
+		await page.goto(path);
+		// The page script, and the hint's check in this language only: no app script, no coach.
+		expect(scripts.filter((p) => !isPageScript(p) && !hintScript(lang)(p))).toEqual([]);
+		await expect.poll(() => scripts.some(hintScript(lang))).toBe(true);
+		const notice = page.getByText(hint, { exact: false });
+		await expect(notice).toBeHidden();
+		const field = page.getByLabel(label);
+		await field.fill(detail);
+		await expect(notice).toBeVisible();
+		await expectAccessible(page);
+		await field.fill(plain);
+		await expect(notice).toBeHidden();
+		// A gentle word, never a block: with the detail in it, the entry saves.
+		await field.fill(detail);
+		await expect(notice).toBeVisible();
+		await page.locator('#entry-from').fill('2025-03-01');
+		await page.getByRole('button', { name: lang === 'nl' ? 'Toevoegen' : 'Add', exact: true }).click();
+		await expect(page.getByRole('listitem').filter({ hasText: detail })).toBeVisible();
+	}
+
+	// Reached by a client-side navigation from a page with the app's script, the app renders the
+	// page and its own component gives the same hint, from the same check.
+	await page.goto('/coach');
+	await expect(page.getByText('De feedback verschijnt terwijl je schrijft.', { exact: false })).toBeVisible();
+	scripts.length = 0;
+	await openMore(page);
+	await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Het gesprek' }).click();
+	await page.getByRole('link', { name: /Het eerlijke verhaal/ }).click();
+	await expect(page).toHaveURL(/\/talk\/account$/);
+	const notice = page.getByText('De coach ziet hier misschien een intiem detail', { exact: false });
+	await page.getByLabel('Wat er gebeurde').fill('Ik heb toen haar lichaam beschreven.');
+	await expect(notice).toBeVisible();
+	await page.getByLabel('Wat er gebeurde').fill('We hebben elkaar die zomer vaak gezien.');
+	await expect(notice).toBeHidden();
+	expect(scripts.filter(isPageScript)).toEqual([]);
+});

@@ -13,7 +13,8 @@
  *   over its limit (what textKeeper does);
  * - after a plain post, the focus on what answers it;
  * - the offline notice, the copy buttons, and the service worker's registration;
- * - on the notification settings, turning Web Push on after a click (./push.ts).
+ * - on the notification settings, turning Web Push on after a click (./push.ts);
+ * - beside the honest account, the coach's intimate-detail hint while writing (./intimate-hint.ts).
  *
  * It has no words of its own: every text it shows was written into the page by the server, in the
  * reader's language. Built by scripts/page-script-plugin.js into one hashed file.
@@ -21,6 +22,7 @@
 import { answerOf, forgetAllDrafts, keepsDraft, markSent, readDraft, settleSent, thisArrival, writeDraft } from '../components/drafts';
 import { leaveFor, tripleEscape } from '../components/quick-exit';
 import { counterNumbers, limitTexts, overLimitFields, type LimitStage } from '../components/text-limit';
+import { intimateHints } from './intimate-hint';
 import { pushOptIn } from './push';
 import { selfTest } from './self-test';
 
@@ -221,5 +223,6 @@ offlineNotice();
 copyButtons();
 pushOptIn();
 selfTest();
+intimateHints();
 focusAnswer(posted);
 serviceWorker();

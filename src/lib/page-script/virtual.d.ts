@@ -1,5 +1,14 @@
-// Provided by scripts/page-script-plugin.js: the page script's address (hashed in a build).
+// Provided by scripts/page-script-plugin.js: the addresses of the separately bundled scripts
+// (hashed in a build).
 declare module 'virtual:page-script' {
+	const href: string;
+	export default href;
+}
+declare module 'virtual:intimate-hint/nl' {
+	const href: string;
+	export default href;
+}
+declare module 'virtual:intimate-hint/en' {
 	const href: string;
 	export default href;
 }

@@ -10,8 +10,7 @@ import { shipsAppScript } from './page-script';
  */
 const HYDRATED: Record<string, string> = {
 	'/coach': 'the coach reads the apology while it is written, in the browser',
-	'/coach/drafts/[id=uuid]': 'the same editor, for a saved draft',
-	'/talk/account': 'the intimate-detail hint, read in the browser while writing'
+	'/coach/drafts/[id=uuid]': 'the same editor, for a saved draft'
 };
 
 const pages = Object.keys(import.meta.glob('/src/routes/**/+page.svelte'));
@@ -60,6 +59,7 @@ describe('the page script', () => {
 			'src/lib/components/text-limit.ts',
 			'src/lib/format.ts',
 			'src/lib/page-script/index.ts',
+			'src/lib/page-script/intimate-hint.ts',
 			'src/lib/page-script/push.ts',
 			'src/lib/page-script/self-test.ts',
 			'src/lib/selftest/scoring.ts'

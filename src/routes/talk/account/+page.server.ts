@@ -13,6 +13,10 @@ import { idSchema } from '$lib/schemas/couple';
 import { UUID } from '$lib/schemas/text';
 import { m } from '$lib/i18n';
 
+// Plain HTML and forms; the page script adds the rest, the intimate-detail hint included, from a
+// script of its own (docs/decisions/021).
+export const csr = false;
+
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 /** The entry being changed, as the form's fields. */
 const pick = (e: { id: string; fromDate: string; toDate: string | null; approximate: boolean; body: string } | undefined) =>
