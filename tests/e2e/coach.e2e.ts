@@ -100,3 +100,25 @@ test('a 50,000-character text gets feedback without errors, is refused on saving
 	await expect(summary).toContainText('Aandachtspunten: 7');
 	await expect(text).toHaveValue(multiline);
 });
+
+test('the editor downloads the analyser of its own language, not the other one', async ({ page }) => {
+	await signUpInto(page, { name: 'Lena', email: uniqueEmail('coach-one-language'), role: 'repairing' });
+	// A pattern of each language's intimate-detail rule, as its data file holds it.
+	const marker = { nl: '(haar|zijn) lichaam|lijf', en: 'been_in_bed_with|had_sex_with' };
+	for (const lang of ['nl', 'en'] as const) {
+		const bodies: Promise<string>[] = [];
+		const listen = (response: import('@playwright/test').Response) => {
+			if (response.request().resourceType() === 'script') bodies.push(response.text().catch(() => ''));
+		};
+		page.on('response', listen);
+		await page.goto(lang === 'en' ? '/en/coach' : '/coach');
+		await expect(page.getByText(lang === 'en' ? 'Feedback appears as you write.' : 'De feedback verschijnt terwijl je schrijft.', { exact: false })).toBeVisible();
+		await page.waitForLoadState('networkidle');
+		page.off('response', listen);
+		const code = (await Promise.all(bodies)).join('\n');
+		const other = lang === 'en' ? 'nl' : 'en';
+		// Booleans, so that a failure names the language rather than printing every script.
+		expect(code.includes(marker[lang]), `the ${lang} editor holds its own rules`).toBe(true);
+		expect(code.includes(marker[other]), `the ${lang} editor holds no ${other} rules`).toBe(false);
+	}
+});

@@ -10,12 +10,19 @@ export { analyzeApology };
 
 const loading = new Map<CoachLanguage, Promise<void>>();
 
+// One `import()` per statement: written as one conditional expression, the build gave both the
+// preload list of one language, so the English editor fetched the Dutch parser and data as well.
+async function importLanguage(lang: CoachLanguage) {
+	if (lang === 'en') return (await import('./lang/en')).default;
+	return (await import('./lang/nl')).default;
+}
+
 /** Loads a language of the coach (once); resolves when `analyzeApology` can use it. */
 export function loadLanguage(lang: CoachLanguage): Promise<void> {
 	if (hasLanguage(lang)) return Promise.resolve();
 	let pending = loading.get(lang);
 	if (!pending) {
-		pending = (lang === 'en' ? import('./lang/en') : import('./lang/nl')).then((module) => addLanguage(module.default));
+		pending = importLanguage(lang).then(addLanguage);
 		loading.set(lang, pending);
 	}
 	return pending;
