@@ -1,12 +1,10 @@
-import type { Root } from 'nlcst';
-import { retext } from 'retext';
 import { VFile } from 'vfile';
+import { buildProcessor } from './build-processor';
 import type { CommonData, RuleData } from './engine/rule-data';
 import type { LanguageData } from './data/types';
 import type { LanguagePack } from './lang/pack';
 import { analysablePart } from './limits';
 import intimateDetail from './rules/intimate-detail';
-import type { RuleOptions } from './rules/options';
 
 /** What the intimate-detail check needs of a language: its parser, its shared word sets and the one rule. */
 export interface IntimateDetailPack {
@@ -15,8 +13,6 @@ export interface IntimateDetailPack {
 	common: CommonData;
 	rule: RuleData;
 }
-
-type Transformer = (tree: Root, file: VFile) => undefined;
 
 /**
  * The coach's `intimate-detail` rule on its own, for the live hint beside the honest account.
@@ -27,13 +23,7 @@ type Transformer = (tree: Root, file: VFile) => undefined;
 export function intimateDetailCheck(pack: IntimateDetailPack): (text: string) => boolean {
 	// The rule reads only its own entry of `rules`; the others are absent from this bundle.
 	const data = { common: pack.common, rules: { 'intimate-detail': pack.rule } } as unknown as LanguageData;
-	const processor = (
-		retext().use(pack.parser) as unknown as {
-			use(plugin: (options: RuleOptions) => Transformer, options: RuleOptions): { freeze(): { parse(file: VFile): Root; runSync(tree: Root, file: VFile): Root } };
-		}
-	)
-		.use(intimateDetail, { lang: pack.lang, data })
-		.freeze();
+	const processor = buildProcessor(pack.parser, [intimateDetail], { lang: pack.lang, data });
 	return (text) => {
 		const part = analysablePart(text);
 		if (!part.trim()) return false;

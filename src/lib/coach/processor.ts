@@ -1,6 +1,3 @@
-import type { Root } from 'nlcst';
-import { retext } from 'retext';
-import type { VFile } from 'vfile';
 import blameShift from './rules/blame-shift';
 import butApology from './rules/but-apology';
 import conditionalApology from './rules/conditional-apology';
@@ -14,14 +11,12 @@ import missingOwnership from './rules/missing-ownership';
 import missingRegret from './rules/missing-regret';
 import selfPunishment from './rules/self-punishment';
 import vagueAgency from './rules/vague-agency';
-import type { RuleOptions } from './rules/options';
+import { buildProcessor, type CoachProcessor, type RulePlugin } from './build-processor';
 import type { LanguagePack } from './lang/pack';
 import type { CoachLanguage } from './types';
 
-type Transformer = (tree: Root, file: VFile) => undefined;
-
 /** The rule plugins in the order of the public contract. */
-export const RULE_PLUGINS: readonly ((options: RuleOptions) => Transformer)[] = [
+export const RULE_PLUGINS: readonly RulePlugin[] = [
 	blameShift,
 	conditionalApology,
 	butApology,
@@ -37,11 +32,6 @@ export const RULE_PLUGINS: readonly ((options: RuleOptions) => Transformer)[] = 
 	missingCommitment
 ];
 
-/** A frozen processor that parses and checks, but never stringifies. */
-export interface CoachProcessor {
-	parse(file: VFile): Root;
-	runSync(tree: Root, file: VFile): Root;
-}
 
 // The languages are added by who uses the coach: the server and the tools add both (./languages),
 // the browser only the one it needs, loaded when needed (./browser), so a page carries one
@@ -65,13 +55,7 @@ export function processorFor(lang: CoachLanguage): CoachProcessor {
 	if (!processor) {
 		const pack = packs.get(lang);
 		if (!pack) throw new Error(`the coach's ${lang} language is not loaded`);
-		// unified's chained generics do not survive a loop; the shape we use is small and stable.
-		let chain = retext().use(pack.parser) as unknown as {
-			use(plugin: (options: RuleOptions) => Transformer, options: RuleOptions): typeof chain;
-			freeze(): CoachProcessor;
-		};
-		for (const plugin of RULE_PLUGINS) chain = chain.use(plugin, { lang, data: pack.data });
-		processor = chain.freeze();
+		processor = buildProcessor(pack.parser, RULE_PLUGINS, { lang, data: pack.data });
 		processors.set(lang, processor);
 	}
 	return processor;
