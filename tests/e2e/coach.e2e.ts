@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible, screenshot, signUpInto, uniqueEmail } from './fixtures';
+import { test, expect, expectAccessible, coachStarted, screenshot, signUpInto, uniqueEmail } from './fixtures';
 
 const poor = {
 	nl: 'Het spijt me als je je gekwetst voelt, maar het was maar een slippertje. Als jij meer aandacht had gegeven, was het nooit gebeurd.',
@@ -112,7 +112,7 @@ test('the editor downloads the analyser of its own language, not the other one',
 		};
 		page.on('response', listen);
 		await page.goto(lang === 'en' ? '/en/coach' : '/coach');
-		await expect(page.getByText(lang === 'en' ? 'Feedback appears as you write.' : 'De feedback verschijnt terwijl je schrijft.', { exact: false })).toBeVisible();
+		await coachStarted(page, lang);
 		await page.waitForLoadState('networkidle');
 		page.off('response', listen);
 		const code = (await Promise.all(bodies)).join('\n');

@@ -156,6 +156,14 @@ export async function openMore(page: Page, lang: 'nl' | 'en' = 'nl') {
 	if ((await more.isVisible()) && (await more.getAttribute('open')) === null) await more.locator('summary').click();
 }
 
+/**
+ * Waits until the coach's page has started the app: its live hint shows then. Before that a link is
+ * a plain link, and a click meant as a client-side navigation would be a full load.
+ */
+export async function coachStarted(page: Page, lang: 'nl' | 'en' = 'nl') {
+	await expect(page.getByText(lang === 'en' ? 'Feedback appears as you write.' : 'De feedback verschijnt terwijl je schrijft.', { exact: false })).toBeVisible();
+}
+
 /** The sign-out button of the menu, in view (under "More" on a phone). */
 export async function signOutButton(page: Page, lang: 'nl' | 'en' = 'nl') {
 	await openMore(page, lang);

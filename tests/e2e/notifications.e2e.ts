@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import type { Page } from '@playwright/test';
-import { test, expect, apiContext, expectAccessible, formCouple, isPageScript, openMore, signUp, signUpInto, uniqueEmail } from './fixtures';
+import { test, expect, apiContext, coachStarted, expectAccessible, formCouple, isPageScript, openMore, signUp, signUpInto, uniqueEmail } from './fixtures';
 import { browserKeys, decryptPush, startPushService } from '../setup/push-service';
 import { decodeQuotedPrintable } from '../setup/eml';
 
@@ -217,8 +217,7 @@ test('push that does not come on says why, in the reader’s language; without J
 	// Reached by a client-side navigation from a page with the app's script, the app renders the
 	// page itself (no page script): it asks the same way, with its own copy of the texts.
 	await page.goto('/en/coach');
-	// The live hint shows once the app has started; a click before that is a plain link, a full load.
-	await expect(page.getByText('Feedback appears as you write.', { exact: false })).toBeVisible();
+	await coachStarted(page, 'en');
 	scripts.length = 0;
 	await openMore(page, 'en');
 	await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Settings', exact: true }).click();

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, openMore, signIn, signOut, signUp, uniqueEmail, PASSWORD, isPageScript } from './fixtures';
+import { test, expect, coachStarted, expectAccessible, openMore, signIn, signOut, signUp, uniqueEmail, PASSWORD, isPageScript } from './fixtures';
 
 /**
  * Pages without SvelteKit's client (`csr = false`) and their page script (decision 021): the
@@ -84,8 +84,7 @@ test('unsaved text on a page without the app script: kept per user, restored, ke
 	// Reached from a page with the app script, which renders it itself (a client-side navigation,
 	// no page script): the same draft, under the same key.
 	await page.goto('/coach');
-	// The live hint shows once the app has started; a click before that is a plain link, a full load.
-	await expect(page.getByText('De feedback verschijnt terwijl je schrijft.', { exact: false })).toBeVisible();
+	await coachStarted(page);
 	scripts.length = 0;
 	await openMore(page);
 	await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Reflecties' }).click();
@@ -155,7 +154,7 @@ test('the intimate-detail hint beside the honest account, without the app script
 	// Reached by a client-side navigation from a page with the app's script, the app renders the
 	// page and its own component gives the same hint, from the same check.
 	await page.goto('/coach');
-	await expect(page.getByText('De feedback verschijnt terwijl je schrijft.', { exact: false })).toBeVisible();
+	await coachStarted(page);
 	scripts.length = 0;
 	await openMore(page);
 	await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Het gesprek' }).click();
