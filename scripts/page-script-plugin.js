@@ -15,7 +15,11 @@ const SCRIPTS = {
 	// The intimate-detail hint (one language's parser and one rule of the coach), which the page
 	// script imports on a page that shows the hint; one per language, so a page loads one.
 	'virtual:intimate-hint/nl': { source: 'src/lib/page-script/intimate-hint/nl.ts', name: 'intimate-hint-nl.js' },
-	'virtual:intimate-hint/en': { source: 'src/lib/page-script/intimate-hint/en.ts', name: 'intimate-hint-en.js' }
+	'virtual:intimate-hint/en': { source: 'src/lib/page-script/intimate-hint/en.ts', name: 'intimate-hint-en.js' },
+	// The coach's live editor with one language's analyser, which the page script imports on the
+	// coach's pages (decision 024); the other language's only when a text is written in it.
+	'virtual:coach/nl': { source: 'src/lib/page-script/coach/nl.ts', name: 'coach-nl.js' },
+	'virtual:coach/en': { source: 'src/lib/page-script/coach/en.ts', name: 'coach-en.js' }
 };
 
 /** @returns {import('vite').Plugin} */

@@ -1,4 +1,4 @@
-import { test, expect, expectAccessible, coachStarted, screenshot, signUpInto, uniqueEmail } from './fixtures';
+import { test, expect, expectAccessible, coachStarted, isPageScript, screenshot, signUpInto, uniqueEmail } from './fixtures';
 
 const poor = {
 	nl: 'Het spijt me als je je gekwetst voelt, maar het was maar een slippertje. Als jij meer aandacht had gegeven, was het nooit gebeurd.',
@@ -101,24 +101,45 @@ test('a 50,000-character text gets feedback without errors, is refused on saving
 	await expect(text).toHaveValue(multiline);
 });
 
-test('the editor downloads the analyser of its own language, not the other one', async ({ page }) => {
+test('the editor downloads the analyser of its own language only, and no app script; the other one when a text is in it', async ({ page }) => {
 	await signUpInto(page, { name: 'Lena', email: uniqueEmail('coach-one-language'), role: 'repairing' });
 	// A pattern of each language's intimate-detail rule, as its data file holds it.
 	const marker = { nl: '(haar|zijn) lichaam|lijf', en: 'been_in_bed_with|had_sex_with' };
+	const coachScript = (lang: string) => (path: string) => new RegExp(`^/_app/immutable/assets/coach-${lang}\\.[\\w-]+\\.js$`).test(path);
 	for (const lang of ['nl', 'en'] as const) {
 		const bodies: Promise<string>[] = [];
+		const paths: string[] = [];
 		const listen = (response: import('@playwright/test').Response) => {
-			if (response.request().resourceType() === 'script') bodies.push(response.text().catch(() => ''));
+			if (response.request().resourceType() !== 'script') return;
+			paths.push(new URL(response.url()).pathname);
+			bodies.push(response.text().catch(() => ''));
 		};
 		page.on('response', listen);
 		await page.goto(lang === 'en' ? '/en/coach' : '/coach');
 		await coachStarted(page, lang);
 		await page.waitForLoadState('networkidle');
 		page.off('response', listen);
+		// The page script and this language's coach: no SvelteKit client (decision 024).
+		expect(paths.filter((path) => !isPageScript(path) && !coachScript(lang)(path))).toEqual([]);
+		expect(paths.some(coachScript(lang))).toBe(true);
 		const code = (await Promise.all(bodies)).join('\n');
 		const other = lang === 'en' ? 'nl' : 'en';
 		// Booleans, so that a failure names the language rather than printing every script.
 		expect(code.includes(marker[lang]), `the ${lang} editor holds its own rules`).toBe(true);
 		expect(code.includes(marker[other]), `the ${lang} editor holds no ${other} rules`).toBe(false);
 	}
+
+	// An English apology on the Dutch page: the English analyser comes when it is needed, and reads it.
+	const later: string[] = [];
+	page.on('request', (request) => {
+		if (request.resourceType() === 'script') later.push(new URL(request.url()).pathname);
+	});
+	await page.goto('/coach');
+	await coachStarted(page);
+	await page.getByLabel('Je excuses').fill(poor.en);
+	const feedback = page.getByRole('region', { name: 'Feedback' });
+	await expect(feedback.locator('.finding')).toHaveCount(7);
+	await expect(feedback.locator('.finding p[lang="en"]').first()).toBeVisible();
+	expect(later.some(coachScript('en'))).toBe(true);
+	await expectAccessible(page);
 });

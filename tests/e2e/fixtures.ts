@@ -156,10 +156,7 @@ export async function openMore(page: Page, lang: 'nl' | 'en' = 'nl') {
 	if ((await more.isVisible()) && (await more.getAttribute('open')) === null) await more.locator('summary').click();
 }
 
-/**
- * Waits until the coach's page has started the app: its live hint shows then. Before that a link is
- * a plain link, and a click meant as a client-side navigation would be a full load.
- */
+/** Waits until the coach's live editor has started (its script loaded): its live hint shows then. */
 export async function coachStarted(page: Page, lang: 'nl' | 'en' = 'nl') {
 	await expect(page.getByText(lang === 'en' ? 'Feedback appears as you write.' : 'De feedback verschijnt terwijl je schrijft.', { exact: false })).toBeVisible();
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import type { Page } from '@playwright/test';
-import { test, expect, apiContext, coachStarted, expectAccessible, formCouple, isPageScript, openMore, signUp, signUpInto, uniqueEmail } from './fixtures';
+import { test, expect, apiContext, expectAccessible, formCouple, isPageScript, signUp, signUpInto, uniqueEmail } from './fixtures';
 import { browserKeys, decryptPush, startPushService } from '../setup/push-service';
 import { decodeQuotedPrintable } from '../setup/eml';
 
@@ -213,19 +213,6 @@ test('push that does not come on says why, in the reader’s language; without J
 	await expect(page.getByRole('alert')).toHaveText('That did not work. Please try again later.');
 	await expect(page.getByText('Devices with push notifications on: 0')).toBeVisible();
 	await expectAccessible(page);
-
-	// Reached by a client-side navigation from a page with the app's script, the app renders the
-	// page itself (no page script): it asks the same way, with its own copy of the texts.
-	await page.goto('/en/coach');
-	await coachStarted(page, 'en');
-	scripts.length = 0;
-	await openMore(page, 'en');
-	await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Settings', exact: true }).click();
-	await page.getByRole('link', { name: /^Notifications:/ }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible();
-	expect(scripts.filter(isPageScript)).toEqual([]);
-	await turnOn.click();
-	await expect(page.getByRole('alert')).toHaveText('Your browser does not allow notifications. You can change that in your browser’s settings.');
 
 	const noScript = await browser.newContext({ baseURL: BASE, javaScriptEnabled: false, storageState: await page.context().storageState() });
 	const plain = await noScript.newPage();

@@ -1,9 +1,10 @@
 import type { Page } from '@playwright/test';
-import { test, expect, coachStarted, expectAccessible, openMore, signIn, signOut, signUp, uniqueEmail, PASSWORD, isPageScript } from './fixtures';
+import { test, expect, expectAccessible, signIn, signOut, signUp, uniqueEmail, PASSWORD, isPageScript } from './fixtures';
 
 /**
- * Pages without SvelteKit's client (`csr = false`) and their page script (decision 021): the
- * promises the hydrated components keep elsewhere hold on them too, in a real browser.
+ * Pages without SvelteKit's client (`csr = false`, every page since decision 024) and their page
+ * script (decision 021): the promises the app's components made when they ran in the browser hold
+ * with the page script, in a real browser.
  */
 
 /** Every script a page fetches, by path. */
@@ -59,7 +60,7 @@ test('unsaved text on a page without the app script: kept per user, restored, ke
 
 	const text = 'Wat ik nog niet heb opgeslagen, en niet kwijt wil.';
 	await page.getByLabel('Je antwoord').fill(text);
-	// The same key as the hydrated LongTextField's: herstelpad-draft:<user>:<form>.
+	// One key per user and form: herstelpad-draft:<user>:<form>.
 	const [key] = await draftKeys(page);
 	expect(key).toMatch(/^herstelpad-draft:[0-9a-f-]{36}:reflection-new-my-part$/);
 	expect(await page.evaluate((k) => sessionStorage.getItem(k), key)).toBe(text);
@@ -80,20 +81,10 @@ test('unsaved text on a page without the app script: kept per user, restored, ke
 	expect(await draftKeys(page)).toEqual([key]);
 	await signIn(page, email, PASSWORD);
 	await expect(page).toHaveURL(/\/dashboard$/);
-
-	// Reached from a page with the app script, which renders it itself (a client-side navigation,
-	// no page script): the same draft, under the same key.
-	await page.goto('/coach');
-	await coachStarted(page);
-	scripts.length = 0;
-	await openMore(page);
-	await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Reflecties' }).click();
-	await expect(page).toHaveURL(/\/reflections$/);
-	await page.getByRole('link', { name: /Mijn aandeel/ }).first().click();
-	await expect(page).toHaveURL(/\/reflections\/new\?prompt=my-part$/);
+	// Back to the form: the same draft, under the same key.
+	await page.goto('/reflections/new?prompt=my-part');
 	await expect(page.getByLabel('Je antwoord')).toHaveValue(text);
 	await expect(note).toBeVisible();
-	expect(scripts.filter(isPageScript)).toEqual([]);
 
 	// Saved: the kept copy is gone, and the next empty form stays empty.
 	await page.getByRole('button', { name: 'Opslaan' }).click();
@@ -150,20 +141,4 @@ test('the intimate-detail hint beside the honest account, without the app script
 		await page.getByRole('button', { name: lang === 'nl' ? 'Toevoegen' : 'Add', exact: true }).click();
 		await expect(page.getByRole('listitem').filter({ hasText: detail })).toBeVisible();
 	}
-
-	// Reached by a client-side navigation from a page with the app's script, the app renders the
-	// page and its own component gives the same hint, from the same check.
-	await page.goto('/coach');
-	await coachStarted(page);
-	scripts.length = 0;
-	await openMore(page);
-	await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Het gesprek' }).click();
-	await page.getByRole('link', { name: /Het eerlijke verhaal/ }).click();
-	await expect(page).toHaveURL(/\/talk\/account$/);
-	const notice = page.getByText('De coach ziet hier misschien een intiem detail', { exact: false });
-	await page.getByLabel('Wat er gebeurde').fill('Ik heb toen haar lichaam beschreven.');
-	await expect(notice).toBeVisible();
-	await page.getByLabel('Wat er gebeurde').fill('We hebben elkaar die zomer vaak gezien.');
-	await expect(notice).toBeHidden();
-	expect(scripts.filter(isPageScript)).toEqual([]);
 });

@@ -14,7 +14,8 @@
  * - after a plain post, the focus on what answers it;
  * - the offline notice, the copy buttons, and the service worker's registration;
  * - on the notification settings, turning Web Push on after a click (./push.ts);
- * - beside the honest account, the coach's intimate-detail hint while writing (./intimate-hint.ts).
+ * - beside the honest account, the coach's intimate-detail hint while writing (./intimate-hint.ts);
+ * - on the coach's pages, the live editor that reads an apology while it is written (./coach.ts).
  *
  * It has no words of its own: every text it shows was written into the page by the server, in the
  * reader's language. Built by scripts/page-script-plugin.js into one hashed file.
@@ -22,6 +23,7 @@
 import { answerOf, forgetAllDrafts, keepsDraft, markSent, readDraft, settleSent, thisArrival, writeDraft } from '../components/drafts';
 import { leaveFor, tripleEscape } from '../components/quick-exit';
 import { counterNumbers, limitTexts, overLimitFields, type LimitStage } from '../components/text-limit';
+import { coachEditor } from './coach';
 import { intimateHints } from './intimate-hint';
 import { pushOptIn } from './push';
 import { selfTest } from './self-test';
@@ -224,5 +226,6 @@ copyButtons();
 pushOptIn();
 selfTest();
 intimateHints();
+coachEditor();
 focusAnswer(posted);
 serviceWorker();

@@ -12,3 +12,11 @@ declare module 'virtual:intimate-hint/en' {
 	const href: string;
 	export default href;
 }
+declare module 'virtual:coach/nl' {
+	const href: string;
+	export default href;
+}
+declare module 'virtual:coach/en' {
+	const href: string;
+	export default href;
+}

@@ -4,14 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { shipsAppScript } from './page-script';
 
 /**
- * The pages that keep SvelteKit's client, each for something the page script cannot do (decision
- * 021). Every other page sets `csr = false`: a new page must either work as plain HTML with the
- * page script, or be added here with its reason.
+ * The pages that keep SvelteKit's client, each for something the page script cannot do (decisions
+ * 021 and 024). None does now: every page sets `csr = false`, the coach's too. A new page must
+ * either work as plain HTML with the page script, or be added here with its reason.
  */
-const HYDRATED: Record<string, string> = {
-	'/coach': 'the coach reads the apology while it is written, in the browser',
-	'/coach/drafts/[id=uuid]': 'the same editor, for a saved draft'
-};
+const HYDRATED: Record<string, string> = {};
 
 const pages = Object.keys(import.meta.glob('/src/routes/**/+page.svelte'));
 const routeId = (file: string) => file.replace(/^\/src\/routes/, '').replace(/\/\+page\.svelte$/, '') || '/';
@@ -53,11 +50,13 @@ describe('the page script', () => {
 		};
 		visit('src/lib/page-script/index.ts');
 		expect([...seen].map((f) => relative('.', f)).sort()).toEqual([
+			'src/lib/coach/detect-language.ts',
 			'src/lib/components/drafts.ts',
 			'src/lib/components/push-subscription.ts',
 			'src/lib/components/quick-exit.ts',
 			'src/lib/components/text-limit.ts',
 			'src/lib/format.ts',
+			'src/lib/page-script/coach.ts',
 			'src/lib/page-script/index.ts',
 			'src/lib/page-script/intimate-hint.ts',
 			'src/lib/page-script/push.ts',

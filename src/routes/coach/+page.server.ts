@@ -6,6 +6,9 @@ import { requireUser } from '$lib/server/http';
 import { newFormKey } from '$lib/server/forms/once';
 import { analyzeAction, ruleTitles, saveAction } from './workspace.server';
 
+// Plain HTML and forms; the page script adds the rest, the live editor included (docs/decisions/024).
+export const csr = false;
+
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const drafts = await listApologyDrafts(getDb(), actorOf(user));

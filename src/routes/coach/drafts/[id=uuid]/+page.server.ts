@@ -12,6 +12,9 @@ import { localizeHref } from '$lib/i18n';
 import { newFormKey } from '$lib/server/forms/once';
 import { analyzeAction, analyzeForPage, ruleTitles, saveAction } from '../../workspace.server';
 
+// Plain HTML and forms; the page script adds the rest, the live editor included (docs/decisions/024).
+export const csr = false;
+
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	let draft;

@@ -1,4 +1,4 @@
-import type { Finding } from '$lib/coach';
+import type { Finding } from './types';
 
 export interface Segment {
 	text: string;
