@@ -94,12 +94,12 @@ describe(`signed-in pages: few queries, each served by an index (${databaseKind}
 		);
 	}
 
-	async function loadPage(id: string) {
+	async function loadPage(id: string, search = '') {
 		const page = (await pages[`/src/routes${id === '/' ? '' : id}/+page.server.ts`]()) as { load?: (event: unknown) => unknown };
 		if (!page.load) return { statements: [] as Captured[] };
 		const params = seeded.params[id] ?? {};
 		const path = id.replace(/\[(\w+)(=\w+)?\]/g, (_, name: string) => params[name]);
-		const url = new URL(`http://herstelpad.test${path}`);
+		const url = new URL(`http://herstelpad.test${path}${search}`);
 		const layoutData = {};
 		const event = {
 			locals: { user: seeded.user, sessionId: seeded.sessionId, locale: 'nl', address: '127.0.0.1' },
@@ -150,6 +150,18 @@ describe(`signed-in pages: few queries, each served by an index (${databaseKind}
 		expect(writes.map((s) => s.query)).toEqual([]);
 		await expectIndexed(db, statements, id);
 		// The first page also loads the route modules, which takes a while on a busy machine.
+	}, 120_000);
+
+	it('/triggers paged back (a keyset cursor for each list) asks no more, each served by an index', async () => {
+		const cursor = `${new Date().toISOString().replace('Z', '123Z')}_0f8fad5b-d9cb-469f-a165-70867728950e`;
+		const first = await loadPage('/triggers');
+		const { statements } = await loadPage('/triggers', `?${new URLSearchParams({ before: cursor, sharedBefore: cursor })}`);
+		const paged = statements.filter((s) => /from "trigger_entries"/i.test(s.query) && /\) < \(/.test(s.query));
+		// Both lists asked from their cursor: the own log and the partner's shared moments.
+		expect(paged.map((s) => s.query).join('\n')).toMatch(/"owner_id" = \$\d+[\s\S]*"shared_couple_id" = \$\d+|"shared_couple_id" = \$\d+[\s\S]*"owner_id" = \$\d+/);
+		expect(paged).toHaveLength(2);
+		expect(statements.length).toBe(first.statements.length);
+		await expectIndexed(db, statements, '/triggers?before');
 	}, 120_000);
 
 	it('pages do not ask which couple the person is in, nor who the partner is: the session knows', async () => {

@@ -131,4 +131,27 @@ test('the trigger kit works without JavaScript, refuses bad input kindly and sta
 	// Preparing words is the repairing partner's form: the reason shows beside it in the page itself
 	// (the page carries no hydration data that could hold it instead, decision 021).
 	await refused(await a.post('/triggers?/prepare', { body: 'x'.repeat(5000) }), 400, 'Deze tekst is te lang.');
+
+	// The log shows the newest 20 moments; a plain link pages back (a keyset cursor in the address).
+	for (let i = 1; i <= 21; i++) expect((await d.post('/triggers?/log', { strength: '', cause: `DEX-MOMENT-${i}` })).status()).toBe(200);
+	const newest = await (await d.get('/triggers')).text();
+	expect(newest).toContain('>DEX-MOMENT-21<');
+	expect(newest).not.toContain('>DEX-MOMENT-1<');
+	const older = /href="(\?before=[^"#]+)#log"[^>]*>Oudere momenten/.exec(newest)?.[1].replaceAll('&amp;', '&');
+	expect(older).toBeTruthy();
+	const olderPage = await (await d.get(`/triggers${older}`)).text();
+	expect(olderPage).toContain('>DEX-MOMENT-1<');
+	expect(olderPage).toContain('Terug naar de nieuwste momenten');
+	expect(olderPage).not.toContain('>DEX-MOMENT-21<');
+	// A form on the older page answers on that same page.
+	const oldId = /name="id" value="([0-9a-f-]{36})"/.exec(olderPage)?.[1];
+	const saved = await d.post(`/triggers?/update&${older!.slice(1)}`, { id: oldId!, strength: '1', cause: 'DEX-MOMENT-1', helped: 'DEX-HELPED-LATER' });
+	expect(saved.status()).toBe(200);
+	const savedPage = await saved.text();
+	expect(savedPage).toContain('DEX-HELPED-LATER');
+	expect(savedPage).not.toContain('>DEX-MOMENT-21<');
+	// A cursor that cannot be read shows the newest page, not an error.
+	const mangled = await d.get('/triggers?before=2026-02-31T10:00:00Z_nonsense&sharedBefore=%00');
+	expect(mangled.status()).toBe(200);
+	expect(await mangled.text()).toContain('>DEX-MOMENT-21<');
 });

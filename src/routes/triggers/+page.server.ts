@@ -3,12 +3,13 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
 import { actorOf } from '$lib/server/access/actor';
 import { partnerIn } from '$lib/server/couple/membership';
-import { answerSignal, deleteEntry, listMyEntries, listPartnerSignals, listSharedWithMe, logTrigger, myMoments, shareEntry, signalTrigger, unshareEntry, updateEntry } from '$lib/server/triggers/log';
+import { answerSignal, deleteEntry, latestOwnSignal, listMyEntries, listPartnerSignals, listSharedWithMe, logTrigger, myMoments, shareEntry, signalTrigger, unshareEntry, updateEntry } from '$lib/server/triggers/log';
 import { saveDiscoveryDay, savePreparedResponse, triggerSettingsFor, chooseAnniversary } from '$lib/server/triggers/settings';
 import { PATTERN_WEEKS, patternsSince, triggerPatterns } from '$lib/server/triggers/patterns';
 import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http';
 import { formKeyOf, newFormKey } from '$lib/server/forms/once';
 import { discoverySchema, triggerAnswerSchema, triggerIdSchema, triggerLogSchema, triggerResponseSchema, triggerSchema } from '$lib/schemas/hard-parts';
+import { formatCursor, keysetCursorSchema, type KeysetCursor } from '$lib/schemas/cursor';
 import { localizeHref } from '$lib/i18n';
 import { getOwnPaceStatus } from '$lib/server/couple/pace';
 
@@ -18,6 +19,32 @@ export const csr = false;
 /** What the partner's notices look back on: a hard moment of this week, not of last month. */
 const PARTNER_DAYS = 7;
 
+/**
+ * The two lists page apart, each with its own keyset cursor: `before` for one's own log,
+ * `sharedBefore` for the moments the partner shared. A cursor that cannot be read is "the newest".
+ */
+const CURSORS = { log: 'before', shared: 'sharedBefore' } as const;
+
+function cursorsOf(url: URL) {
+	return {
+		log: keysetCursorSchema.parse(url.searchParams.get(CURSORS.log)),
+		shared: keysetCursorSchema.parse(url.searchParams.get(CURSORS.shared))
+	};
+}
+
+/** The query holding the cursors given (null: that list at its newest), without "?". */
+function cursorQuery(cursors: Record<keyof typeof CURSORS, KeysetCursor | null>) {
+	const query = new URLSearchParams();
+	for (const list of ['log', 'shared'] as const) {
+		const cursor = cursors[list];
+		if (cursor) query.set(CURSORS[list], formatCursor(cursor));
+	}
+	return query.toString();
+}
+
+/** A plain link to this page with the cursors given. "?" alone is the newest: a bare "#…" would keep the query. */
+const pageHref = (cursors: Record<keyof typeof CURSORS, KeysetCursor | null>, hash: string) => `?${cursorQuery(cursors)}${hash}`;
+
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	if (!user.role) redirect(303, localizeHref('/onboarding/role'));
@@ -25,12 +52,17 @@ export const load: PageServerLoad = async (event) => {
 	const actor = actorOf(user);
 	const now = new Date();
 	const partner = await partnerIn(db, actor);
-	const [{ own, partner: theirs }, entries, moments, signals, shared, pace] = await Promise.all([
+	const cursors = cursorsOf(event.url);
+	const noticeSince = new Date(now.getTime() - PARTNER_DAYS * 86_400_000);
+	const [{ own, partner: theirs }, log, moments, signals, shared, latest, pace] = await Promise.all([
 		triggerSettingsFor(db, actor, partner?.id ?? null),
-		listMyEntries(db, actor),
+		listMyEntries(db, actor, cursors.log),
+		// Patterns count every moment of their weeks, not only those of the page shown.
 		myMoments(db, actor, patternsSince(now)),
-		partner ? listPartnerSignals(db, actor, new Date(now.getTime() - PARTNER_DAYS * 86_400_000)) : [],
-		partner ? listSharedWithMe(db, actor) : [],
+		partner ? listPartnerSignals(db, actor, noticeSince) : [],
+		partner ? listSharedWithMe(db, actor, cursors.shared) : { entries: [], older: null },
+		// The answer to one's latest signal stands above the form whichever page of the log is open.
+		partner && user.role !== 'repairing' ? latestOwnSignal(db, actor, noticeSince) : null,
 		getOwnPaceStatus(db, actor)
 	]);
 	const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -44,7 +76,7 @@ export const load: PageServerLoad = async (event) => {
 		partnerDiscoveredOn,
 		own,
 		anniversary: anniversary && { day: anniversary.day, inDays: anniversary.inDays },
-		entries: entries.map((e) => ({
+		entries: log.entries.map((e) => ({
 			id: e.id,
 			occurredAt: e.occurredAt.toISOString(),
 			strength: e.strength,
@@ -56,9 +88,17 @@ export const load: PageServerLoad = async (event) => {
 		patterns: triggerPatterns(moments, now),
 		patternWeeks: PATTERN_WEEKS,
 		partnerSignals: signals.map((s) => ({ id: s.id, at: s.at.toISOString(), answer: s.answer, entry: s.entry })),
-		sharedWithMe: shared.map((e) => ({ id: e.id, occurredAt: e.occurredAt.toISOString(), strength: e.strength, cause: e.cause, helped: e.helped })),
-		/** Before this, one's own signal no longer "waits" for an answer (the partner's notice window). */
-		noticeSince: new Date(now.getTime() - PARTNER_DAYS * 86_400_000).toISOString(),
+		sharedWithMe: shared.entries.map((e) => ({ id: e.id, occurredAt: e.occurredAt.toISOString(), strength: e.strength, cause: e.cause, helped: e.helped })),
+		latestSignal: latest && { at: latest.at.toISOString(), answer: latest.answer, answeredAt: iso(latest.answeredAt) },
+		/** Plain links for both lists: one page older, and back to the newest (null where there is none). */
+		pages: {
+			logOlder: log.older && pageHref({ ...cursors, log: log.older }, '#log'),
+			logNewest: cursors.log && pageHref({ ...cursors, log: null }, '#log'),
+			sharedOlder: shared.older && pageHref({ ...cursors, shared: shared.older }, '#shared'),
+			sharedNewest: cursors.shared && pageHref({ ...cursors, shared: null }, '#shared'),
+			/** Appended to a form's action, so its answer shows the same pages (a new moment goes to the newest instead). */
+			keep: cursorQuery(cursors) && `&${cursorQuery(cursors)}`
+		},
 		formKey: newFormKey()
 	};
 };

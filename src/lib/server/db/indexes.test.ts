@@ -28,6 +28,16 @@ describe(`indexes for one couple's rows (${databaseKind})`, () => {
 		expect(await plan(`select id from reflections where shared_couple_id = 'c' order by updated_at desc`)).toMatch(/reflections_shared_idx/);
 	});
 
+	it('reads a page of /triggers from an index in its order, starting at the cursor, without sorting the whole history', async () => {
+		const after = `(occurred_at, id) < ('2026-11-20T10:00:00.123456Z'::timestamptz, 'x')`;
+		const own = await plan(`select id from trigger_entries where owner_id = 'u' and ${after} order by occurred_at desc, id desc limit 21`);
+		expect(own).toMatch(/trigger_entries_owner_idx/);
+		expect(own).not.toMatch(/Sort/);
+		const shared = await plan(`select id from trigger_entries where shared_couple_id = 'c' and owner_id <> 'u' and ${after} order by occurred_at desc, id desc limit 21`);
+		expect(shared).toMatch(/trigger_entries_shared_idx/);
+		expect(shared).not.toMatch(/Sort/);
+	});
+
 	it('finds a couple’s letters by index when the couple ends', async () => {
 		expect(await plan(`update letters set withdrawn_at = now() where couple_id = 'c' and withdrawn_at is null`)).toMatch(/letters_couple_idx/);
 	});

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db';
 import { triggerEntries, triggerSignals } from '../db/schema';
 import { assertCan, can, triggerAccess, type Actor } from '../access/policy';
@@ -8,6 +8,7 @@ import { once } from '../forms/once';
 import { partnerOf } from '../couple/membership';
 import { notify } from '../notifications/notify';
 import { recordSecurityEvent } from '../security/events';
+import type { KeysetCursor } from '../../schemas/cursor';
 
 /**
  * The trigger kit's log and its signal (issue 11, item 4; research item 5). "I'm triggered" writes
@@ -115,14 +116,50 @@ export async function unshareEntry(db: Database, actor: Actor, id: string) {
 	await recordSecurityEvent(db, actor.userId, 'unshare');
 }
 
-/** The actor's own log, newest first, with the partner's answer to each signal sent. */
-export async function listMyEntries(db: Database, actor: Actor, limit = 200) {
-	const rows = await db.select(entryColumns).from(triggerEntries).where(eq(triggerEntries.ownerId, actor.userId)).orderBy(desc(triggerEntries.occurredAt)).limit(limit);
+/**
+ * How many moments one page of the log shows, and of the partner's shared ones: a few weeks of a
+ * hard time, and a page that stays light however long the history grows (the page showed 200,
+ * each with its forms: 156 KB of HTML).
+ */
+export const TRIGGER_PAGE_SIZE = 20;
+
+/** One page of a list, newest first, and where the next (older) page starts, if there is one. */
+export interface TriggerPage<T> {
+	entries: T[];
+	older: KeysetCursor | null;
+}
+
+/** The moment as the database keeps it (microseconds), for a cursor that skips nothing. */
+const cursorAt = sql<string>`to_char(${triggerEntries.occurredAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** Rows strictly after the cursor in the order (occurred_at, id) newest first; served by the index that orders them so. */
+const olderThan = (before: KeysetCursor | null | undefined): SQL | undefined =>
+	before ? sql`(${triggerEntries.occurredAt}, ${triggerEntries.id}) < (${before.at}::timestamptz, ${before.id})` : undefined;
+
+/** Asks one row more than a page holds: whether it comes back says whether there is an older page. */
+function pageOf<T extends { id: string; cursorAt: string }>(rows: T[], limit: number): { rows: T[]; older: KeysetCursor | null } {
+	const shown = rows.slice(0, limit);
+	const last = shown.at(-1);
+	return { rows: shown, older: rows.length > limit && last ? { at: last.cursorAt, id: last.id } : null };
+}
+
+/**
+ * One page of the actor's own log, newest first (`before`: where the previous page ended), with the
+ * partner's answer to each signal sent. Two queries, whatever the length of the history.
+ */
+export async function listMyEntries(db: Database, actor: Actor, before: KeysetCursor | null = null, limit = TRIGGER_PAGE_SIZE) {
+	const fetched = await db
+		.select({ ...entryColumns, cursorAt })
+		.from(triggerEntries)
+		.where(and(eq(triggerEntries.ownerId, actor.userId), olderThan(before)))
+		.orderBy(desc(triggerEntries.occurredAt), desc(triggerEntries.id))
+		.limit(limit + 1);
+	const { rows, older } = pageOf(fetched, limit);
 	const signals = rows.length
 		? await db.select(signalColumns).from(triggerSignals).where(inArray(triggerSignals.entryId, rows.map((r) => r.id)))
 		: [];
 	const byEntry = new Map(signals.map((s) => [s.entryId, s]));
-	return rows.map((r) => {
+	const entries = rows.map((r) => {
 		const signal = byEntry.get(r.id);
 		return {
 			id: r.id,
@@ -137,6 +174,23 @@ export async function listMyEntries(db: Database, actor: Actor, limit = 200) {
 				: null
 		};
 	});
+	return { entries, older } satisfies TriggerPage<(typeof entries)[number]>;
+}
+
+/**
+ * The actor's newest signal in the current couple since `since`, with the partner's answer: what
+ * "I'm triggered" shows above the form, whichever page of the log is open. One query, limit 1.
+ */
+export async function latestOwnSignal(db: Database, actor: Actor, since: Date) {
+	if (!actor.coupleId) return null;
+	const [row] = await db
+		.select(signalColumns)
+		.from(triggerSignals)
+		.where(and(eq(triggerSignals.coupleId, actor.coupleId), eq(triggerSignals.ownerId, actor.userId), gte(triggerSignals.createdAt, since)))
+		.orderBy(desc(triggerSignals.createdAt))
+		.limit(1);
+	if (!row || !can(actor, 'read', triggerAccess.signal(row))) return null;
+	return { at: row.createdAt, answer: row.answer, answeredAt: row.answeredAt };
 }
 
 /** Only what the log needs for patterns: when, and how strong. */
@@ -173,13 +227,26 @@ export async function listPartnerSignals(db: Database, actor: Actor, since: Date
 	});
 }
 
-/** Entries the partner shared with the actor's couple (also ones written without a signal). */
-export async function listSharedWithMe(db: Database, actor: Actor) {
-	if (!actor.coupleId) return [];
-	const rows = await db.select(entryColumns).from(triggerEntries).where(eq(triggerEntries.sharedCoupleId, actor.coupleId)).orderBy(desc(triggerEntries.occurredAt));
-	return rows
-		.filter((r) => r.ownerId !== actor.userId && can(actor, 'read', triggerAccess.entry(r)))
-		.map((r) => ({ id: r.id, occurredAt: r.occurredAt, strength: r.strength, cause: r.cause, helped: r.helped }));
+/**
+ * One page of the entries the partner shared with the actor's couple (also ones written without a
+ * signal), newest first. The couple and "not my own" are in the query itself, so a page is never
+ * emptied afterwards; the policy is asked of every row all the same.
+ */
+export async function listSharedWithMe(db: Database, actor: Actor, before: KeysetCursor | null = null, limit = TRIGGER_PAGE_SIZE): Promise<TriggerPage<{ id: string; occurredAt: Date; strength: number | null; cause: string | null; helped: string | null }>> {
+	if (!actor.coupleId) return { entries: [], older: null };
+	const fetched = await db
+		.select({ ...entryColumns, cursorAt })
+		.from(triggerEntries)
+		.where(and(eq(triggerEntries.sharedCoupleId, actor.coupleId), ne(triggerEntries.ownerId, actor.userId), olderThan(before)))
+		.orderBy(desc(triggerEntries.occurredAt), desc(triggerEntries.id))
+		.limit(limit + 1);
+	const { rows, older } = pageOf(fetched, limit);
+	return {
+		entries: rows
+			.filter((r) => can(actor, 'read', triggerAccess.entry(r)))
+			.map((r) => ({ id: r.id, occurredAt: r.occurredAt, strength: r.strength, cause: r.cause, helped: r.helped })),
+		older
+	};
 }
 
 /** The partner answers a signal (and may change the answer); the owner of the signal cannot. */

@@ -7,7 +7,7 @@ import { grantAppRole } from '../db/app-role';
 import { acceptInvitation, createInvitation } from '../couple/invitations';
 import { leaveCouple } from '../couple/membership';
 import { can, triggerAccess, type Action, type Actor } from '../access/policy';
-import { answerSignal, deleteEntry, listMyEntries, listPartnerSignals, listSharedWithMe, logTrigger, shareEntry, signalTrigger, triggerNotices, unshareEntry, updateEntry } from './log';
+import { answerSignal, deleteEntry, latestOwnSignal, listMyEntries, listPartnerSignals, listSharedWithMe, logTrigger, shareEntry, signalTrigger, triggerNotices, unshareEntry, updateEntry } from './log';
 import { anniversaryFor, chooseAnniversary, getOwnSettings, readPartnerSettings, saveDiscoveryDay, savePreparedResponse, upcomingAnniversary } from './settings';
 import { setPaceStatus } from '../couple/pace';
 import { isDiscoveryDay } from '$lib/schemas/hard-parts';
@@ -16,6 +16,9 @@ import { exportUserData } from '../privacy/export';
 import { renderTriggersExportHtml } from './export-html';
 
 const WEEK_AGO = () => new Date(Date.now() - 7 * 86_400_000);
+/** The newest page of each list (paging itself: paging.test.ts). */
+const myEntries = async (db: Database, actor: Actor) => (await listMyEntries(db, actor)).entries;
+const sharedWith = async (db: Database, actor: Actor) => (await listSharedWithMe(db, actor)).entries;
 
 describe(`the trigger kit: signal, answer, private log, shares (${databaseKind})`, () => {
 	const database = useTestDatabase();
@@ -82,28 +85,33 @@ describe(`the trigger kit: signal, answer, private log, shares (${databaseKind})
 		await expect(answerSignal(db, bo, signal.id, 'talk')).rejects.toThrow('not_found');
 		await expect(answerSignal(db, cas, signal.id, 'talk')).rejects.toThrow('not_found');
 		await answerSignal(db, ann, signal.id, 'closeness');
-		const [entry] = await listMyEntries(db, bo);
+		const [entry] = await myEntries(db, bo);
 		expect(entry.signal).toMatchObject({ current: true, answer: 'closeness' });
 		expect((await triggerNotices(db, bo)).answer?.answer).toBe('closeness');
 		expect(await triggerNotices(db, ann)).toEqual({ waiting: 0, answer: null });
 		// Changing one's answer is allowed: it is the latest that counts.
 		await answerSignal(db, ann, signal.id, 'space');
-		expect((await listMyEntries(db, bo))[0].signal?.answer).toBe('space');
+		expect((await myEntries(db, bo))[0].signal?.answer).toBe('space');
+		// What "I'm triggered" shows above its form, whichever page of the log is open: the latest own signal.
+		expect(await latestOwnSignal(db, bo, WEEK_AGO())).toMatchObject({ answer: 'space', answeredAt: expect.any(Date) });
+		expect(await latestOwnSignal(db, ann, WEEK_AGO())).toBeNull();
+		expect(await latestOwnSignal(db, dee, WEEK_AGO())).toBeNull();
+		expect(await latestOwnSignal(db, bo, new Date(Date.now() + 60_000))).toBeNull();
 	});
 
 	it('keeps a log entry private until that one entry is shared, and only in this couple', async () => {
-		const [entry] = await listMyEntries(db, bo);
+		const [entry] = await myEntries(db, bo);
 		await updateEntry(db, bo, entry.id, { strength: 3, cause: 'BO-NOTE-CANARY: de parkeerplaats', helped: 'ademen' });
 		await expect(updateEntry(db, ann, entry.id, { strength: 1, cause: null, helped: null })).rejects.toThrow('not_found');
 		await expect(shareEntry(db, ann, entry.id)).rejects.toThrow('not_found');
-		expect(await listSharedWithMe(db, ann)).toEqual([]);
+		expect(await sharedWith(db, ann)).toEqual([]);
 		await shareEntry(db, bo, entry.id);
-		expect((await listSharedWithMe(db, ann)).map((e) => e.cause)).toEqual(['BO-NOTE-CANARY: de parkeerplaats']);
+		expect((await sharedWith(db, ann)).map((e) => e.cause)).toEqual(['BO-NOTE-CANARY: de parkeerplaats']);
 		expect((await listPartnerSignals(db, ann, WEEK_AGO()))[0].entry).toMatchObject({ strength: 3, helped: 'ademen' });
-		expect(await listSharedWithMe(db, dee)).toEqual([]);
+		expect(await sharedWith(db, dee)).toEqual([]);
 		await expect(deleteEntry(db, ann, entry.id)).rejects.toThrow('not_found');
 		await unshareEntry(db, bo, entry.id);
-		expect(await listSharedWithMe(db, ann)).toEqual([]);
+		expect(await sharedWith(db, ann)).toEqual([]);
 		expect((await listPartnerSignals(db, ann, WEEK_AGO()))[0].entry).toBeNull();
 	});
 
@@ -117,7 +125,7 @@ describe(`the trigger kit: signal, answer, private log, shares (${databaseKind})
 		// The service works as the app role: Ann answers, Bo reads his own log.
 		const [signal] = await asApp('ann', (tx) => listPartnerSignals(tx, ann, WEEK_AGO()));
 		await asApp('ann', (tx) => answerSignal(tx, ann, signal.id, 'talk'));
-		expect((await asApp('bo', (tx) => listMyEntries(tx, bo))).map((e) => e.cause)).toEqual(['BO-PRIVATE-ONLY', 'BO-NOTE-CANARY: de parkeerplaats']);
+		expect((await asApp('bo', (tx) => myEntries(tx, bo))).map((e) => e.cause)).toEqual(['BO-PRIVATE-ONLY', 'BO-NOTE-CANARY: de parkeerplaats']);
 	});
 
 	it('lets the partner change only the answer of a signal, as the database sees it', async () => {
@@ -137,7 +145,7 @@ describe(`the trigger kit: signal, answer, private log, shares (${databaseKind})
 		const { signalled, id } = await signalTrigger(db, eve, { strength: null, cause: null });
 		expect(signalled).toBe(false);
 		await expect(shareEntry(db, eve, id)).rejects.toThrow('not_in_couple');
-		expect((await listMyEntries(db, eve))[0]).toMatchObject({ strength: null, signal: null, shared: false });
+		expect((await myEntries(db, eve))[0]).toMatchObject({ strength: null, signal: null, shared: false });
 		const signalledOne = await signalTrigger(db, dee, { strength: 5, cause: null });
 		expect(await listPartnerSignals(db, cas, WEEK_AGO())).toHaveLength(1);
 		await deleteEntry(db, dee, signalledOne.id);
@@ -170,7 +178,7 @@ describe(`the trigger kit: signal, answer, private log, shares (${databaseKind})
 		expect(own).toMatchObject({ responseSeenByPartner: false });
 		expect(own.preparedResponse).toContain('ANN-PREPARED');
 		// Bo's log stays his, and the old answer is no longer shown as a current one.
-		expect((await listMyEntries(db, boAlone)).find((e) => e.signal)?.signal).toMatchObject({ current: false, answer: null });
+		expect((await myEntries(db, boAlone)).find((e) => e.signal)?.signal).toMatchObject({ current: false, answer: null });
 	});
 
 	it('does not let a new partner read words written for an earlier one once the day of discovery is saved anew', async () => {

@@ -31,8 +31,14 @@ export const triggerEntries = pgTable(
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [
-		index('trigger_entries_owner_idx').on(t.ownerId, t.occurredAt.desc()),
-		index('trigger_entries_shared_idx').on(t.sharedCoupleId).where(sql`${t.sharedCoupleId} is not null`),
+		// Both serve a page of /triggers in the order it is shown, (occurred_at, id) newest first, and
+		// start it where the previous page ended (a keyset cursor): one person's log, and the entries
+		// shared with one couple. NULLS FIRST is what a plain `desc` in a query means: an index built
+		// NULLS LAST (drizzle's default) would be read whole and sorted, not stopped after one page.
+		index('trigger_entries_owner_idx').on(t.ownerId, t.occurredAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+		index('trigger_entries_shared_idx')
+			.on(t.sharedCoupleId, t.occurredAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+			.where(sql`${t.sharedCoupleId} is not null`),
 		check('trigger_entries_strength_range', sql`${t.strength} is null or ${t.strength} between 1 and 5`)
 	]
 );

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { formatCursor, keysetCursorSchema } from './cursor';
+
+const ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
+
+describe('the keyset cursor in an address', () => {
+	it('reads back what it wrote, microseconds and all', () => {
+		for (const at of ['2026-11-20T10:00:00Z', '2026-11-20T10:00:00.123Z', '2026-11-20T10:00:00.123456Z']) {
+			expect(keysetCursorSchema.parse(formatCursor({ at, id: ID }))).toEqual({ at, id: ID });
+		}
+		expect(keysetCursorSchema.parse(`2026-11-20T10:00:00.5Z_${ID.toUpperCase()}`)).toEqual({ at: '2026-11-20T10:00:00.5Z', id: ID });
+	});
+
+	it('takes anything it cannot compare for "the newest", so a bad address never becomes an error', () => {
+		const bad = [
+			null,
+			undefined,
+			'',
+			'garbage',
+			ID,
+			'2026-11-20T10:00:00Z',
+			`2026-11-20T10:00:00Z${ID}`,
+			`2026-02-31T10:00:00Z_${ID}`, // no such day: the database would refuse it
+			`2026-13-01T10:00:00Z_${ID}`,
+			`0000-01-01T00:00:00Z_${ID}`, // no year 0 in the database
+			`2026-11-20T24:00:00Z_${ID}`,
+			`2026-11-20T10:60:00Z_${ID}`,
+			`2026-11-20T10:00:00.1234567Z_${ID}`,
+			`2026-11-20T10:00:00+01:00_${ID}`,
+			`2026-11-20 10:00:00Z_${ID}`,
+			`2026-11-20T10:00:00Z_not-an-id`,
+			`2026-11-20T10:00:00Z_${ID}' or '1'='1`,
+			`2026-11-20T10:00:00Z_${ID}_${ID}`,
+			`${'9'.repeat(200)}`
+		];
+		for (const value of bad) expect(keysetCursorSchema.parse(value), String(value)).toBeNull();
+	});
+});

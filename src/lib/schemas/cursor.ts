@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { UUID } from './uuid';
+import { isCalendarDate } from './hard-parts';
+
+/**
+ * A keyset cursor in a page's address (`?before=…`): the moment and id of the last row shown, so
+ * the next page starts strictly after it in the order (moment, id) newest first. Never an offset:
+ * a page further back costs what the first does, and a row added or deleted meanwhile neither
+ * repeats nor skips one.
+ *
+ * Written `<UTC time, ISO 8601, up to microseconds>_<uuid>`: the database keeps microseconds, and a
+ * cursor rounded to milliseconds would skip rows within that millisecond.
+ */
+export interface KeysetCursor {
+	/** The moment as ISO 8601 in UTC, as precise as the database keeps it. */
+	at: string;
+	id: string;
+}
+
+const CURSOR = /^([1-9]\d{3}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d):([0-5]\d)(\.\d{1,6})?Z_(.+)$/;
+
+/** Whether a written cursor is one the database can compare with: a real moment and an id. */
+function parse(value: string): KeysetCursor | null {
+	const match = CURSOR.exec(value);
+	if (!match || !isCalendarDate(match[1]) || !UUID.test(match[6])) return null;
+	return { at: value.slice(0, value.lastIndexOf('_')), id: match[6].toLowerCase() };
+}
+
+/**
+ * The cursor from the address, or null for "the newest": a missing, mangled or impossible one
+ * (31 February, a year 0, not an id) shows the newest page instead of an error, as a link cut off
+ * in a message would otherwise.
+ */
+export const keysetCursorSchema = z
+	.string()
+	.max(100)
+	.nullish()
+	.transform((value) => (value ? parse(value) : null))
+	.catch(null);
+
+export function formatCursor(cursor: KeysetCursor): string {
+	return `${cursor.at}_${cursor.id}`;
+}
