@@ -23,6 +23,9 @@ for (const lang of ['nl', 'en'] as const) {
 		await expect(feedback.getByText(en ? 'Conditional regret' : 'Voorwaardelijke spijt', { exact: false }).first()).toBeVisible();
 		await expect(feedback.locator('.finding')).toHaveCount(7);
 		await expect(page.locator('.backdrop mark').first()).toBeVisible();
+		// The marks the live editor draws are styled as the server's: a tint, their text never shown twice.
+		await expect(page.locator('.backdrop mark').first()).toHaveCSS('color', 'rgba(0, 0, 0, 0)');
+		await expect(page.locator('.backdrop mark').first()).not.toHaveCSS('background-color', 'rgb(255, 255, 0)');
 		await expectAccessible(page);
 		await screenshot(page, `coach-poor-${lang}`);
 
