@@ -4,8 +4,9 @@
  *
  * For each size it creates a database on the PostgreSQL server (BENCH_POSTGRES_URL, default
  * postgres://postgres@127.0.0.1:5432/postgres), seeds it with `seedDemo`, starts
- * `node scripts/server.js` on a loopback port, signs in as the partners of the busiest demo
- * couples, and runs autocannon against every signed-in page, the signed-out home, a guide article,
+ * `node scripts/server.js` on a loopback port, signs in as both partners of the same demo couples
+ * at every size (scripts/bench-couples.ts: the ones among the first 100 that use the most of the
+ * app), and runs autocannon against every signed-in page, the signed-out home, a guide article,
  * the analyse endpoint and a static file, the static file right before each route so that the
  * machine's noise shows in both. Prints one table and writes docs/benchmarks.md (not with
  * --quick). Drops its databases and stops the server at the end, also on failure. Prints figures;
@@ -34,7 +35,8 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { openDatabase } from '../src/lib/server/db';
-import { DEMO_PASSWORD, seedDemo } from '../src/lib/server/demo/seed';
+import { DEMO_DOMAIN, DEMO_PASSWORD, demoEmail, seedDemo } from '../src/lib/server/demo/seed';
+import { CANDIDATES, chooseCouples, coupleProfiles, describeCouple, type CoupleProfile } from './bench-couples';
 import { buildIsStale } from './stale-build.js';
 import { processCount } from './cluster.js';
 
@@ -330,19 +332,43 @@ interface Person {
 	params: Record<string, string | undefined>;
 }
 
-/** The partners of the couples with the most written (the heaviest pages), with an example id for each page with a parameter. */
-async function choosePeople(databaseUrl: string, couples: number): Promise<Person[]> {
+/**
+ * The demo couples to sign in as, and what each has written: at the first size they are chosen
+ * among couples 1 to `pool` (chooseCouples); at the next sizes the same numbers are looked up again
+ * (seedDemo makes couple n alike at every size), with a warning if the choice there would differ.
+ */
+async function measuredCouples(databaseUrl: string, pool: number, count: number, earlier?: number[]): Promise<CoupleProfile[]> {
 	const client = new pg.Client({ connectionString: databaseUrl });
 	await client.connect();
 	try {
+		const profiles = await coupleProfiles(async (text) => (await client.query(text)).rows, pool, DEMO_DOMAIN);
+		const here = chooseCouples(profiles, count);
+		if (!earlier) return here;
+		if (here.map((p) => p.n).join() !== earlier.join()) {
+			console.warn(`  warning: here the choice would be couples ${here.map((p) => p.n).join(', ')}; measuring ${earlier.join(', ')} as at the first size`);
+		}
+		return earlier.map((n) => {
+			const found = profiles.find((p) => p.n === n);
+			if (!found) throw new Error(`couple ${n} is not in this database`);
+			return found;
+		});
+	} finally {
+		await client.end();
+	}
+}
+
+/** Both partners of the given demo couples, with an example id for each page with a parameter (their own newest item). */
+async function choosePeople(databaseUrl: string, couples: number[]): Promise<Person[]> {
+	const client = new pg.Client({ connectionString: databaseUrl });
+	await client.connect();
+	try {
+		const emails = couples.flatMap((n) => [demoEmail(n, 'a'), demoEmail(n, 'b')]);
 		const { rows } = await client.query<{ email: string; user_id: string; role: 'repairing' | 'hurt'; couple_id: string }>(
-			`with busiest as (
-				select m.couple_id from couple_members m join reflections r on r.owner_id = m.user_id
-				group by m.couple_id order by count(*) desc, m.couple_id limit $1)
-			select u.email, u.id as user_id, u.role, m.couple_id from busiest b join couple_members m on m.couple_id = b.couple_id join users u on u.id = m.user_id
-			order by m.couple_id, u.role`,
-			[couples]
+			`select u.email, u.id as user_id, u.role, m.couple_id from users u join couple_members m on m.user_id = u.id
+			where u.email = any($1::text[]) order by array_position($1::text[], u.email)`,
+			[emails]
 		);
+		if (rows.length !== emails.length) throw new Error(`expected ${emails.length} paired demo people, found ${rows.length}`);
 		const one = async (query: string, ...params: unknown[]) => (await client.query<{ id: string }>(query, params)).rows[0]?.id;
 		const people: Person[] = [];
 		for (const row of rows) {
@@ -486,10 +512,19 @@ interface SizeResult {
 	peakMb: number;
 	/** App processes serving (scripts/server.js's workers; 1 when it runs alone). */
 	processes: number;
+	/** The couples signed in (the same numbers at every size) and what each has written in this database. */
+	measured: CoupleProfile[];
 	rows: { route: string; floor: Measurement; run: Measurement; note?: string }[];
 }
 
-async function runSize(couples: number, options: Options): Promise<SizeResult> {
+/** What every size shares: one moment for seedDemo (so couple n's rows are the same at every size, even past midnight), and the couples chosen at the first size. */
+interface Selection {
+	now: Date;
+	pool: number;
+	couples?: number[];
+}
+
+async function runSize(couples: number, options: Options, selection: Selection): Promise<SizeResult> {
 	const name = `herstelpad_bench_${couples}_${process.pid}`;
 	const admin = new pg.Client({ connectionString: serverUrl });
 	await admin.connect();
@@ -504,7 +539,7 @@ async function runSize(couples: number, options: Options): Promise<SizeResult> {
 		const started = performance.now();
 		const handle = await openDatabase({ kind: 'postgres', url: databaseUrl });
 		try {
-			await seedDemo(handle.db, { couples, seed: 1 });
+			await seedDemo(handle.db, { couples, seed: 1, now: selection.now });
 		} finally {
 			await handle.close();
 		}
@@ -512,6 +547,9 @@ async function runSize(couples: number, options: Options): Promise<SizeResult> {
 		const size = await admin.query<{ bytes: string }>('select pg_database_size($1)::text as bytes', [name]);
 		const databaseMb = Number(size.rows[0].bytes) / 1024 / 1024;
 		console.log(`${seedSeconds.toFixed(1)} s, ${databaseMb.toFixed(0)} MB`);
+		const measuredProfiles = await measuredCouples(databaseUrl, selection.pool, options.couplesSignedIn, selection.couples);
+		selection.couples ??= measuredProfiles.map((p) => p.n);
+		for (const p of measuredProfiles) console.log(`  signed in as ${describeCouple(p)}`);
 
 		server = startServer(databaseUrl);
 		await waitUntilListening();
@@ -519,7 +557,7 @@ async function runSize(couples: number, options: Options): Promise<SizeResult> {
 		const idleMb = memoryMb(server.process.pid).rss;
 		const tree = processTree(server.process.pid).length;
 		const processes = tree > 1 ? tree - 1 : 1;
-		const people = await choosePeople(databaseUrl, options.couplesSignedIn);
+		const people = await choosePeople(databaseUrl, selection.couples);
 		for (const person of people) person.cookie = await signIn(person.email);
 		const routes = routesFor(people);
 		const floor = routes[0];
@@ -559,7 +597,7 @@ async function runSize(couples: number, options: Options): Promise<SizeResult> {
 		// autocannon leaves its last requests to finish on their own; stopping the server under
 		// them would close the database mid-request and log errors that are not the app's.
 		await new Promise((resolve) => setTimeout(resolve, 1_000));
-		return { couples, seedSeconds, databaseMb, idleMb, peakMb, processes, rows };
+		return { couples, seedSeconds, databaseMb, idleMb, peakMb, processes, measured: measuredProfiles, rows };
 	} finally {
 		await server?.stop();
 		await admin.query(`drop database if exists "${name}" with (force)`).catch(() => {});
@@ -676,7 +714,8 @@ async function runJs(couples: number): Promise<JsRow[]> {
 		console.log('done');
 		server = startServer(url.href);
 		await waitUntilListening();
-		const people = await choosePeople(url.href, 1);
+		const [chosen] = await measuredCouples(url.href, Math.min(CANDIDATES, couples), 1);
+		const people = await choosePeople(url.href, [chosen.n]);
 		for (const person of people) person.cookie = await signIn(person.email);
 		return await measureJs(people);
 	} finally {
@@ -750,10 +789,14 @@ function table(results: SizeResult[]): string {
 	return lines.join('\n');
 }
 
-function summary(results: SizeResult[]): string {
-	return results
+function summary(results: SizeResult[], pool: number): string {
+	const sizes = results
 		.map((r) => `- ${f(r.couples)} couples: seeded in ${f(r.seedSeconds, 1)} s, database ${f(r.databaseMb)} MB; ${r.processes} app ${r.processes === 1 ? 'process' : 'processes'}, their memory ${f(r.idleMb)} MB after start, peak ${f(r.peakMb)} MB`)
 		.join('\n');
+	const couples = results
+		.map((r) => `- at ${f(r.couples)} couples: ${r.measured.map(describeCouple).join('; ')}`)
+		.join('\n');
+	return `${sizes}\n\nSigned in as the same couples at every size (chosen among couples 1–${pool}: paired, the most kinds of use, then the most rows), each with what it wrote:\n\n${couples}`;
 }
 
 function gitCommit(): string {
@@ -768,12 +811,13 @@ async function main() {
 	const load = loadavg()[0];
 	const started = performance.now();
 	const results: SizeResult[] = [];
-	for (const couples of options.sizes) results.push(await runSize(couples, options));
+	const selection: Selection = { now: new Date(), pool: Math.min(CANDIDATES, ...options.sizes) };
+	for (const couples of options.sizes) results.push(await runSize(couples, options, selection));
 	const minutes = (performance.now() - started) / 60_000;
 	const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, load average ${load.toFixed(1)} at the start, Node ${process.version}`;
 	const perRoute = options.requestsPerRoute ? `${options.requestsPerRoute} requests per route after as many of the static file` : `${options.duration} s per route after ${options.floorDuration} s of the static file`;
 	const settings = `${options.connections} connections, ${perRoute}, ${options.couplesSignedIn} ${options.couplesSignedIn === 1 ? 'couple' : 'couples'} signed in (both partners, taking turns)`;
-	const report = `${table(results)}\n\n${summary(results)}`;
+	const report = `${table(results)}\n\n${summary(results, selection.pool)}`;
 	console.log(`\nHerstelpad benchmark: production server on PostgreSQL, loopback, ${settings}; ${machine}; ${minutes.toFixed(1)} min\n`);
 	console.log(report);
 	console.log('\n(× floor: requests/s over the static file measured just before; × home: the same, over the signed-out home\'s. CPU: the app process only, not PostgreSQL.)');
