@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { sourceFiles } from '../../tests/setup/source-files';
 import { errorStatus } from './server/errors';
 
 /** A message is a text, or (for plural rules) a list of variants whose `match` holds the texts. */
@@ -10,14 +10,6 @@ const nl = load('nl');
 const en = load('en');
 const keys = (obj: Record<string, Message>) => Object.keys(obj).filter((k) => k !== '$schema');
 const texts = (message: Message) => (typeof message === 'string' ? [message] : message.flatMap((variant) => Object.values(variant.match)));
-
-function sourceFiles(dir: string): string[] {
-	return readdirSync(dir).flatMap((name) => {
-		const path = join(dir, name);
-		if (name === 'paraglide') return [];
-		return statSync(path).isDirectory() ? sourceFiles(path) : /\.(ts|svelte)$/.test(name) ? [path] : [];
-	});
-}
 
 describe('messages', () => {
 	it('has every key in both languages', () => {

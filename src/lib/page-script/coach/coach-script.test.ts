@@ -1,19 +1,11 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
+import { sourceFiles } from '../../../../tests/setup/source-files';
 
 const TEXTS = {
 	nl: 'Het spijt me, maar jij hebt me ook pijn gedaan. Ik had het nooit mogen doen.',
 	en: 'I am sorry, but you hurt me too. I should never have done it.'
 };
-
-function sourceFiles(dir: string): string[] {
-	return readdirSync(dir).flatMap((name) => {
-		const path = join(dir, name);
-		if (name === 'paraglide') return [];
-		return statSync(path).isDirectory() ? sourceFiles(path) : /\.(ts|svelte)$/.test(name) ? [path] : [];
-	});
-}
 
 describe("each language's coach script", () => {
 	for (const lang of ['nl', 'en'] as const) {
