@@ -22,6 +22,8 @@ test('Dutch at /, English under /en, with a switcher and the right lang attribut
 });
 
 test('help lines, privacy and quick-exit pages are reachable from every page', async ({ page }) => {
+	// Six pages, each checked with axe: more than the default minute on a busy machine.
+	test.setTimeout(120_000);
 	for (const path of ['/', '/signin', '/en/signup', '/help', '/en/privacy', '/quick-exit']) {
 		await page.goto(path);
 		await expect(page.getByRole('link', { name: /Hulplijnen|Help lines/ }).first()).toBeVisible();
