@@ -3,14 +3,16 @@
  * databases of two sizes (issue 14, item 2).
  *
  * For each size it creates a database on the PostgreSQL server (BENCH_POSTGRES_URL, default
- * postgres://postgres@127.0.0.1:5432/postgres), seeds it with `seedDemo`, starts
- * `node scripts/server.js` on a loopback port, signs in as both partners of the same demo couples
- * at every size (scripts/bench-couples.ts: the ones among the first 100 that use the most of the
- * app), and runs autocannon against every signed-in page, the signed-out home, a guide article,
- * the analyse endpoint and a static file, the static file right before each route so that the
+ * postgres://postgres@127.0.0.1:5432/postgres) and seeds it with `seedDemo`; then it starts
+ * `node scripts/server.js` for every size at once, each on its own loopback port, and signs in on
+ * each as both partners of the same demo couples (scripts/bench-couples.ts: the ones among the
+ * first 100 that use the most of the app). It runs autocannon against every signed-in page, the
+ * signed-out home, a guide article, the analyse endpoint and a static file, route by route: each
+ * route at every size in turn (scripts/bench-order.ts), so the sizes are compared seconds apart
+ * rather than a quarter of an hour, and the static file right before each run, so that the
  * machine's noise shows in both. Prints one table and writes docs/benchmarks.md (not with
- * --quick). Drops its databases and stops the server at the end, also on failure. Prints figures;
- * never fails on them.
+ * --quick). Drops its databases and stops the servers at the end, also on failure. Prints
+ * figures; never fails on them.
  *
  *   npm run bench                            100 and 10,000 couples, 10 s per route
  *   npm run bench -- --couples 1000          one size
@@ -25,7 +27,7 @@
  * and dynamic imports made on load), against issue 14's budgets; it writes the table into
  * docs/performance.md between `<!-- js-budget -->` markers.
  *
- * BENCH_PORT (default 4214) chooses the port.
+ * BENCH_PORT (default 4214) chooses the first size's port; the next sizes take the ports after it.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -37,12 +39,13 @@ import pg from 'pg';
 import { openDatabase } from '../src/lib/server/db';
 import { DEMO_DOMAIN, DEMO_PASSWORD, demoEmail, seedDemo } from '../src/lib/server/demo/seed';
 import { CANDIDATES, chooseCouples, coupleProfiles, describeCouple, type CoupleProfile } from './bench-couples';
+import { sizeOrder } from './bench-order';
 import { buildIsStale } from './stale-build.js';
 import { processCount } from './cluster.js';
 
 const root = new URL('..', import.meta.url).pathname;
-const port = Number(process.env.BENCH_PORT ?? 4214);
-const origin = `http://127.0.0.1:${port}`;
+/** The first size's server listens here, the next sizes' on the ports after it. */
+const basePort = Number(process.env.BENCH_PORT ?? 4214);
 const serverUrl = process.env.BENCH_POSTGRES_URL ?? process.env.CI_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 interface Options {
@@ -104,12 +107,14 @@ function buildIfNeeded() {
 
 interface Server {
 	process: ChildProcess;
+	origin: string;
 	dataDir: string;
 	stop(): Promise<void>;
 	counts(): Promise<{ statements: number; actorSettings: number }>;
 }
 
-function startServer(databaseUrl: string): Server {
+function startServer(databaseUrl: string, port: number): Server {
+	const origin = `http://127.0.0.1:${port}`;
 	const dataDir = mkdtempSync(join(tmpdir(), 'herstelpad-bench-'));
 	const child = spawn(process.execPath, ['--import', './scripts/bench-probe.js', 'scripts/server.js'], {
 		cwd: root,
@@ -133,6 +138,7 @@ function startServer(databaseUrl: string): Server {
 	process.once('exit', kill);
 	return {
 		process: child,
+		origin,
 		dataDir,
 		async stop() {
 			process.off('exit', kill);
@@ -227,7 +233,7 @@ const nextAddress = () => {
 	return `10.${(visitor >> 8) & 255}.${visitor & 255}.${1 + (visitor % 200)}`;
 };
 
-function send(method: string, path: string, options: { body?: string; headers?: Record<string, string> } = {}): Promise<Reply> {
+function send(origin: string, method: string, path: string, options: { body?: string; headers?: Record<string, string> } = {}): Promise<Reply> {
 	return new Promise((resolve, reject) => {
 		const req = request(`${origin}${path}`, { method, agent, headers: { 'x-bench-address': nextAddress(), ...options.headers } }, (res) => {
 			const chunks: Buffer[] = [];
@@ -242,10 +248,10 @@ function send(method: string, path: string, options: { body?: string; headers?: 
 	});
 }
 
-async function waitUntilListening() {
+async function waitUntilListening(origin: string) {
 	for (let tries = 0; ; tries++) {
 		try {
-			if ((await send('GET', '/favicon.svg')).status === 200) return;
+			if ((await send(origin, 'GET', '/favicon.svg')).status === 200) return;
 		} catch {
 			/* not listening yet */
 		}
@@ -265,8 +271,8 @@ async function waitForProcesses(server: Server, count: number) {
 	await new Promise((r) => setTimeout(r, 3_000));
 }
 
-async function signIn(email: string): Promise<string> {
-	const reply = await send('POST', '/signin?/signin', {
+async function signIn(origin: string, email: string): Promise<string> {
+	const reply = await send(origin, 'POST', '/signin?/signin', {
 		headers: { 'content-type': 'application/x-www-form-urlencoded', origin, accept: 'text/html' },
 		body: new URLSearchParams({ email, password: DEMO_PASSWORD }).toString()
 	});
@@ -452,7 +458,7 @@ async function measure(server: Server, route: Route, seconds: number, connection
 	const latencies: number[] = [];
 	const before = { cpu: cpuMs(server.process.pid), counts: await server.counts() };
 	const options: autocannon.Options = {
-		url: origin,
+		url: server.origin,
 		connections,
 		...(amount ? { amount } : { duration: seconds }),
 		// autocannon checks for the end of a run only when it samples (every second by default), so
@@ -473,7 +479,7 @@ async function measure(server: Server, route: Route, seconds: number, connection
 							'accept-encoding': 'br, gzip',
 							'x-bench-address': nextAddress(),
 							...(target.cookie ? { cookie: target.cookie } : {}),
-							...(target.contentType ? { 'content-type': target.contentType, origin } : {})
+							...(target.contentType ? { 'content-type': target.contentType, origin: server.origin } : {})
 						}
 					};
 				}
@@ -524,83 +530,157 @@ interface Selection {
 	couples?: number[];
 }
 
-async function runSize(couples: number, options: Options, selection: Selection): Promise<SizeResult> {
-	const name = `herstelpad_bench_${couples}_${process.pid}`;
-	const admin = new pg.Client({ connectionString: serverUrl });
-	await admin.connect();
+/** A size with its database seeded: what the report says of it, and where its server finds it. */
+interface SeededSize {
+	couples: number;
+	databaseUrl: string;
+	seedSeconds: number;
+	databaseMb: number;
+	measured: CoupleProfile[];
+}
+
+/** A seeded size with its own server up, its people signed in there and every route tried once. */
+interface ReadySize extends SeededSize {
+	server: Server;
+	idleMb: number;
+	processes: number;
+	routes: Route[];
+	floor: Route;
+	/** The routes that answered 200 at this size, by name (the same names at every size, not the same targets). */
+	answering: Map<string, Route>;
+	rows: SizeResult['rows'];
+}
+
+async function seedSize(admin: pg.Client, name: string, couples: number, options: Options, selection: Selection): Promise<SeededSize> {
 	await admin.query(`drop database if exists "${name}" with (force)`);
 	await admin.query(`create database "${name}"`);
 	const url = new URL(serverUrl);
 	url.pathname = `/${name}`;
 	const databaseUrl = url.href;
-	let server: Server | undefined;
+	process.stdout.write(`Seeding ${couples.toLocaleString('en')} couples… `);
+	const started = performance.now();
+	const handle = await openDatabase({ kind: 'postgres', url: databaseUrl });
 	try {
-		process.stdout.write(`Seeding ${couples.toLocaleString('en')} couples… `);
-		const started = performance.now();
-		const handle = await openDatabase({ kind: 'postgres', url: databaseUrl });
-		try {
-			await seedDemo(handle.db, { couples, seed: 1, now: selection.now });
-		} finally {
-			await handle.close();
-		}
-		const seedSeconds = (performance.now() - started) / 1000;
-		const size = await admin.query<{ bytes: string }>('select pg_database_size($1)::text as bytes', [name]);
-		const databaseMb = Number(size.rows[0].bytes) / 1024 / 1024;
-		console.log(`${seedSeconds.toFixed(1)} s, ${databaseMb.toFixed(0)} MB`);
-		const measuredProfiles = await measuredCouples(databaseUrl, selection.pool, options.couplesSignedIn, selection.couples);
-		selection.couples ??= measuredProfiles.map((p) => p.n);
-		for (const p of measuredProfiles) console.log(`  signed in as ${describeCouple(p)}`);
-
-		server = startServer(databaseUrl);
-		await waitUntilListening();
-		await waitForProcesses(server, processCount({ ...process.env, DATABASE_URL: databaseUrl }, availableParallelism()).count);
-		const idleMb = memoryMb(server.process.pid).rss;
-		const tree = processTree(server.process.pid).length;
-		const processes = tree > 1 ? tree - 1 : 1;
-		const people = await choosePeople(databaseUrl, selection.couples);
-		for (const person of people) person.cookie = await signIn(person.email);
-		const routes = routesFor(people);
-		const floor = routes[0];
-
-		// One request per target first: every page must answer 200, and the first request of each
-		// route (loading its code) stays out of the figures.
-		const rows: SizeResult['rows'] = [];
-		const measured: Route[] = [];
-		for (const route of routes) {
-			if (!route.targets.length) {
-				rows.push({ route: route.name, floor: empty(), run: empty(), note: 'no example for this page in the demo data' });
-				continue;
-			}
-			const statuses = new Set<number>();
-			for (const t of route.targets) {
-				const reply = await send(t.method ?? 'GET', t.path, {
-					headers: { accept: 'text/html', ...(t.cookie ? { cookie: t.cookie } : {}), ...(t.contentType ? { 'content-type': t.contentType, origin, accept: 'application/json' } : {}) },
-					body: t.body
-				});
-				statuses.add(reply.status);
-			}
-			if (statuses.size !== 1 || !statuses.has(200)) rows.push({ route: route.name, floor: empty(), run: empty(), note: `answered ${[...statuses].join(', ')}: not measured` });
-			else measured.push(route);
-		}
-		for (const route of measured) {
-			if (route === floor) continue;
-			process.stdout.write(`  ${route.name.padEnd(36)}`);
-			const floorRun = await measure(server, floor, options.floorDuration, options.connections, options.requestsPerRoute);
-			let run = await measure(server, route, options.duration, options.connections, options.requestsPerRoute);
-			// A page slower than the run itself (a short --quick run on a busy machine) would show
-			// nothing: requests still on their way when a run ends are dropped. Count a fixed number instead.
-			if (run.requests < options.connections) run = await measure(server, route, options.duration, options.connections, options.connections * 2);
-			console.log(`${run.rps.toFixed(0).padStart(6)} req/s  p95 ${run.p95.toFixed(0)} ms  (floor ${floorRun.rps.toFixed(0)} req/s)`);
-			rows.push({ route: route.name, floor: floorRun, run });
-		}
-		const peakMb = memoryMb(server.process.pid).peak;
-		// autocannon leaves its last requests to finish on their own; stopping the server under
-		// them would close the database mid-request and log errors that are not the app's.
-		await new Promise((resolve) => setTimeout(resolve, 1_000));
-		return { couples, seedSeconds, databaseMb, idleMb, peakMb, processes, measured: measuredProfiles, rows };
+		await seedDemo(handle.db, { couples, seed: 1, now: selection.now });
 	} finally {
-		await server?.stop();
-		await admin.query(`drop database if exists "${name}" with (force)`).catch(() => {});
+		await handle.close();
+	}
+	const seedSeconds = (performance.now() - started) / 1000;
+	const size = await admin.query<{ bytes: string }>('select pg_database_size($1)::text as bytes', [name]);
+	const databaseMb = Number(size.rows[0].bytes) / 1024 / 1024;
+	console.log(`${seedSeconds.toFixed(1)} s, ${databaseMb.toFixed(0)} MB`);
+	const measured = await measuredCouples(databaseUrl, selection.pool, options.couplesSignedIn, selection.couples);
+	selection.couples ??= measured.map((p) => p.n);
+	for (const p of measured) console.log(`  signed in as ${describeCouple(p)}`);
+	return { couples, databaseUrl, seedSeconds, databaseMb, measured };
+}
+
+/** Waits until the server answers with all its app processes, then reads their memory at rest. */
+async function waitUntilReady(server: Server, databaseUrl: string): Promise<{ idleMb: number; processes: number }> {
+	await waitUntilListening(server.origin);
+	await waitForProcesses(server, processCount({ ...process.env, DATABASE_URL: databaseUrl }, availableParallelism()).count);
+	const tree = processTree(server.process.pid).length;
+	return { idleMb: memoryMb(server.process.pid).rss, processes: tree > 1 ? tree - 1 : 1 };
+}
+
+/**
+ * Signs the size's people in on its own server, then sends one request per target: every page
+ * must answer 200, and the first request of each route (loading its code) stays out of the figures.
+ */
+async function prepareRoutes(size: SeededSize, server: Server): Promise<Pick<ReadySize, 'routes' | 'floor' | 'answering' | 'rows'>> {
+	const people = await choosePeople(size.databaseUrl, size.measured.map((p) => p.n));
+	for (const person of people) person.cookie = await signIn(server.origin, person.email);
+	const routes = routesFor(people);
+	const rows: SizeResult['rows'] = [];
+	const answering = new Map<string, Route>();
+	for (const route of routes) {
+		if (!route.targets.length) {
+			rows.push({ route: route.name, floor: empty(), run: empty(), note: 'no example for this page in the demo data' });
+			continue;
+		}
+		const statuses = new Set<number>();
+		for (const t of route.targets) {
+			const reply = await send(server.origin, t.method ?? 'GET', t.path, {
+				headers: {
+					accept: 'text/html',
+					...(t.cookie ? { cookie: t.cookie } : {}),
+					...(t.contentType ? { 'content-type': t.contentType, origin: server.origin, accept: 'application/json' } : {})
+				},
+				body: t.body
+			});
+			statuses.add(reply.status);
+		}
+		if (statuses.size !== 1 || !statuses.has(200)) rows.push({ route: route.name, floor: empty(), run: empty(), note: `answered ${[...statuses].join(', ')}: not measured` });
+		else answering.set(route.name, route);
+	}
+	return { routes, floor: routes[0], answering, rows };
+}
+
+/** The static file, then the route, on the size's own server. */
+async function measureRoute(size: ReadySize, route: Route, options: Options): Promise<SizeResult['rows'][number]> {
+	const floor = await measure(size.server, size.floor, options.floorDuration, options.connections, options.requestsPerRoute);
+	let run = await measure(size.server, route, options.duration, options.connections, options.requestsPerRoute);
+	// A page slower than the run itself (a short --quick run on a busy machine) would show
+	// nothing: requests still on their way when a run ends are dropped. Count a fixed number instead.
+	if (run.requests < options.connections) run = await measure(size.server, route, options.duration, options.connections, options.connections * 2);
+	return { route: route.name, floor, run };
+}
+
+/** Route by route, every size in turn (scripts/bench-order.ts), so p95 growth compares runs seconds apart. */
+async function measureInterleaved(sizes: ReadySize[], options: Options) {
+	const [first] = sizes;
+	const names = first.routes.map((r) => r.name).filter((name) => name !== first.floor.name && sizes.some((size) => size.answering.has(name)));
+	for (const [i, name] of names.entries()) {
+		process.stdout.write(`  ${name.padEnd(36)}`);
+		for (const size of sizeOrder(sizes, i)) {
+			const route = size.answering.get(name);
+			if (!route) continue;
+			const row = await measureRoute(size, route, options);
+			size.rows.push(row);
+			process.stdout.write(`  ${f(size.couples)}: ${row.run.rps.toFixed(0).padStart(5)} req/s p95 ${row.run.p95.toFixed(0).padStart(4)} ms (floor ${row.floor.rps.toFixed(0)})`);
+		}
+		process.stdout.write('\n');
+	}
+}
+
+/**
+ * Seeds every size, starts one server per size at once (BENCH_PORT for the first, the ports after
+ * it for the next), signs in on each and measures them interleaved. Stops the servers and drops
+ * the databases at the end, also on failure.
+ */
+async function runSizes(options: Options, selection: Selection): Promise<SizeResult[]> {
+	const admin = new pg.Client({ connectionString: serverUrl });
+	await admin.connect();
+	const databases: string[] = [];
+	const servers: Server[] = [];
+	try {
+		const seeded: SeededSize[] = [];
+		for (const [i, couples] of options.sizes.entries()) {
+			// Every database exists at once now: the index keeps two equal sizes (--couples 100,100) apart.
+			databases.push(`herstelpad_bench_${i}_${couples}_${process.pid}`);
+			seeded.push(await seedSize(admin, databases[i], couples, options, selection));
+		}
+		for (const [i, size] of seeded.entries()) servers.push(startServer(size.databaseUrl, basePort + i));
+		const atRest = await Promise.all(seeded.map((size, i) => waitUntilReady(servers[i], size.databaseUrl)));
+		const sizes: ReadySize[] = [];
+		for (const [i, size] of seeded.entries()) sizes.push({ ...size, ...atRest[i], server: servers[i], ...(await prepareRoutes(size, servers[i])) });
+		await measureInterleaved(sizes, options);
+		return sizes.map(({ couples, seedSeconds, databaseMb, idleMb, processes, measured, rows, server }) => ({
+			couples,
+			seedSeconds,
+			databaseMb,
+			idleMb,
+			peakMb: memoryMb(server.process.pid).peak,
+			processes,
+			measured,
+			rows
+		}));
+	} finally {
+		// autocannon leaves its last requests to finish on their own (also when a run failed halfway);
+		// stopping a server under them would close its database mid-request and log errors that are not the app's.
+		if (servers.length) await new Promise((resolve) => setTimeout(resolve, 1_000));
+		await Promise.all(servers.map((server) => server.stop()));
+		for (const name of databases) await admin.query(`drop database if exists "${name}" with (force)`).catch(() => {});
 		await admin.end();
 	}
 }
@@ -626,7 +706,7 @@ interface JsRow {
 	note?: string;
 }
 
-async function measureJs(people: Person[]): Promise<JsRow[]> {
+async function measureJs(origin: string, people: Person[]): Promise<JsRow[]> {
 	const { chromium } = await import('@playwright/test');
 	const { gzipSync } = await import('node:zlib');
 	const browser = await chromium.launch({
@@ -712,12 +792,12 @@ async function runJs(couples: number): Promise<JsRow[]> {
 			await handle.close();
 		}
 		console.log('done');
-		server = startServer(url.href);
-		await waitUntilListening();
+		server = startServer(url.href, basePort);
+		await waitUntilListening(server.origin);
 		const [chosen] = await measuredCouples(url.href, Math.min(CANDIDATES, couples), 1);
 		const people = await choosePeople(url.href, [chosen.n]);
-		for (const person of people) person.cookie = await signIn(person.email);
-		return await measureJs(people);
+		for (const person of people) person.cookie = await signIn(server.origin, person.email);
+		return await measureJs(server.origin, people);
 	} finally {
 		await server?.stop();
 		await admin.query(`drop database if exists "${name}" with (force)`).catch(() => {});
@@ -810,9 +890,8 @@ async function main() {
 	if (options.js) return mainJs(options);
 	const load = loadavg()[0];
 	const started = performance.now();
-	const results: SizeResult[] = [];
 	const selection: Selection = { now: new Date(), pool: Math.min(CANDIDATES, ...options.sizes) };
-	for (const couples of options.sizes) results.push(await runSize(couples, options, selection));
+	const results = await runSizes(options, selection);
 	const minutes = (performance.now() - started) / 60_000;
 	const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, load average ${load.toFixed(1)} at the start, Node ${process.version}`;
 	const perRoute = options.requestsPerRoute ? `${options.requestsPerRoute} requests per route after as many of the static file` : `${options.duration} s per route after ${options.floorDuration} s of the static file`;
