@@ -46,8 +46,16 @@ export async function expectAccessible(page: Page) {
 	).toEqual([]);
 }
 
+/**
+ * Whether the journeys take their photos. They are for people to look at (nothing compares them),
+ * so by default only where someone can: not in CI (`CI` set), where nobody sees them. `E2E_PHOTOS=1`
+ * or `0` says otherwise either way.
+ */
+export const PHOTOS = process.env.E2E_PHOTOS ? process.env.E2E_PHOTOS !== '0' : !process.env.CI;
+
 /** A whole-page photo to look at (nothing compares them), in CSS pixels: not the phone's 2.6 device pixels, about 7 times fewer to encode. */
 export async function screenshot(page: Page, name: string) {
+	if (!PHOTOS) return;
 	const dir = join('test-results', 'screenshots');
 	mkdirSync(dir, { recursive: true });
 	await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true, scale: 'css' });

@@ -1,11 +1,12 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { test, expect, expectAccessible, signedInPage, uniqueEmail } from './fixtures';
+import { test, expect, expectAccessible, signedInPage, uniqueEmail, PHOTOS } from './fixtures';
 
 /**
  * The app shell at phone and desktop sizes: every main page, signed out and signed in (both
  * roles), light and dark, Dutch and English, photographed and checked for anything wider than
  * the screen. One browser context per size (and person) visits the pages in a loop and photographs
- * each in both schemes (test-results/screenshots/shell/<width>-<scheme>/, as JPEG in CSS pixels).
+ * each in both schemes (test-results/screenshots/shell/<width>-<scheme>/, as JPEG in CSS pixels;
+ * not in CI, where nobody looks at them: see PHOTOS in fixtures.ts).
  *
  * The public side's accessibility sweep is done here too, in the same visit: at 390 px every public
  * page, and the one-off public pages of PUBLIC_AXE_ONLY, are checked with axe in both languages
@@ -90,13 +91,16 @@ for (const size of SIZES) {
 					await expect(page.getByRole('link', { name: /Snel weg|Quick exit/ })).toBeInViewport();
 					expect(await overflowing(page), `${who} ${path} at ${size.width} px`).toEqual([]);
 					const name = `${who}${path.replace(/[/?=]+/g, '-') || '-home'}`.replace(/-+$/, '');
-					// The colour scheme changes no sizes: one visit, a photo in each scheme.
+					// The colour scheme changes no sizes: one visit, a photo in each scheme (where photos are
+					// taken), axe in the scheme it checks here.
 					for (const scheme of SCHEMES) {
+						const axe = (scheme === axeScheme && size.width !== 320 && SHELL_AXE_PAGES.test(path)) || (sweep && scheme === 'light');
+						if (!axe && !PHOTOS) continue;
 						await page.emulateMedia({ colorScheme: scheme });
-						if ((scheme === axeScheme && size.width !== 320 && SHELL_AXE_PAGES.test(path)) || (sweep && scheme === 'light')) await expectAccessible(page);
+						if (axe) await expectAccessible(page);
 						// JPEG in CSS pixels (not the phone's 2.6 device pixels): a fraction of the time of a PNG
 						// per photo, and these are for looking at, not comparing.
-						await page.screenshot({ path: `test-results/screenshots/shell/${size.width}-${scheme}/${name}.jpg`, type: 'jpeg', quality: 70, scale: 'css' });
+						if (PHOTOS) await page.screenshot({ path: `test-results/screenshots/shell/${size.width}-${scheme}/${name}.jpg`, type: 'jpeg', quality: 70, scale: 'css' });
 					}
 				};
 
@@ -177,7 +181,7 @@ test('desktop: every place in one side column, no "More"; the coach keeps Save i
 	await expect(save).toBeInViewport();
 	await page.getByRole('heading', { name: 'Feedback' }).evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
 	await expect(save).toBeInViewport();
-	await page.screenshot({ path: 'test-results/screenshots/shell/coach-wide-en.png' });
+	if (PHOTOS) await page.screenshot({ path: 'test-results/screenshots/shell/coach-wide-en.png' });
 	await context.close();
 });
 
@@ -193,5 +197,5 @@ test('the /design page shows the components in light and dark, for anyone, not i
 	expect(await background('light')).toBe('rgb(247, 244, 238)');
 	expect(await background('dark')).toBe('rgb(21, 27, 26)');
 	await expectAccessible(page);
-	await page.screenshot({ path: 'test-results/screenshots/shell/design-nl-1280.png', fullPage: true });
+	if (PHOTOS) await page.screenshot({ path: 'test-results/screenshots/shell/design-nl-1280.png', fullPage: true });
 });
