@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { constants } from 'node:zlib';
-import { brotliParams, chooseEncoding, compressResponse, MIN_BYTES } from './compress.js';
+import { brotliParams, chooseEncoding, compressResponse, MIN_BYTES, WHOLE_MAX_BYTES } from './compress.js';
 
 const page = `<!doctype html><html lang="nl"><body>${'<p>Herstelpad, in jouw tempo.</p>'.repeat(400)}</body></html>`;
 const big = 'x'.repeat(3 * 1024 * 1024) + 'end';
+const sizedLarge = 'y'.repeat(WHOLE_MAX_BYTES + 1);
 
 /** Answers the way SvelteKit's setResponse and sirv do: headers, writeHead, write chunks, end. */
 function answer(req: IncomingMessage, res: ServerResponse) {
@@ -16,6 +17,18 @@ function answer(req: IncomingMessage, res: ServerResponse) {
 		res.writeHead(200);
 		res.write(page.slice(0, 1000));
 		res.end(page.slice(1000));
+	} else if (url === '/sized' || url === '/sized-large') {
+		// A rendered page as SvelteKit's setResponse sends it: its length known, written, then ended.
+		const body = url === '/sized' ? page : sizedLarge;
+		res.setHeader('content-type', 'text/html; charset=utf-8');
+		res.setHeader('content-length', Buffer.byteLength(body));
+		res.writeHead(200);
+		res.write(new TextEncoder().encode(body.slice(0, 1000)));
+		res.write(new TextEncoder().encode(body.slice(1000)));
+		res.end();
+	} else if (url === '/ended') {
+		res.writeHead(201, 'Made', { 'content-type': 'application/json' });
+		res.end(JSON.stringify({ page }));
 	} else if (url === '/small') {
 		res.writeHead(200, { 'content-type': 'application/json' });
 		res.end('{"ok":true}');
@@ -91,6 +104,30 @@ describe('compression of the server’s own answers', () => {
 		const plain = await get(port, '/page');
 		expect(plain.headers['content-encoding']).toBeUndefined();
 		expect(plain.body.toString()).toBe(page);
+	});
+
+	it('compresses an answer of known size in one go and sends it with its compressed length', async () => {
+		for (const accept of ['br', 'gzip']) {
+			const reply = await get(port, '/sized', accept);
+			expect(reply.headers['content-encoding']).toBe(accept);
+			expect(reply.headers['transfer-encoding']).toBeUndefined();
+			expect(Number(reply.headers['content-length'])).toBe(reply.body.length);
+			expect(reply.body.length).toBeLessThan(page.length / 5);
+			expect((accept === 'br' ? brotliDecompressSync(reply.body) : gunzipSync(reply.body)).toString()).toBe(page);
+		}
+		// Sent by end() alone, with a status text of its own.
+		const ended = await get(port, '/ended', 'br');
+		expect(ended.status).toBe(201);
+		expect(Number(ended.headers['content-length'])).toBe(ended.body.length);
+		expect(JSON.parse(brotliDecompressSync(ended.body).toString())).toEqual({ page });
+	});
+
+	it('streams an answer larger than it compresses in one go', async () => {
+		const reply = await get(port, '/sized-large', 'br');
+		expect(reply.headers['content-encoding']).toBe('br');
+		expect(reply.headers['content-length']).toBeUndefined();
+		expect(reply.headers['transfer-encoding']).toBe('chunked');
+		expect(brotliDecompressSync(reply.body).toString()).toBe(sizedLarge);
 	});
 
 	it('keeps back-pressure: a large answer arrives whole', async () => {
