@@ -17,6 +17,8 @@
  *   npm run bench                            100 and 10,000 couples, 10 s per route
  *   npm run bench -- --couples 1000          one size
  *   npm run bench -- --couples 100,1000 --duration 5 --connections 32
+ *   npm run bench -- --rounds 3 --duration 5   each route 3 times per size: medians, and growth
+ *                                             round by round with its range (scripts/bench-rounds.ts)
  *   npm run bench -- --quick                 tiny sizes, 16 requests per route (CI)
  *   npm run bench:js                         JavaScript each page loads, against the budgets
  *   npm run bench:js -- --no-write           the same, printed only
@@ -40,6 +42,7 @@ import { openDatabase } from '../src/lib/server/db';
 import { DEMO_DOMAIN, DEMO_PASSWORD, demoEmail, seedDemo } from '../src/lib/server/demo/seed';
 import { CANDIDATES, chooseCouples, coupleProfiles, describeCouple, type CoupleProfile } from './bench-couples';
 import { sizeOrder } from './bench-order';
+import { combineRounds, pairedGrowth, type Figures, type Growth } from './bench-rounds';
 import { buildIsStale } from './stale-build.js';
 import { processCount } from './cluster.js';
 
@@ -55,6 +58,8 @@ interface Options {
 	/** With --quick: a fixed number of requests per route (and of the static file before it) instead of a duration. */
 	requestsPerRoute?: number;
 	connections: number;
+	/** How often each route is measured at every size (--rounds); the report gives medians. */
+	rounds: number;
 	couplesSignedIn: number;
 	quick: boolean;
 	js: boolean;
@@ -67,10 +72,10 @@ function parseArgs(argv: string[]): Options {
 		const i = argv.indexOf(`--${name}`);
 		return i >= 0 ? argv[i + 1] : undefined;
 	};
-	const known = new Set(['--quick', '--no-write', '--write', '--couples', '--duration', '--connections', '--js']);
+	const known = new Set(['--quick', '--no-write', '--write', '--couples', '--duration', '--connections', '--rounds', '--js']);
 	for (let i = 0; i < argv.length; i++) {
 		if (!known.has(argv[i])) throw new Error(`unknown argument ${argv[i]} (see the top of scripts/bench.ts)`);
-		if (['--couples', '--duration', '--connections'].includes(argv[i])) i++;
+		if (['--couples', '--duration', '--connections', '--rounds'].includes(argv[i])) i++;
 	}
 	const js = argv.includes('--js');
 	const sizes = (value('couples') ?? (js ? '3' : quick ? '5,25' : '100,10000')).split(',').map(Number);
@@ -82,12 +87,15 @@ function parseArgs(argv: string[]): Options {
 	const connections = Number(value('connections') ?? (quick ? 4 : 32));
 	if (!(duration > 0 && duration <= 60)) throw new Error('--duration: seconds per route, at most 60');
 	if (!(connections >= 1 && connections <= 256)) throw new Error('--connections: 1 to 256');
+	const rounds = Number(value('rounds') ?? 1);
+	if (!(Number.isInteger(rounds) && rounds >= 1 && rounds <= 10)) throw new Error('--rounds: how often each route is measured per size, 1 to 10');
 	return {
 		sizes,
 		duration,
 		floorDuration: Math.max(quick ? 0.1 : 0.25, duration / 2),
 		requestsPerRoute: quick && !value('duration') ? connections * 4 : undefined,
 		connections,
+		rounds,
 		couplesSignedIn: quick ? 1 : 4,
 		quick,
 		js,
@@ -436,18 +444,7 @@ function routesFor(people: Person[]): Route[] {
 	return routes;
 }
 
-interface Measurement {
-	requests: number;
-	rps: number;
-	p50: number;
-	p95: number;
-	p99: number;
-	errors: number;
-	/** Status codes other than 2xx and how often each came, e.g. "503×289". */
-	statuses: string;
-	cpuPerRequest: number;
-	queriesPerRequest: number;
-}
+type Measurement = Figures;
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
@@ -520,7 +517,8 @@ interface SizeResult {
 	processes: number;
 	/** The couples signed in (the same numbers at every size) and what each has written in this database. */
 	measured: CoupleProfile[];
-	rows: { route: string; floor: Measurement; run: Measurement; note?: string }[];
+	/** With several rounds, `floor` and `run` are the rounds' medians and `p95Rounds` each round's p95 in order. */
+	rows: { route: string; floor: Measurement; run: Measurement; p95Rounds?: number[]; note?: string }[];
 }
 
 /** What every size shares: one moment for seedDemo (so couple n's rows are the same at every size, even past midnight), and the couples chosen at the first size. */
@@ -626,20 +624,35 @@ async function measureRoute(size: ReadySize, route: Route, options: Options): Pr
 	return { route: route.name, floor, run };
 }
 
-/** Route by route, every size in turn (scripts/bench-order.ts), so p95 growth compares runs seconds apart. */
+/**
+ * Route by route, every size in turn (scripts/bench-order.ts), so p95 growth compares runs seconds
+ * apart; with --rounds, that again for each round, the order alternating from round to round too.
+ */
 async function measureInterleaved(sizes: ReadySize[], options: Options) {
 	const [first] = sizes;
 	const names = first.routes.map((r) => r.name).filter((name) => name !== first.floor.name && sizes.some((size) => size.answering.has(name)));
 	for (const [i, name] of names.entries()) {
-		process.stdout.write(`  ${name.padEnd(36)}`);
-		for (const size of sizeOrder(sizes, i)) {
-			const route = size.answering.get(name);
-			if (!route) continue;
-			const row = await measureRoute(size, route, options);
-			size.rows.push(row);
-			process.stdout.write(`  ${f(size.couples)}: ${row.run.rps.toFixed(0).padStart(5)} req/s p95 ${row.run.p95.toFixed(0).padStart(4)} ms (floor ${row.floor.rps.toFixed(0)})`);
+		const runs = new Map<ReadySize, SizeResult['rows']>(sizes.map((size) => [size, []]));
+		for (let round = 0; round < options.rounds; round++) {
+			process.stdout.write(`  ${(round === 0 ? name : `  round ${round + 1}`).padEnd(36)}`);
+			for (const size of sizeOrder(sizes, i + round)) {
+				const route = size.answering.get(name);
+				if (!route) continue;
+				const row = await measureRoute(size, route, options);
+				runs.get(size)!.push(row);
+				process.stdout.write(`  ${f(size.couples)}: ${row.run.rps.toFixed(0).padStart(5)} req/s p95 ${row.run.p95.toFixed(0).padStart(4)} ms (floor ${row.floor.rps.toFixed(0)})`);
+			}
+			process.stdout.write('\n');
 		}
-		process.stdout.write('\n');
+		for (const [size, rows] of runs) {
+			if (!rows.length) continue;
+			size.rows.push({
+				route: name,
+				floor: combineRounds(rows.map((r) => r.floor)),
+				run: combineRounds(rows.map((r) => r.run)),
+				...(options.rounds > 1 ? { p95Rounds: rows.map((r) => r.run.p95) } : {})
+			});
+		}
 	}
 }
 
@@ -839,6 +852,33 @@ const empty = (): Measurement => ({ requests: 0, rps: NaN, p50: NaN, p95: NaN, p
 
 const f = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : '–');
 
+/** p95 growth of a route from the first size: round by round when there were several rounds. */
+function growthOf(base: SizeResult['rows'][number] | undefined, row: SizeResult['rows'][number]): Growth | null {
+	if (!base || base.note || row.note) return null;
+	if (base.p95Rounds && row.p95Rounds) return pairedGrowth(base.p95Rounds, row.p95Rounds);
+	const ratio = row.run.p95 / base.run.p95;
+	return Number.isFinite(ratio) ? { median: ratio, low: ratio, high: ratio, rounds: 1 } : null;
+}
+
+const growthCell = (g: Growth | null) => (!g ? '' : g.rounds > 1 ? `${f(g.median, 2)}× (${f(g.low, 2)}–${f(g.high, 2)})` : `${f(g.median, 2)}×`);
+
+/** How many routes measured at two sizes keep p95 within issue 14's 1.2× of the first size. */
+function growthVerdict(results: SizeResult[], rounds: number): string {
+	const [first, ...rest] = results;
+	if (!first || !rest.length) return '';
+	const lines: string[] = [];
+	for (const result of rest) {
+		const growths = result.rows.map((row) => ({ route: row.route, g: growthOf(first.rows.find((r) => r.route === row.route), row) })).filter((x) => x.g);
+		const over = growths.filter((x) => x.g!.median > 1.2);
+		const what = rounds > 1 ? `the median of ${rounds} rounds' p95 growth, each round's sizes measured seconds apart` : 'one run per route';
+		lines.push(
+			`p95 growth from ${f(first.couples)} to ${f(result.couples)} couples within 1.2× (${what}): ${growths.length - over.length} of ${growths.length} routes` +
+				(over.length ? `; over: ${over.map((x) => `${x.route} ${f(x.g!.median, 2)}×`).join(', ')}` : '')
+		);
+	}
+	return lines.join('\n');
+}
+
 function table(results: SizeResult[]): string {
 	const home = (r: SizeResult) => r.rows.find((row) => row.route === '/ signed out (home)');
 	const lines = [
@@ -859,10 +899,9 @@ function table(results: SizeResult[]): string {
 			const toFloor = run.rps / floor.rps;
 			const h = home(result);
 			const toHome = h ? toFloor / (h.run.rps / h.floor.rps) : NaN;
-			const base = first.rows.find((r) => r.route === route);
-			const growth = result !== first && base && !base.note ? run.p95 / base.run.p95 : NaN;
+			const growth = result !== first ? growthOf(first.rows.find((r) => r.route === route), row) : null;
 			lines.push(
-				`| ${route} | ${f(result.couples)} | ${f(run.rps)} | ${f(run.p50, 1)} | ${f(run.p95, 1)} | ${f(run.p99, 1)} | ${f(toFloor, 2)} | ${f(toHome, 2)} | ${f(run.cpuPerRequest, 2)} | ${f(run.queriesPerRequest, 1)} | ${run.errors}${run.statuses ? ` (${run.statuses})` : ''} | ${Number.isFinite(growth) ? `${f(growth, 2)}×` : ''} |`
+				`| ${route} | ${f(result.couples)} | ${f(run.rps)} | ${f(run.p50, 1)} | ${f(run.p95, 1)} | ${f(run.p99, 1)} | ${f(toFloor, 2)} | ${f(toHome, 2)} | ${f(run.cpuPerRequest, 2)} | ${f(run.queriesPerRequest, 1)} | ${run.errors}${run.statuses ? ` (${run.statuses})` : ''} | ${growthCell(growth)} |`
 			);
 		}
 	}
@@ -895,8 +934,10 @@ async function main() {
 	const minutes = (performance.now() - started) / 60_000;
 	const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, load average ${load.toFixed(1)} at the start, Node ${process.version}`;
 	const perRoute = options.requestsPerRoute ? `${options.requestsPerRoute} requests per route after as many of the static file` : `${options.duration} s per route after ${options.floorDuration} s of the static file`;
-	const settings = `${options.connections} connections, ${perRoute}, ${options.couplesSignedIn} ${options.couplesSignedIn === 1 ? 'couple' : 'couples'} signed in (both partners, taking turns)`;
-	const report = `${table(results)}\n\n${summary(results, selection.pool)}`;
+	const rounds = options.rounds > 1 ? `, ${options.rounds} rounds per route and size (medians; p95 growth round by round, its range in brackets)` : '';
+	const settings = `${options.connections} connections, ${perRoute}${rounds}, ${options.couplesSignedIn} ${options.couplesSignedIn === 1 ? 'couple' : 'couples'} signed in (both partners, taking turns)`;
+	const verdict = growthVerdict(results, options.rounds);
+	const report = `${table(results)}\n\n${verdict ? `${verdict}\n\n` : ''}${summary(results, selection.pool)}`;
 	console.log(`\nHerstelpad benchmark: production server on PostgreSQL, loopback, ${settings}; ${machine}; ${minutes.toFixed(1)} min\n`);
 	console.log(report);
 	console.log('\n(× floor: requests/s over the static file measured just before; × home: the same, over the signed-out home\'s. CPU: the app process only, not PostgreSQL.)');
