@@ -11,6 +11,7 @@ const run = (p95: number, more: Partial<Figures> = {}): Figures => ({
 	statuses: '',
 	cpuPerRequest: 5,
 	queriesPerRequest: 4,
+	actorSettingsPerRequest: 1,
 	...more
 });
 

@@ -21,6 +21,8 @@ export interface Figures {
 	statuses: string;
 	cpuPerRequest: number;
 	queriesPerRequest: number;
+	/** The actor pool's `set_config` round trips per request (a connection changing hands between people). */
+	actorSettingsPerRequest: number;
 }
 
 /** The middle value (the mean of the two middle ones for an even count); NaN for none. */
@@ -47,7 +49,7 @@ export function addStatuses(lists: readonly string[]): string {
 export function combineRounds<T extends Figures>(runs: readonly T[]): Figures {
 	if (!runs.length) throw new Error('combineRounds: no runs');
 	if (runs.length === 1) return { ...runs[0] };
-	const of = (key: 'rps' | 'p50' | 'p95' | 'p99' | 'cpuPerRequest' | 'queriesPerRequest') => median(runs.map((r) => r[key]));
+	const of = (key: 'rps' | 'p50' | 'p95' | 'p99' | 'cpuPerRequest' | 'queriesPerRequest' | 'actorSettingsPerRequest') => median(runs.map((r) => r[key]));
 	return {
 		requests: runs.reduce((sum, r) => sum + r.requests, 0),
 		rps: of('rps'),
@@ -57,7 +59,8 @@ export function combineRounds<T extends Figures>(runs: readonly T[]): Figures {
 		errors: runs.reduce((sum, r) => sum + r.errors, 0),
 		statuses: addStatuses(runs.map((r) => r.statuses)),
 		cpuPerRequest: of('cpuPerRequest'),
-		queriesPerRequest: of('queriesPerRequest')
+		queriesPerRequest: of('queriesPerRequest'),
+		actorSettingsPerRequest: of('actorSettingsPerRequest')
 	};
 }
 

@@ -503,7 +503,8 @@ async function measure(server: Server, route: Route, seconds: number, connection
 			.concat(result.timeouts ? [`timeout×${result.timeouts}`] : [], result.errors - result.timeouts > 0 ? [`error×${result.errors - result.timeouts}`] : [])
 			.join(' '),
 		cpuPerRequest: (after.cpu - before.cpu) / Math.max(1, requests),
-		queriesPerRequest: (after.counts.statements - before.counts.statements) / Math.max(1, requests)
+		queriesPerRequest: (after.counts.statements - before.counts.statements) / Math.max(1, requests),
+		actorSettingsPerRequest: (after.counts.actorSettings - before.counts.actorSettings) / Math.max(1, requests)
 	};
 }
 
@@ -846,7 +847,7 @@ async function mainJs(options: Options) {
 	}
 }
 
-const empty = (): Measurement => ({ requests: 0, rps: NaN, p50: NaN, p95: NaN, p99: NaN, errors: 0, statuses: '', cpuPerRequest: NaN, queriesPerRequest: NaN });
+const empty = (): Measurement => ({ requests: 0, rps: NaN, p50: NaN, p95: NaN, p99: NaN, errors: 0, statuses: '', cpuPerRequest: NaN, queriesPerRequest: NaN, actorSettingsPerRequest: NaN });
 
 /* ---------- the report ---------- */
 
@@ -882,8 +883,8 @@ function growthVerdict(results: SizeResult[], rounds: number): string {
 function table(results: SizeResult[]): string {
 	const home = (r: SizeResult) => r.rows.find((row) => row.route === '/ signed out (home)');
 	const lines = [
-		'| route | couples | req/s | p50 ms | p95 ms | p99 ms | × floor | × home | CPU ms/req | queries/req | errors | p95 growth |',
-		'| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
+		'| route | couples | req/s | p50 ms | p95 ms | p99 ms | × floor | × home | CPU ms/req | queries/req | set_config/req | errors | p95 growth |',
+		'| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
 	];
 	const first = results[0];
 	const routeNames = [...new Set(results.flatMap((r) => r.rows.map((row) => row.route)))];
@@ -892,7 +893,7 @@ function table(results: SizeResult[]): string {
 			const row = result.rows.find((r) => r.route === route);
 			if (!row) continue;
 			if (row.note) {
-				lines.push(`| ${route} | ${f(result.couples)} | ${row.note} | | | | | | | | | |`);
+				lines.push(`| ${route} | ${f(result.couples)} | ${row.note} | | | | | | | | | | |`);
 				continue;
 			}
 			const { run, floor } = row;
@@ -901,7 +902,7 @@ function table(results: SizeResult[]): string {
 			const toHome = h ? toFloor / (h.run.rps / h.floor.rps) : NaN;
 			const growth = result !== first ? growthOf(first.rows.find((r) => r.route === route), row) : null;
 			lines.push(
-				`| ${route} | ${f(result.couples)} | ${f(run.rps)} | ${f(run.p50, 1)} | ${f(run.p95, 1)} | ${f(run.p99, 1)} | ${f(toFloor, 2)} | ${f(toHome, 2)} | ${f(run.cpuPerRequest, 2)} | ${f(run.queriesPerRequest, 1)} | ${run.errors}${run.statuses ? ` (${run.statuses})` : ''} | ${growthCell(growth)} |`
+				`| ${route} | ${f(result.couples)} | ${f(run.rps)} | ${f(run.p50, 1)} | ${f(run.p95, 1)} | ${f(run.p99, 1)} | ${f(toFloor, 2)} | ${f(toHome, 2)} | ${f(run.cpuPerRequest, 2)} | ${f(run.queriesPerRequest, 1)} | ${f(run.actorSettingsPerRequest, 1)} | ${run.errors}${run.statuses ? ` (${run.statuses})` : ''} | ${growthCell(growth)} |`
 			);
 		}
 	}

@@ -5,6 +5,7 @@ import { databaseKind, useTestDatabase } from '../../../../tests/setup/test-db';
 import { openDatabase, type Database, type DatabaseHandle } from '.';
 import { grantAppRole } from './app-role';
 import { runAsActor } from './actor-context';
+import { ActorPool } from './actor-pool';
 import { letters, needs, paceStatus, reflections, securityEvents, users } from './schema';
 import { signUp } from '../auth/accounts';
 import { acceptInvitation, createInvitation } from '../couple/invitations';
@@ -115,6 +116,15 @@ describe(`the app connected as a non-owner role (${databaseKind})`, () => {
 		const query = (userId: string) => as(userId, () => app.db.select({ id: users.id }).from(users).where(eq(users.id, userId)));
 		// Two connections, one told it is Ann, the other Bo (both in use at once).
 		await Promise.all([query(ann), query(bo)]);
+		const settings = await countingSettings(async () => {
+			// One after the other, taking turns: the pool would hand back the connection used last.
+			for (let i = 0; i < 6; i++) expect(await query(i % 2 ? bo : ann)).toEqual([{ id: i % 2 ? bo : ann }]);
+		});
+		expect(settings).toBe(0);
+	});
+
+	/** Runs `work`, counting the set_config round trips the pool makes meanwhile. */
+	async function countingSettings(work: () => Promise<void>): Promise<number> {
 		const original = pg.Client.prototype.query;
 		let settings = 0;
 		pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
@@ -123,12 +133,57 @@ describe(`the app connected as a non-owner role (${databaseKind})`, () => {
 			return (original as (...a: unknown[]) => unknown).apply(this, args);
 		} as typeof original;
 		try {
-			// One after the other, taking turns: the pool would hand back the connection used last.
-			for (let i = 0; i < 6; i++) expect(await query(i % 2 ? bo : ann)).toEqual([{ id: i % 2 ? bo : ann }]);
+			await work();
 		} finally {
 			pg.Client.prototype.query = original;
 		}
-		expect(settings).toBe(0);
+		return settings;
+	}
+
+	/** A pool of one connection, and a query that records, once answered, that it ran as its own person. */
+	function oneConnection() {
+		const pool = new ActorPool({ connectionString: appUrl.href, max: 1 });
+		const done: string[] = [];
+		const ask = (userId: string, name: string, seconds = 0) =>
+			as(userId, async () => {
+				const actor = (await pool.query<{ actor: string }>("select pg_sleep($1), current_setting('app.user_id', true) as actor", [seconds])).rows[0].actor;
+				expect(actor, name).toBe(userId);
+				done.push(name);
+			});
+		return { pool, done, ask };
+	}
+
+	it('under load, gives a connection that comes free to a waiting query of the person it already carries', async () => {
+		const { ann, bo } = people;
+		const { pool, done, ask } = oneConnection();
+		try {
+			await ask(ann, 'warm');
+			// The connection carries Ann and is busy; Bo and Ann wait, taking turns, Bo first. In the
+			// order they came, the connection would change hands four times.
+			const settings = await countingSettings(async () => {
+				await Promise.all([ask(ann, 'busy', 0.1), ask(bo, 'bo1'), ask(ann, 'ann1'), ask(bo, 'bo2'), ask(ann, 'ann2')]);
+			});
+			expect(done).toEqual(['warm', 'busy', 'ann1', 'ann2', 'bo1', 'bo2']);
+			expect(settings).toBe(1);
+		} finally {
+			await pool.end();
+		}
+	});
+
+	it('lets a waiting query be passed over a few times at most', async () => {
+		const { ann, bo } = people;
+		const { pool, done, ask } = oneConnection();
+		try {
+			await ask(ann, 'warm');
+			// Bo waits first, then Ann's queries keep coming in behind: after four of them, Bo's turn.
+			const settings = await countingSettings(async () => {
+				await Promise.all([ask(ann, 'busy', 0.1), ask(bo, 'bo'), ...Array.from({ length: 6 }, (_, i) => ask(ann, `ann${i + 1}`))]);
+			});
+			expect(done).toEqual(['warm', 'busy', 'ann1', 'ann2', 'ann3', 'ann4', 'bo', 'ann5', 'ann6']);
+			expect(settings).toBe(2);
+		} finally {
+			await pool.end();
+		}
 	});
 
 	it('exports and deletes an account as the app role', async () => {
