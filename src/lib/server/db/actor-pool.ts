@@ -79,10 +79,15 @@ export class ActorPool extends pg.Pool {
 	}
 }
 
-/** Puts the first waiting checkout that a free connection suits, and that connection, where pg-pool takes the next of each. */
+/**
+ * Puts the first waiting checkout that a free connection suits, and that connection, where pg-pool
+ * takes the next of each. Nobody goes before a checkout already passed over MAX_PASSES times.
+ */
 function pair(idle: IdleList, queue: PendingList) {
-	const head = queue[0];
-	const limit = (passedOver.get(head) ?? 0) >= MAX_PASSES ? 1 : Math.min(queue.length, LOOKAHEAD);
+	let limit = Math.min(queue.length, LOOKAHEAD);
+	for (let k = 0; k < limit; k++) {
+		if ((passedOver.get(queue[k]) ?? 0) >= MAX_PASSES) limit = k + 1;
+	}
 	for (let w = 0; w < limit; w++) {
 		const key = wanted.get(queue[w]);
 		if (key === undefined) continue;
