@@ -123,15 +123,15 @@ export function compressResponse(req, res) {
 		else if (lastChunk !== undefined && !res.hasHeader('content-length')) res.setHeader('content-length', Buffer.byteLength(lastChunk, enc));
 		decide();
 		// A whole answer's head waits for its compressed length (end() sends it).
-		if (whole) return;
-		if (typeof reason === 'string') writeHead.call(res, res.statusCode, reason);
-		else writeHead.call(res, res.statusCode);
+		if (!whole) writeStatus();
 	};
+	const writeStatus = () => (typeof reason === 'string' ? writeHead.call(res, res.statusCode, reason) : writeHead.call(res, res.statusCode));
 
-	const compressWhole = (/** @type {Buffer} */ body) => {
-		const length = body.length;
-		return encoding === 'br' ? zlib.brotliCompressSync(body, { params: brotliParams(length) }) : zlib.gzipSync(body, { level: 6 });
-	};
+	const compressWhole = (/** @type {Buffer} */ body) =>
+		encoding === 'br' ? zlib.brotliCompressSync(body, { params: brotliParams(body.length) }) : zlib.gzipSync(body, { level: 6 });
+	/** A copy of what was written, kept until end(): the writer may reuse its buffer once write() returns. */
+	const keep = (/** @type {any} */ chunk, /** @type {any} */ enc) =>
+		whole?.push(typeof chunk === 'string' ? Buffer.from(chunk, typeof enc === 'string' ? /** @type {BufferEncoding} */ (enc) : 'utf8') : Buffer.from(chunk));
 
 	/** @type {any} */ (res).writeHead = function (/** @type {number} */ status, /** @type {any} */ message, /** @type {any} */ headers) {
 		if (typeof message === 'object' && message !== null) {
@@ -151,7 +151,7 @@ export function compressResponse(req, res) {
 	/** @type {any} */ (res).write = function (/** @type {any} */ chunk, /** @type {any} */ enc, /** @type {any} */ cb) {
 		sendHead(undefined, undefined);
 		if (whole) {
-			whole.push(typeof chunk === 'string' ? Buffer.from(chunk, typeof enc === 'string' ? /** @type {BufferEncoding} */ (enc) : 'utf8') : Buffer.from(chunk));
+			keep(chunk, enc);
 			const done = typeof enc === 'function' ? enc : cb;
 			if (done) process.nextTick(done);
 			return true;
@@ -166,12 +166,11 @@ export function compressResponse(req, res) {
 		// A whole answer in one call: its size is known.
 		sendHead(chunk ?? null, typeof enc === 'string' ? enc : undefined);
 		if (whole) {
-			if (chunk != null) whole.push(typeof chunk === 'string' ? Buffer.from(chunk, typeof enc === 'string' ? /** @type {BufferEncoding} */ (enc) : 'utf8') : Buffer.from(chunk));
+			if (chunk != null) keep(chunk, enc);
 			const body = compressWhole(whole.length === 1 ? whole[0] : Buffer.concat(whole));
 			whole = null;
 			res.setHeader('content-length', body.length);
-			if (typeof reason === 'string') writeHead.call(res, res.statusCode, reason);
-			else writeHead.call(res, res.statusCode);
+			writeStatus();
 			return end.call(res, body, cb);
 		}
 		if (!zip) return end.call(res, chunk, enc, cb);
