@@ -1,5 +1,5 @@
 import { test as base, expect, request, type APIRequestContext, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import axe from 'axe-core';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findLink } from '../setup/eml';
@@ -24,24 +24,43 @@ export function uniqueEmail(label: string) {
 	return `${label}-${process.pid}-${Date.now()}-${counter++}@example.org`;
 }
 
-/** Fails on serious or critical axe findings, naming them so the failure says what to fix. */
+/** The WCAG levels the app promises (2.2 AA and all below it). */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/**
+ * The top bar (sticky) and the phone's bottom bar (fixed) lie over whatever scrolls beneath them;
+ * axe would count a button passing under one as a target too small to tap, depending only on
+ * where the page happens to be scrolled. Checked in the page's flow instead, bars included.
+ */
+const BARS = '.topbar, nav.places';
+
+type Finding = { id: string; impact?: string | null; help: string; targets: string[] };
+
+/**
+ * Fails on serious or critical axe findings, naming them so the failure says what to fix.
+ *
+ * axe-core runs in the page itself, injected once per document: @axe-core/playwright evaluated
+ * its 580 KB source twice on every check (once to look for `runPartial`, once to inject), a third
+ * of the time of a check on this machine, and checks are a quarter of the journeys' time.
+ */
 export async function expectAccessible(page: Page) {
-	// The top bar (sticky) and the phone's bottom bar (fixed) lie over whatever scrolls beneath them;
-	// axe would count a button passing under one as a target too small to tap, depending only on
-	// where the page happens to be scrolled. Checked in the page's flow instead, bars included.
-	const bars = '.topbar, nav.places';
-	await page.evaluate((selector) => document.querySelectorAll<HTMLElement>(selector).forEach((el) => el.style.setProperty('position', 'static', 'important')), bars);
-	// Run in the page itself (legacy mode: the app has no frames) instead of finishing in a new blank
-	// page, and only the violations get every node and selector: the same findings, about half the time.
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-		.setLegacyMode()
-		.options({ resultTypes: ['violations'] })
-		.analyze()
-		.finally(() => page.evaluate((selector) => document.querySelectorAll<HTMLElement>(selector).forEach((el) => el.style.removeProperty('position')), bars).catch(() => undefined));
-	const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+	if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+	const findings = await page.evaluate(
+		async ({ tags, bars }) => {
+			const lifted = [...document.querySelectorAll<HTMLElement>(bars)];
+			for (const el of lifted) el.style.setProperty('position', 'static', 'important');
+			try {
+				const checker = (window as unknown as { axe: typeof axe }).axe;
+				const results = await checker.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+				return results.violations.map((v): Finding => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+			} finally {
+				for (const el of lifted) el.style.removeProperty('position');
+			}
+		},
+		{ tags: AXE_TAGS, bars: BARS }
+	);
+	const serious = findings.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 	expect(
-		serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+		serious.map((v) => `${v.id}: ${v.help} (${v.targets.join(', ')})`),
 		`axe on ${page.url()}`
 	).toEqual([]);
 }
