@@ -55,11 +55,26 @@ const entryColumns = {
 
 export type CheckInEntry = { commitmentId: string; day: string; outcome: Outcome; note: string | null; late: boolean; recordedAt: Date; noticed: Noticed | null };
 
-/** Check-ins of commitments the caller already may read, from `fromDay` on: one query for all. */
-export async function checkInsSince(db: Database, commitmentIds: string[], fromDay: string): Promise<CheckInEntry[]> {
+/** What counting needs of a check-in: which day, how it went, and the partner's "noticed". */
+const markColumns = {
+	commitmentId: checkIns.commitmentId,
+	day: checkIns.day,
+	outcome: checkIns.outcome,
+	late: checkIns.late,
+	noticed: checkIns.noticed
+};
+
+export type CheckInMark = Pick<CheckInEntry, keyof typeof markColumns>;
+
+/**
+ * Check-ins of commitments the caller already may read, from `fromDay` on: one query for all.
+ * Without notes: calendars and weekly figures count, and a page over months of daily check-ins
+ * (475 on the benchmark's busiest couple) would otherwise read every note to show none.
+ */
+export async function checkInsSince(db: Database, commitmentIds: string[], fromDay: string): Promise<CheckInMark[]> {
 	if (commitmentIds.length === 0) return [];
 	return db
-		.select(entryColumns)
+		.select(markColumns)
 		.from(checkIns)
 		.where(and(inArray(checkIns.commitmentId, commitmentIds), gte(checkIns.day, fromDay)))
 		.orderBy(desc(checkIns.day));

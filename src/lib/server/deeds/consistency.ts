@@ -1,7 +1,7 @@
 import type { Database } from '../db';
 import type { Actor } from '../access/policy';
 import { commitmentFor, listVisibleCommitments, timelinesOf } from './commitments';
-import { checkInsSince, type CheckInEntry, type Noticed, type Outcome } from './check-ins';
+import { checkInsSince, type CheckInMark, type Noticed, type Outcome } from './check-ins';
 import { addDays, localDay, mondayOf } from './days';
 import { dueOccasions, occasionEnd, type Timeline } from './timeline';
 
@@ -32,7 +32,7 @@ function add(tally: Tally, outcome: Outcome | undefined) {
 }
 
 /** Counts one commitment's occasions from `from` to `today` into weeks (by occasion day). */
-function countInto(weeks: Map<string, Tally>, timeline: Timeline, entries: Map<string, CheckInEntry>, from: string, today: string) {
+function countInto(weeks: Map<string, Tally>, timeline: Timeline, entries: Map<string, CheckInMark>, from: string, today: string) {
 	for (const occasion of dueOccasions(timeline, from, today)) {
 		const entry = entries.get(occasion);
 		if (!entry && occasionEnd(timeline, occasion) >= today) continue; // still open: not counted yet
@@ -41,8 +41,8 @@ function countInto(weeks: Map<string, Tally>, timeline: Timeline, entries: Map<s
 	}
 }
 
-const byDay = (entries: CheckInEntry[]) => {
-	const map = new Map<string, Map<string, CheckInEntry>>();
+const byDay = (entries: CheckInMark[]) => {
+	const map = new Map<string, Map<string, CheckInMark>>();
 	for (const e of entries) {
 		if (!map.has(e.commitmentId)) map.set(e.commitmentId, new Map());
 		map.get(e.commitmentId)!.set(e.day, e);
@@ -91,7 +91,7 @@ export async function consistencyOf(db: Database, row: { id: string; startsOn: s
 	const today = localDay(now);
 	const first = addDays(mondayOf(today), -7 * (CALENDAR_WEEKS - 1));
 	const timeline = (await timelinesOf(db, [row])).get(row.id)!;
-	const entries = byDay(await checkInsSince(db, [row.id], first)).get(row.id) ?? new Map<string, CheckInEntry>();
+	const entries = byDay(await checkInsSince(db, [row.id], first)).get(row.id) ?? new Map<string, CheckInMark>();
 	const due = new Set(dueOccasions(timeline, first, today));
 	const weeks: { weekStart: string; days: CalendarDay[] }[] = [];
 	for (let w = 0; w < CALENDAR_WEEKS; w++) {

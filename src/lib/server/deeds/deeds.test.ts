@@ -8,7 +8,7 @@ import { acceptInvitation, createInvitation } from '../couple/invitations';
 import { coupleIdOf, leaveCouple } from '../couple/membership';
 import { addWish, answerWish, countWishesAwaitingAnswer, deleteWish, getWish, listMyWishes, listPartnerWishes, shareWish, unshareWish } from './wishes';
 import { addComment, changeCommitment, commitmentHistory, createCommitment, endCommitment, getCommitment, listCommitments, listComments, pauseCommitment, resumeCommitment, shareCommitment } from './commitments';
-import { markNoticed, recentCheckIns, recordCheckIn } from './check-ins';
+import { checkInsSince, markNoticed, recentCheckIns, recordCheckIn } from './check-ins';
 import { commitmentConsistency, shareKept, weeklyConsistency } from './consistency';
 import { exportDeeds } from './export';
 
@@ -101,6 +101,14 @@ describe(`deeds: wishes, commitments, check-ins (${databaseKind})`, () => {
 			['2026-11-04', 'kept', false, 'noticed'],
 			['2026-11-02', 'partly', true, null]
 		]);
+		// Counting reads the marks only, never the notes (the list of recent check-ins shows them).
+		expect(recent[0].note).toBe('Pasta');
+		const marks = await checkInsSince(db, [id], '2026-11-02');
+		expect(marks.map((m) => [m.day, m.outcome, m.late, m.noticed])).toEqual([
+			['2026-11-04', 'kept', false, 'noticed'],
+			['2026-11-02', 'partly', true, null]
+		]);
+		expect(JSON.stringify(marks)).not.toContain('Pasta');
 		// A correction keeps the partner's "noticed".
 		await recordCheckIn(db, r, id, { day: '2026-11-04', outcome: 'partly', note: null }, at('2026-11-05'));
 		expect((await recentCheckIns(db, r, id))[0]).toMatchObject({ outcome: 'partly', noticed: 'noticed', late: false });
