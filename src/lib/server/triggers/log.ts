@@ -201,17 +201,23 @@ export async function myMoments(db: Database, actor: Actor, since: Date) {
 		.where(and(eq(triggerEntries.ownerId, actor.userId), gte(triggerEntries.occurredAt, since)));
 }
 
+/** How many of the partner's signals a page shows at most: the newest, each with its answer form. */
+export const PARTNER_SIGNAL_LIMIT = 10;
+
 /**
- * The partner's signals in the actor's couple, newest first: when, the actor's answer, and — only
- * for an entry its owner shared — what the entry says. Nothing else of the log crosses.
+ * The partner's signals in the actor's couple since `since`, newest first, at most `limit`: when,
+ * the actor's answer, and — only for an entry its owner shared — what the entry says. Nothing else
+ * of the log crosses. The limit keeps a page with an answer form per signal bounded however hard
+ * a week was.
  */
-export async function listPartnerSignals(db: Database, actor: Actor, since: Date) {
+export async function listPartnerSignals(db: Database, actor: Actor, since: Date, limit = PARTNER_SIGNAL_LIMIT) {
 	if (!actor.coupleId) return [];
 	const rows = await db
 		.select(signalColumns)
 		.from(triggerSignals)
-		.where(and(eq(triggerSignals.coupleId, actor.coupleId), gte(triggerSignals.createdAt, since)))
-		.orderBy(desc(triggerSignals.createdAt));
+		.where(and(eq(triggerSignals.coupleId, actor.coupleId), ne(triggerSignals.ownerId, actor.userId), gte(triggerSignals.createdAt, since)))
+		.orderBy(desc(triggerSignals.createdAt))
+		.limit(limit);
 	const theirs = rows.filter((r) => r.ownerId !== actor.userId && can(actor, 'read', triggerAccess.signal(r)));
 	const entries = theirs.length ? await db.select(entryColumns).from(triggerEntries).where(inArray(triggerEntries.id, theirs.map((r) => r.entryId))) : [];
 	const shared = new Map(entries.filter((e) => can(actor, 'read', triggerAccess.entry(e))).map((e) => [e.id, e]));
