@@ -1,19 +1,21 @@
 import type { Database } from '../db';
 import type { Actor } from '../access/policy';
+import type { KeysetCursor } from '$lib/schemas/cursor';
 import { commentsOf, commitmentFor, commitmentView, historyOf } from './commitments';
 import { latestCheckInsOf } from './check-ins';
 import { consistencyOf } from './consistency';
 
 /**
  * Everything one commitment's page shows, behind a single policy check: the page would otherwise
- * load the commitment and ask the policy once per part (five times for the same row).
+ * load the commitment and ask the policy once per part (five times for the same row). The comments
+ * are one page of them: the newest, or those before `commentsBefore`.
  */
-export async function commitmentPage(db: Database, actor: Actor, id: string, now = new Date()) {
+export async function commitmentPage(db: Database, actor: Actor, id: string, commentsBefore: KeysetCursor | null = null, now = new Date()) {
 	const row = await commitmentFor(db, actor, id, 'read');
 	const [consistency, recent, comments, history] = [
 		await consistencyOf(db, row, now),
 		await latestCheckInsOf(db, id),
-		await commentsOf(db, actor, id),
+		await commentsOf(db, actor, id, commentsBefore),
 		await historyOf(db, id)
 	];
 	return { commitment: commitmentView(row, actor), consistency, recent, comments, history };

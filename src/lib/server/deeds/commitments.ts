@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray, ne, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import type { KeysetCursor } from '$lib/schemas/cursor';
 import type { Database } from '../db';
 import { commitmentComments, commitmentEvents, commitments } from '../db/schema';
 import type { CommitmentStatus, RhythmKind } from '../db/tables/deeds';
@@ -243,19 +244,42 @@ export async function addComment(db: Database, actor: Actor, id: string, body: s
 	});
 }
 
+/** The newest page of a commitment's comments, oldest first (see commentsOf). */
 export async function listComments(db: Database, actor: Actor, id: string) {
 	await commitmentFor(db, actor, id, 'read');
-	return commentsOf(db, actor, id);
+	return (await commentsOf(db, actor, id)).comments;
 }
 
-/** For a commitment the caller has already been allowed to read. */
-export async function commentsOf(db: Database, actor: Actor, id: string) {
-	const rows = await db
-		.select({ id: commitmentComments.id, authorId: commitmentComments.authorId, body: commitmentComments.body, createdAt: commitmentComments.createdAt })
+/** How many comments a commitment's page shows at a time: months of them must not make one page without end. */
+export const COMMENT_PAGE_SIZE = 30;
+
+/** The moment as the database keeps it (microseconds), for a cursor that skips nothing. */
+const commentAt = sql<string>`to_char(${commitmentComments.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/**
+ * For a commitment the caller has already been allowed to read: one page of its comments, the
+ * newest by default or those just before the `before` cursor, shown oldest first as a conversation
+ * reads. `earlier` is the cursor of the page before it, or null at the first comment. One query,
+ * one row more than a page: whether it comes back says whether there is an earlier page.
+ */
+export async function commentsOf(db: Database, actor: Actor, id: string, before: KeysetCursor | null = null, limit = COMMENT_PAGE_SIZE) {
+	const fetched = await db
+		.select({ id: commitmentComments.id, authorId: commitmentComments.authorId, body: commitmentComments.body, createdAt: commitmentComments.createdAt, cursorAt: commentAt })
 		.from(commitmentComments)
-		.where(eq(commitmentComments.commitmentId, id))
-		.orderBy(asc(commitmentComments.createdAt));
-	return rows.map((r) => ({ id: r.id, body: r.body, createdAt: r.createdAt, mine: r.authorId === actor.userId }));
+		.where(
+			and(
+				eq(commitmentComments.commitmentId, id),
+				before ? sql`(${commitmentComments.createdAt}, ${commitmentComments.id}) < (${before.at}::timestamptz, ${before.id})` : undefined
+			)
+		)
+		.orderBy(desc(commitmentComments.createdAt), desc(commitmentComments.id))
+		.limit(limit + 1);
+	const shown = fetched.slice(0, limit);
+	const oldest = shown.at(-1);
+	return {
+		comments: shown.reverse().map((r) => ({ id: r.id, body: r.body, createdAt: r.createdAt, mine: r.authorId === actor.userId })),
+		earlier: fetched.length > limit && oldest ? ({ at: oldest.cursorAt, id: oldest.id } satisfies KeysetCursor) : null
+	};
 }
 
 /** The author takes back their own comment. */

@@ -7,10 +7,12 @@ import { chooseRole } from '../users/users';
 import { acceptInvitation, createInvitation } from '../couple/invitations';
 import { coupleIdOf, leaveCouple } from '../couple/membership';
 import { addWish, answerWish, countWishesAwaitingAnswer, deleteWish, getWish, listMyWishes, listPartnerWishes, shareWish, unshareWish } from './wishes';
-import { addComment, changeCommitment, commitmentHistory, createCommitment, endCommitment, getCommitment, listCommitments, listComments, pauseCommitment, resumeCommitment, shareCommitment } from './commitments';
+import { addComment, changeCommitment, COMMENT_PAGE_SIZE, commentsOf, commitmentHistory, createCommitment, endCommitment, getCommitment, listCommitments, listComments, pauseCommitment, resumeCommitment, shareCommitment } from './commitments';
 import { checkInsSince, markNoticed, recentCheckIns, recordCheckIn } from './check-ins';
 import { commitmentConsistency, shareKept, weeklyConsistency } from './consistency';
 import { exportDeeds } from './export';
+import { commitmentComments } from '../db/schema';
+import { newId } from '../security/tokens';
 
 const pass = 'long enough pass';
 /** Noon in Amsterdam on a given day, so local days are unambiguous. */
@@ -174,6 +176,27 @@ describe(`deeds: wishes, commitments, check-ins (${databaseKind})`, () => {
 			['Dank je', true],
 			['Graag gedaan', false]
 		]);
+	});
+
+	it('pages the comments: the newest first, earlier ones a page at a time, none twice or skipped, ties in time included', async () => {
+		const r = await actor(rep);
+		const h = await actor(hurt);
+		const { id } = await createCommitment(db, r, { title: 'Samen koken', why: '', rhythm: 'weekly', weekdays: [], share: true });
+		// Seven comments; the third and fourth written in the same microsecond.
+		const times = ['09:00', '09:01', '09:02', '09:02', '09:03', '09:04', '09:05'].map((t) => new Date(`2026-11-20T${t}:00.000123Z`));
+		await db.insert(commitmentComments).values(times.map((createdAt, i) => ({ id: newId(), commitmentId: id, authorId: i % 2 ? h.userId : r.userId, body: `C${i + 1}`, createdAt })));
+		const bodies = (page: { comments: { body: string }[] }) => page.comments.map((c) => c.body);
+
+		const newest = await commentsOf(db, h, id, null, 3);
+		expect(bodies(newest)).toEqual(['C5', 'C6', 'C7']);
+		expect(newest.comments.map((c) => c.mine)).toEqual([false, true, false]);
+		const middle = await commentsOf(db, h, id, newest.earlier, 3);
+		const first = await commentsOf(db, h, id, middle.earlier, 3);
+		expect([...bodies(first), ...bodies(middle), ...bodies(newest)].sort()).toEqual(['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7']);
+		expect(bodies(first)).toEqual(['C1']);
+		expect(first.earlier).toBeNull();
+		// The page a person sees by default holds COMMENT_PAGE_SIZE at most.
+		expect((await listComments(db, h, id)).length).toBe(Math.min(7, COMMENT_PAGE_SIZE));
 	});
 
 	it('stops showing shared items once the couple ends', async () => {

@@ -124,5 +124,10 @@ export const commitmentComments = pgTable(
 		body: text('body').notNull(),
 		createdAt: createdAt()
 	},
-	(t) => [index('commitment_comments_commitment_idx').on(t.commitmentId, t.createdAt), index('commitment_comments_author_idx').on(t.authorId)]
+	// Newest first, then id: a page of comments starts at its keyset cursor and stops after one
+	// page (commentsOf), page 50 costing what page 1 does.
+	(t) => [
+		index('commitment_comments_commitment_idx').on(t.commitmentId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+		index('commitment_comments_author_idx').on(t.authorId)
+	]
 );

@@ -19,6 +19,7 @@ import { actionFailure, invalid, parseForm, raise, requireUser, type FieldErrors
 import { changeCommitmentSchema, checkInSchema, commentIdSchema, commentSchema, noticeSchema, optionalReasonSchema, reasonSchema, weekdaysOf } from '$lib/schemas/deeds';
 import { formKeyOf, newFormKey } from '$lib/server/forms/once';
 import { localizeHref } from '$lib/i18n';
+import { formatCursor, keysetCursorSchema } from '$lib/schemas/cursor';
 import type { z } from 'zod';
 
 // Plain HTML and forms; the page script adds the rest (docs/decisions/021).
@@ -31,7 +32,9 @@ export const load: PageServerLoad = async (event) => {
 	const actor = actorOf(user);
 	const id = event.params.id;
 	try {
-		const { commitment, consistency, recent, comments, history } = await commitmentPage(db, actor, id);
+		// A cursor that cannot be read shows the newest comments (keysetCursorSchema).
+		const commentsBefore = keysetCursorSchema.parse(event.url.searchParams.get('commentsBefore'));
+		const { commitment, consistency, recent, comments, history } = await commitmentPage(db, actor, id, commentsBefore);
 		const recordable = consistency.weeks
 			.flatMap((w) => w.days)
 			.filter((d) => d.due)
@@ -61,7 +64,13 @@ export const load: PageServerLoad = async (event) => {
 			},
 			recordable,
 			recent: recent.map((c) => ({ day: c.day, outcome: c.outcome, note: c.note, late: c.late, noticed: c.noticed })),
-			comments: comments.map((c) => ({ id: c.id, body: c.body, createdAt: c.createdAt.toISOString(), mine: c.mine })),
+			comments: comments.comments.map((c) => ({ id: c.id, body: c.body, createdAt: c.createdAt.toISOString(), mine: c.mine })),
+			// Plain links (no script needed): the page before this one, and back to the newest. "?" alone
+			// is the newest: a bare "#…" would keep the query.
+			commentPages: {
+				earlier: comments.earlier ? `?${new URLSearchParams({ commentsBefore: formatCursor(comments.earlier) })}#comments` : null,
+				newest: commentsBefore ? '?#comments' : null
+			},
 			history: history.map((e) => ({ kind: e.kind, fromDay: e.fromDay, title: e.title, rhythm: e.rhythm, weekdays: e.weekdays, reason: e.reason, at: e.at.toISOString() })),
 			formKey: newFormKey()
 		};

@@ -1,0 +1,2 @@
+DROP INDEX "commitment_comments_commitment_idx";--> statement-breakpoint
+CREATE INDEX "commitment_comments_commitment_idx" ON "commitment_comments" USING btree ("commitment_id","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);
