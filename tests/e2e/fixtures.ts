@@ -39,8 +39,8 @@ type Finding = { id: string; impact?: string | null; help: string; targets: stri
  * Fails on serious or critical axe findings, naming them so the failure says what to fix.
  *
  * axe-core runs in the page itself, injected once per document: @axe-core/playwright evaluated
- * its 580 KB source twice on every check (once to look for `runPartial`, once to inject), a third
- * of the time of a check on this machine, and checks are a quarter of the journeys' time.
+ * its 580 KB source twice on every check (once to look for `runPartial`, once to inject). What a
+ * check costs is mostly axe's run itself (docs/testing.md, stop 25), which this does not change.
  */
 export async function expectAccessible(page: Page) {
 	if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
