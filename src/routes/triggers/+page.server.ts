@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/db';
 import { actorOf } from '$lib/server/access/actor';
 import { partnerIn } from '$lib/server/couple/membership';
-import { answerSignal, deleteEntry, latestOwnSignal, listMyEntries, listPartnerSignals, PARTNER_SIGNAL_LIMIT, listSharedWithMe, logTrigger, myMoments, shareEntry, signalTrigger, unshareEntry, updateEntry } from '$lib/server/triggers/log';
+import { answerSignal, deleteEntry, latestOwnSignal, listMyEntries, listPartnerSignals, listSharedWithMe, logTrigger, myMoments, shareEntry, signalTrigger, unshareEntry, updateEntry } from '$lib/server/triggers/log';
 import { saveDiscoveryDay, savePreparedResponse, triggerSettingsFor, chooseAnniversary } from '$lib/server/triggers/settings';
 import { PATTERN_WEEKS, patternsSince, triggerPatterns } from '$lib/server/triggers/patterns';
 import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http';
@@ -59,8 +59,7 @@ export const load: PageServerLoad = async (event) => {
 		listMyEntries(db, actor, cursors.log),
 		// Patterns count every moment of their weeks, not only those of the page shown.
 		myMoments(db, actor, patternsSince(now)),
-		// One more than shown: whether older signals of the week are left out.
-		partner ? listPartnerSignals(db, actor, noticeSince, PARTNER_SIGNAL_LIMIT + 1) : [],
+		partner ? listPartnerSignals(db, actor, noticeSince) : { signals: [], olderLeftOut: false },
 		partner ? listSharedWithMe(db, actor, cursors.shared) : { entries: [], older: null },
 		// The answer to one's latest signal stands above the form whichever page of the log is open.
 		partner && user.role !== 'repairing' ? latestOwnSignal(db, actor, noticeSince) : null,
@@ -88,8 +87,8 @@ export const load: PageServerLoad = async (event) => {
 		})),
 		patterns: triggerPatterns(moments, now),
 		patternWeeks: PATTERN_WEEKS,
-		partnerSignals: signals.slice(0, PARTNER_SIGNAL_LIMIT).map((s) => ({ id: s.id, at: s.at.toISOString(), answer: s.answer, entry: s.entry })),
-		olderPartnerSignals: signals.length > PARTNER_SIGNAL_LIMIT,
+		partnerSignals: signals.signals.map((s) => ({ id: s.id, at: s.at.toISOString(), answer: s.answer, entry: s.entry })),
+		olderPartnerSignals: signals.olderLeftOut,
 		sharedWithMe: shared.entries.map((e) => ({ id: e.id, occurredAt: e.occurredAt.toISOString(), strength: e.strength, cause: e.cause, helped: e.helped })),
 		latestSignal: latest && { at: latest.at.toISOString(), answer: latest.answer, answeredAt: iso(latest.answeredAt) },
 		/** Plain links for both lists: one page older, and back to the newest (null where there is none). */

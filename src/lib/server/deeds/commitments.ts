@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, or } from 'drizzle-orm';
 import type { KeysetCursor } from '$lib/schemas/cursor';
 import type { Database } from '../db';
+import { cursorMoment, olderThanCursor, pageOf } from '../db/keyset';
 import { commitmentComments, commitmentEvents, commitments } from '../db/schema';
 import type { CommitmentStatus, RhythmKind } from '../db/tables/deeds';
 import { assertCan, can, type Actor, type ItemAccess } from '../access/policy';
@@ -253,8 +254,6 @@ export async function listComments(db: Database, actor: Actor, id: string) {
 /** How many comments a commitment's page shows at a time: months of them must not make one page without end. */
 export const COMMENT_PAGE_SIZE = 30;
 
-/** The moment as the database keeps it (microseconds), for a cursor that skips nothing. */
-const commentAt = sql<string>`to_char(${commitmentComments.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /**
  * For a commitment the caller has already been allowed to read: one page of its comments, the
@@ -264,21 +263,15 @@ const commentAt = sql<string>`to_char(${commitmentComments.createdAt} at time zo
  */
 export async function commentsOf(db: Database, actor: Actor, id: string, before: KeysetCursor | null = null, limit = COMMENT_PAGE_SIZE) {
 	const fetched = await db
-		.select({ id: commitmentComments.id, authorId: commitmentComments.authorId, body: commitmentComments.body, createdAt: commitmentComments.createdAt, cursorAt: commentAt })
+		.select({ id: commitmentComments.id, authorId: commitmentComments.authorId, body: commitmentComments.body, createdAt: commitmentComments.createdAt, cursorAt: cursorMoment(commitmentComments.createdAt) })
 		.from(commitmentComments)
-		.where(
-			and(
-				eq(commitmentComments.commitmentId, id),
-				before ? sql`(${commitmentComments.createdAt}, ${commitmentComments.id}) < (${before.at}::timestamptz, ${before.id})` : undefined
-			)
-		)
+		.where(and(eq(commitmentComments.commitmentId, id), olderThanCursor(commitmentComments.createdAt, commitmentComments.id, before)))
 		.orderBy(desc(commitmentComments.createdAt), desc(commitmentComments.id))
 		.limit(limit + 1);
-	const shown = fetched.slice(0, limit);
-	const oldest = shown.at(-1);
+	const { rows, older } = pageOf(fetched, limit);
 	return {
-		comments: shown.reverse().map((r) => ({ id: r.id, body: r.body, createdAt: r.createdAt, mine: r.authorId === actor.userId })),
-		earlier: fetched.length > limit && oldest ? ({ at: oldest.cursorAt, id: oldest.id } satisfies KeysetCursor) : null
+		comments: rows.reverse().map((r) => ({ id: r.id, body: r.body, createdAt: r.createdAt, mine: r.authorId === actor.userId })),
+		earlier: older
 	};
 }
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, ne } from 'drizzle-orm';
 import type { Database } from '../db';
 import { triggerEntries, triggerSignals } from '../db/schema';
 import { assertCan, can, triggerAccess, type Actor } from '../access/policy';
@@ -9,6 +9,7 @@ import { partnerOf } from '../couple/membership';
 import { notify } from '../notifications/notify';
 import { recordSecurityEvent } from '../security/events';
 import type { KeysetCursor } from '../../schemas/cursor';
+import { cursorMoment, olderThanCursor, pageOf } from '../db/keyset';
 
 /**
  * The trigger kit's log and its signal (issue 11, item 4; research item 5). "I'm triggered" writes
@@ -129,19 +130,9 @@ export interface TriggerPage<T> {
 	older: KeysetCursor | null;
 }
 
-/** The moment as the database keeps it (microseconds), for a cursor that skips nothing. */
-const cursorAt = sql<string>`to_char(${triggerEntries.occurredAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-
-/** Rows strictly after the cursor in the order (occurred_at, id) newest first; served by the index that orders them so. */
-const olderThan = (before: KeysetCursor | null | undefined): SQL | undefined =>
-	before ? sql`(${triggerEntries.occurredAt}, ${triggerEntries.id}) < (${before.at}::timestamptz, ${before.id})` : undefined;
-
-/** Asks one row more than a page holds: whether it comes back says whether there is an older page. */
-function pageOf<T extends { id: string; cursorAt: string }>(rows: T[], limit: number): { rows: T[]; older: KeysetCursor | null } {
-	const shown = rows.slice(0, limit);
-	const last = shown.at(-1);
-	return { rows: shown, older: rows.length > limit && last ? { at: last.cursorAt, id: last.id } : null };
-}
+const cursorAt = cursorMoment(triggerEntries.occurredAt);
+/** Served by trigger_entries_owner_idx and trigger_entries_shared_idx, which end in (occurred_at, id) DESC. */
+const olderThan = (before: KeysetCursor | null | undefined) => olderThanCursor(triggerEntries.occurredAt, triggerEntries.id, before);
 
 /**
  * One page of the actor's own log, newest first (`before`: where the previous page ended), with the
@@ -208,20 +199,21 @@ export const PARTNER_SIGNAL_LIMIT = 10;
  * The partner's signals in the actor's couple since `since`, newest first, at most `limit`: when,
  * the actor's answer, and — only for an entry its owner shared — what the entry says. Nothing else
  * of the log crosses. The limit keeps a page with an answer form per signal bounded however hard
- * a week was.
+ * a week was; `olderLeftOut` says whether older signals of that time were left out (one row more
+ * is asked for, and only the signals shown get their entries looked up).
  */
 export async function listPartnerSignals(db: Database, actor: Actor, since: Date, limit = PARTNER_SIGNAL_LIMIT) {
-	if (!actor.coupleId) return [];
-	const rows = await db
+	if (!actor.coupleId) return { signals: [], olderLeftOut: false };
+	const fetched = await db
 		.select(signalColumns)
 		.from(triggerSignals)
 		.where(and(eq(triggerSignals.coupleId, actor.coupleId), ne(triggerSignals.ownerId, actor.userId), gte(triggerSignals.createdAt, since)))
 		.orderBy(desc(triggerSignals.createdAt))
-		.limit(limit);
-	const theirs = rows.filter((r) => r.ownerId !== actor.userId && can(actor, 'read', triggerAccess.signal(r)));
+		.limit(limit + 1);
+	const theirs = fetched.slice(0, limit).filter((r) => can(actor, 'read', triggerAccess.signal(r)));
 	const entries = theirs.length ? await db.select(entryColumns).from(triggerEntries).where(inArray(triggerEntries.id, theirs.map((r) => r.entryId))) : [];
 	const shared = new Map(entries.filter((e) => can(actor, 'read', triggerAccess.entry(e))).map((e) => [e.id, e]));
-	return theirs.map((s) => {
+	const signals = theirs.map((s) => {
 		const entry = shared.get(s.entryId);
 		return {
 			id: s.id,
@@ -231,6 +223,7 @@ export async function listPartnerSignals(db: Database, actor: Actor, since: Date
 			entry: entry ? { strength: entry.strength, cause: entry.cause, helped: entry.helped } : null
 		};
 	});
+	return { signals, olderLeftOut: fetched.length > limit };
 }
 
 /**

@@ -66,14 +66,14 @@ describe(`the trigger kit: signal, answer, private log, shares (${databaseKind})
 		expect((await signalTrigger(db, bo, { strength: 4, cause: 'x' }, 'form-key-trigger-0001')).id).toBe(id);
 		expect(await db.select({ id: triggerEntries.id }).from(triggerEntries).where(eq(triggerEntries.ownerId, 'bo'))).toEqual([{ id }]);
 		expect(await db.select({ entryId: triggerSignals.entryId }).from(triggerSignals).where(eq(triggerSignals.ownerId, 'bo'))).toEqual([{ entryId: id }]);
-		const seen = await listPartnerSignals(db, ann, WEEK_AGO());
+		const seen = (await listPartnerSignals(db, ann, WEEK_AGO())).signals;
 		expect(seen).toHaveLength(1);
 		expect(seen[0]).toMatchObject({ answer: null, entry: null });
 		expect(JSON.stringify(seen)).not.toContain('CANARY');
 		expect(await triggerNotices(db, ann)).toEqual({ waiting: 1, answer: null });
 		// The other couple and someone solo see nothing of it.
-		expect(await listPartnerSignals(db, dee, WEEK_AGO())).toEqual([]);
-		expect(await listPartnerSignals(db, eve, WEEK_AGO())).toEqual([]);
+		expect((await listPartnerSignals(db, dee, WEEK_AGO())).signals).toEqual([]);
+		expect((await listPartnerSignals(db, eve, WEEK_AGO())).signals).toEqual([]);
 		expect(await triggerNotices(db, cas)).toEqual({ waiting: 0, answer: null });
 		// Bo sees Ann's prepared words (they were written for Bo); Ann's own page shows them too.
 		expect((await readPartnerSettings(db, bo, 'ann'))?.preparedResponse).toContain('ANN-PREPARED');
@@ -81,7 +81,7 @@ describe(`the trigger kit: signal, answer, private log, shares (${databaseKind})
 	});
 
 	it('lets only the partner answer, and shows the answer to the one who signalled', async () => {
-		const [signal] = await listPartnerSignals(db, ann, WEEK_AGO());
+		const [signal] = (await listPartnerSignals(db, ann, WEEK_AGO())).signals;
 		await expect(answerSignal(db, bo, signal.id, 'talk')).rejects.toThrow('not_found');
 		await expect(answerSignal(db, cas, signal.id, 'talk')).rejects.toThrow('not_found');
 		await answerSignal(db, ann, signal.id, 'closeness');
@@ -107,12 +107,12 @@ describe(`the trigger kit: signal, answer, private log, shares (${databaseKind})
 		expect(await sharedWith(db, ann)).toEqual([]);
 		await shareEntry(db, bo, entry.id);
 		expect((await sharedWith(db, ann)).map((e) => e.cause)).toEqual(['BO-NOTE-CANARY: de parkeerplaats']);
-		expect((await listPartnerSignals(db, ann, WEEK_AGO()))[0].entry).toMatchObject({ strength: 3, helped: 'ademen' });
+		expect((await listPartnerSignals(db, ann, WEEK_AGO())).signals[0].entry).toMatchObject({ strength: 3, helped: 'ademen' });
 		expect(await sharedWith(db, dee)).toEqual([]);
 		await expect(deleteEntry(db, ann, entry.id)).rejects.toThrow('not_found');
 		await unshareEntry(db, bo, entry.id);
 		expect(await sharedWith(db, ann)).toEqual([]);
-		expect((await listPartnerSignals(db, ann, WEEK_AGO()))[0].entry).toBeNull();
+		expect((await listPartnerSignals(db, ann, WEEK_AGO())).signals[0].entry).toBeNull();
 	});
 
 	it('is held by row-level security too: the partner reads signals, never an unshared entry; other couples nothing', async () => {
@@ -123,13 +123,13 @@ describe(`the trigger kit: signal, answer, private log, shares (${databaseKind})
 		expect(await asApp('dee', (tx) => rows(tx, "update trigger_signals set answer = 'talk' returning id"))).toEqual([]);
 		expect(await asApp('cas', (tx) => rows(tx, 'select prepared_response from trigger_settings'))).toEqual([]);
 		// The service works as the app role: Ann answers, Bo reads his own log.
-		const [signal] = await asApp('ann', (tx) => listPartnerSignals(tx, ann, WEEK_AGO()));
+		const [signal] = (await asApp('ann', (tx) => listPartnerSignals(tx, ann, WEEK_AGO()))).signals;
 		await asApp('ann', (tx) => answerSignal(tx, ann, signal.id, 'talk'));
 		expect((await asApp('bo', (tx) => myEntries(tx, bo))).map((e) => e.cause)).toEqual(['BO-PRIVATE-ONLY', 'BO-NOTE-CANARY: de parkeerplaats']);
 	});
 
 	it('lets the partner change only the answer of a signal, as the database sees it', async () => {
-		const [signal] = await listPartnerSignals(db, ann, WEEK_AGO());
+		const [signal] = (await listPartnerSignals(db, ann, WEEK_AGO())).signals;
 		// Another real entry of Bo's without a signal: only the trigger, not a key, stands in the way.
 		const [other] = await db.select({ id: triggerEntries.id }).from(triggerEntries).where(eq(triggerEntries.cause, 'BO-PRIVATE-ONLY'));
 		for (const change of ["owner_id = 'ann'", `entry_id = '${other.id}'`, "created_at = now() - interval '1 day'", "id = id || 'x'", "answered_by = 'bo'"]) {
@@ -147,9 +147,9 @@ describe(`the trigger kit: signal, answer, private log, shares (${databaseKind})
 		await expect(shareEntry(db, eve, id)).rejects.toThrow('not_in_couple');
 		expect((await myEntries(db, eve))[0]).toMatchObject({ strength: null, signal: null, shared: false });
 		const signalledOne = await signalTrigger(db, dee, { strength: 5, cause: null });
-		expect(await listPartnerSignals(db, cas, WEEK_AGO())).toHaveLength(1);
+		expect((await listPartnerSignals(db, cas, WEEK_AGO())).signals).toHaveLength(1);
 		await deleteEntry(db, dee, signalledOne.id);
-		expect(await listPartnerSignals(db, cas, WEEK_AGO())).toEqual([]);
+		expect((await listPartnerSignals(db, cas, WEEK_AGO())).signals).toEqual([]);
 	});
 
 	it('exports the log with the answers, and the prepared response, to their owners only', async () => {
@@ -172,7 +172,7 @@ describe(`the trigger kit: signal, answer, private log, shares (${databaseKind})
 		const annAlone: Actor = { userId: 'ann', coupleId: null };
 		const boAlone: Actor = { userId: 'bo', coupleId: null };
 		expect(await readPartnerSettings(db, boAlone, 'ann')).toBeNull();
-		expect(await listPartnerSignals(db, annAlone, WEEK_AGO())).toEqual([]);
+		expect((await listPartnerSignals(db, annAlone, WEEK_AGO())).signals).toEqual([]);
 		// Ann keeps her words; a later partner sees them only once she saves them again.
 		const own = await getOwnSettings(db, annAlone);
 		expect(own).toMatchObject({ responseSeenByPartner: false });

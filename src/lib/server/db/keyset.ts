@@ -1,0 +1,21 @@
+import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import type { KeysetCursor } from '$lib/schemas/cursor';
+
+/**
+ * Keyset paging on (moment, id), newest first: the pieces every paged list shares (the trigger
+ * log, a commitment's comments). The cursor's format is `src/lib/schemas/cursor.ts`.
+ */
+
+/** A row's moment as the database keeps it (microseconds, UTC), for a cursor that skips nothing. */
+export const cursorMoment = (moment: AnyColumn) => sql<string>`to_char(${moment} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** Rows strictly after the cursor in the order (moment, id) newest first; served by an index that orders them so. */
+export const olderThanCursor = (moment: AnyColumn, id: AnyColumn, before: KeysetCursor | null | undefined): SQL | undefined =>
+	before ? sql`(${moment}, ${id}) < (${before.at}::timestamptz, ${before.id})` : undefined;
+
+/** Asks one row more than a page holds: whether it comes back says whether there is an older page. */
+export function pageOf<T extends { id: string; cursorAt: string }>(rows: T[], limit: number): { rows: T[]; older: KeysetCursor | null } {
+	const shown = rows.slice(0, limit);
+	const last = shown.at(-1);
+	return { rows: shown, older: rows.length > limit && last ? { at: last.cursorAt, id: last.id } : null };
+}
