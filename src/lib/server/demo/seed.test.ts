@@ -4,6 +4,7 @@ import { databaseKind, useTestDatabase } from '../../../../tests/setup/test-db';
 import type { Database } from '../db';
 import { hashPassword } from '../auth/password';
 import { signIn, signUp } from '../auth/accounts';
+import { THREADS_PER_PAGE } from '../comments/comments';
 import { DEMO_DOMAIN, DEMO_PASSWORD, PERSONAL_TABLES, RealUsersPresent, countRealUsers, seedDemo } from './seed';
 
 const NOW = new Date('2026-06-15T12:00:00Z');
@@ -64,6 +65,14 @@ describe(`seed-demo (${databaseKind})`, () => {
 		expect(kinds.map((k) => k.kind)).toEqual(['account', 'account-addition', 'apology', 'impact', 'letter', 'restitution']);
 		const [future] = await rows<{ n: number }>(db, sql`select (select count(*) from letters where sent_at > ${NOW.toISOString()}::timestamptz) + (select count(*) from check_ins where recorded_at > ${NOW.toISOString()}::timestamptz) as n`);
 		expect(Number(future.n)).toBe(0);
+		// Every commented article holds more than a page of published threads in each language, even
+		// with few couples, so the benchmark's article page is a full page at every size.
+		const threads = await rows<{ article: string; locale: string; n: number }>(
+			db,
+			sql`select article, locale, count(*)::int as n from comments where status = 'approved' and parent_id is null group by article, locale`
+		);
+		expect(threads.length).toBe(10);
+		for (const { article, locale, n } of threads) expect(n, `${article} (${locale})`).toBeGreaterThan(THREADS_PER_PAGE);
 		// Every demo account signs in with the one printed password.
 		const signedIn = await signIn(db, { email: summary.email(1, 'a'), password: DEMO_PASSWORD, address: '127.0.0.1' });
 		expect(signedIn.userId).toBeTruthy();

@@ -185,6 +185,14 @@ function prng(seed: number) {
 }
 
 const SELF_TESTS_PER_ROLE = 6;
+/**
+ * Visitors' comments under the guide grow with the couples (one per ten), but never fewer than
+ * this: enough that each commented article holds more than a page of published threads
+ * (THREADS_PER_PAGE) in either language at any size. An article page shows one page, so at 100
+ * couples and at 10,000 the benchmark then measures the same full page, and its p95 growth shows
+ * the database growing rather than a page going from one comment to twenty.
+ */
+export const VISITOR_COMMENTS_AT_LEAST = 600;
 
 /** Texts, apologies (with their analysis, made once here), suggestions and self-test answers, as temporary tables the statements join. */
 async function createLookupTables(db: Database, seed: number) {
@@ -648,7 +656,7 @@ function buildStatements({ couples, days, seed, now }: { couples: number; days: 
 				'visitor-' || k || '${`@${DEMO_DOMAIN}`}', ${text('guideComment', 'l', `'comment' || k`)},
 				case when ${pct(`'cstatus' || k`)} < 80 then 'approved' when ${pct(`'cstatus' || k`)} < 95 then 'pending' else 'spam' end,
 				${pct(`'notify' || k`)} < 20, c, case when ${pct(`'cstatus' || k`)} < 80 or ${pct(`'cstatus' || k`)} >= 95 then c + interval '1 day' end
-			from generate_series(1, 1 + ${couples} / 10) k,
+			from generate_series(1, greatest(1 + ${couples} / 10, ${VISITOR_COMMENTS_AT_LEAST})) k,
 				lateral (select case when ${pct(`'clocale' || k`)} < 62 then 'nl' else 'en' end as l, ${ago(`2 + ${h(`'cday' || k`)} % ${days}`, `'comment' || k`)} as c) x`)
 	];
 }
