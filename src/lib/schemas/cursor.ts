@@ -41,3 +41,18 @@ export const keysetCursorSchema = z
 export function formatCursor(cursor: KeysetCursor): string {
 	return `${cursor.at}_${cursor.id}`;
 }
+
+/** Postgres `serial` ids stop here; a larger number cannot name a row. */
+const LARGEST_SERIAL = 2_147_483_647;
+
+/**
+ * A cursor that is a row's serial id (`?historyBefore=42`: a commitment's history, whose events
+ * are numbered in the order they happened). Anything else, a zero, a sign, a fraction or a number
+ * past the largest id, means "the newest", like a keyset cursor that cannot be read.
+ */
+export const serialCursorSchema = z
+	.string()
+	.max(12)
+	.nullish()
+	.transform((value) => (value && /^[1-9]\d{0,9}$/.test(value) && Number(value) <= LARGEST_SERIAL ? Number(value) : null))
+	.catch(null);

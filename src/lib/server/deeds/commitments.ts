@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, ne, or } from 'drizzle-orm';
 import type { KeysetCursor } from '$lib/schemas/cursor';
 import type { Database } from '../db';
 import { cursorMoment, olderThanCursor, pageOf } from '../db/keyset';
@@ -173,18 +173,32 @@ export async function timelinesOf(db: Database, rows: { id: string; startsOn: st
 	return map;
 }
 
-export async function commitmentHistory(db: Database, actor: Actor, id: string) {
+export async function commitmentHistory(db: Database, actor: Actor, id: string, before: number | null = null) {
 	await commitmentFor(db, actor, id, 'read');
-	return historyOf(db, id);
+	return historyOf(db, id, before);
 }
 
-/** For a commitment the caller has already been allowed to read. */
-export function historyOf(db: Database, id: string) {
-	return db
-		.select({ kind: commitmentEvents.kind, fromDay: commitmentEvents.fromDay, title: commitmentEvents.title, why: commitmentEvents.why, rhythm: commitmentEvents.rhythm, weekdays: commitmentEvents.weekdays, status: commitmentEvents.status, reason: commitmentEvents.reason, at: commitmentEvents.at })
+/**
+ * How many changes a commitment's page lists at a time. Every change, pause and resumption adds
+ * one, so a commitment paused and resumed often would otherwise make its page grow without end.
+ */
+export const HISTORY_PAGE_SIZE = 20;
+
+/**
+ * One page of the history of a commitment the caller has already been allowed to read, newest
+ * first: the newest, or those before the event `before`. `earlier` is the cursor for the page
+ * after (the id of the last event shown), or null. Events are numbered in the order they happened,
+ * so the id alone is the cursor, and the index on (commitment, id) serves every page alike.
+ */
+export async function historyOf(db: Database, id: string, before: number | null = null, limit = HISTORY_PAGE_SIZE) {
+	const rows = await db
+		.select({ id: commitmentEvents.id, kind: commitmentEvents.kind, fromDay: commitmentEvents.fromDay, title: commitmentEvents.title, why: commitmentEvents.why, rhythm: commitmentEvents.rhythm, weekdays: commitmentEvents.weekdays, status: commitmentEvents.status, reason: commitmentEvents.reason, at: commitmentEvents.at })
 		.from(commitmentEvents)
-		.where(eq(commitmentEvents.commitmentId, id))
-		.orderBy(desc(commitmentEvents.id));
+		.where(and(eq(commitmentEvents.commitmentId, id), before === null ? undefined : lt(commitmentEvents.id, before)))
+		.orderBy(desc(commitmentEvents.id))
+		.limit(limit + 1);
+	const events = rows.slice(0, limit);
+	return { events, earlier: rows.length > limit ? events.at(-1)!.id : null };
 }
 
 async function addEvent(db: Database, row: Row, kind: 'changed' | 'paused' | 'resumed' | 'ended', next: { title: string; why: string; status: CommitmentStatus } & Rhythm, reason: string | null, now: Date) {

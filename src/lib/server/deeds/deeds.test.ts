@@ -7,7 +7,7 @@ import { chooseRole } from '../users/users';
 import { acceptInvitation, createInvitation } from '../couple/invitations';
 import { coupleIdOf, leaveCouple } from '../couple/membership';
 import { addWish, answerWish, countWishesAwaitingAnswer, deleteWish, getWish, listMyWishes, listPartnerWishes, shareWish, unshareWish } from './wishes';
-import { addComment, changeCommitment, COMMENT_PAGE_SIZE, commentsOf, commitmentHistory, createCommitment, endCommitment, getCommitment, listCommitments, listComments, pauseCommitment, resumeCommitment, shareCommitment } from './commitments';
+import { addComment, changeCommitment, COMMENT_PAGE_SIZE, commentsOf, commitmentHistory, HISTORY_PAGE_SIZE, historyOf, createCommitment, endCommitment, getCommitment, listCommitments, listComments, pauseCommitment, resumeCommitment, shareCommitment } from './commitments';
 import { checkInsSince, markNoticed, recentCheckIns, recordCheckIn } from './check-ins';
 import { commitmentConsistency, shareKept, weeklyConsistency } from './consistency';
 import { exportDeeds } from './export';
@@ -128,7 +128,7 @@ describe(`deeds: wishes, commitments, check-ins (${databaseKind})`, () => {
 		await endCommitment(db, r, id, 'Het is een gewoonte geworden', at('2026-11-10'));
 		await expect(recordCheckIn(db, r, id, { day: '2026-11-10', outcome: 'kept', note: null }, at('2026-11-10'))).rejects.toThrow('check_in_not_due');
 		await expect(pauseCommitment(db, r, id, 'x')).rejects.toThrow('commitment_not_active');
-		const history = await commitmentHistory(db, r, id);
+		const history = (await commitmentHistory(db, r, id)).events;
 		expect(history.map((e) => [e.kind, e.reason])).toEqual([
 			['ended', 'Het is een gewoonte geworden'],
 			['resumed', null],
@@ -143,6 +143,31 @@ describe(`deeds: wishes, commitments, check-ins (${databaseKind})`, () => {
 		const days = Object.fromEntries(view.weeks.flatMap((w) => w.days).map((d) => [d.day, d.state]));
 		expect([days['2026-11-01'], days['2026-11-02'], days['2026-11-04'], days['2026-11-06'], days['2026-11-10'], days['2026-11-12']]).toEqual(['not-due', 'open', 'kept', 'not-due', 'not-due', 'upcoming']);
 		expect(shareKept(view.last4)).toBe(50);
+	});
+
+	it('pages the history: the newest changes first, older ones a page at a time, none twice or skipped', async () => {
+		const r = await actor(solo);
+		const { id } = await createCommitment(db, r, { title: 'Samen wandelen', why: '', rhythm: 'daily', weekdays: [], share: false, startsOn: '2026-11-02' }, undefined, at('2026-11-02'));
+		// Six pauses and resumptions: thirteen events with the creation.
+		for (let k = 0; k < 6; k++) {
+			await pauseCommitment(db, r, id, `Pauze ${k + 1}`, at(`2026-11-${String(3 + 2 * k).padStart(2, '0')}`));
+			await resumeCommitment(db, r, id, null, at(`2026-11-${String(4 + 2 * k).padStart(2, '0')}`));
+		}
+		const newest = await historyOf(db, id, null, 5);
+		const middle = await historyOf(db, id, newest.earlier, 5);
+		const oldest = await historyOf(db, id, middle.earlier, 5);
+		expect([newest.events.length, middle.events.length, oldest.events.length]).toEqual([5, 5, 3]);
+		expect(newest.events[0]).toMatchObject({ kind: 'resumed' });
+		expect(newest.events[1]).toMatchObject({ kind: 'paused', reason: 'Pauze 6' });
+		expect(oldest.events.at(-1)).toMatchObject({ kind: 'created' });
+		expect(oldest.earlier).toBeNull();
+		const ids = [...newest.events, ...middle.events, ...oldest.events].map((e) => e.id);
+		expect(new Set(ids).size).toBe(13);
+		expect(ids).toEqual([...ids].sort((a, b) => b - a));
+		// What a person sees by default: at most a page, and an older page when there is more.
+		const page = await commitmentHistory(db, r, id);
+		expect(page.events).toHaveLength(Math.min(13, HISTORY_PAGE_SIZE));
+		expect(page.earlier === null).toBe(13 <= HISTORY_PAGE_SIZE);
 	});
 
 	it('counts weeks over the couple’s commitments for both partners, and nothing of another couple', async () => {

@@ -19,7 +19,7 @@ import { actionFailure, invalid, parseForm, raise, requireUser, type FieldErrors
 import { changeCommitmentSchema, checkInSchema, commentIdSchema, commentSchema, noticeSchema, optionalReasonSchema, reasonSchema, weekdaysOf } from '$lib/schemas/deeds';
 import { formKeyOf, newFormKey } from '$lib/server/forms/once';
 import { localizeHref } from '$lib/i18n';
-import { formatCursor, keysetCursorSchema } from '$lib/schemas/cursor';
+import { formatCursor, keysetCursorSchema, serialCursorSchema } from '$lib/schemas/cursor';
 import type { z } from 'zod';
 
 // Plain HTML and forms; the page script adds the rest (docs/decisions/021).
@@ -32,9 +32,20 @@ export const load: PageServerLoad = async (event) => {
 	const actor = actorOf(user);
 	const id = event.params.id;
 	try {
-		// A cursor that cannot be read shows the newest comments (keysetCursorSchema).
+		// A cursor that cannot be read shows the newest comments or changes (src/lib/schemas/cursor.ts).
 		const commentsBefore = keysetCursorSchema.parse(event.url.searchParams.get('commentsBefore'));
-		const { commitment, consistency, recent, comments, history } = await commitmentPage(db, actor, id, commentsBefore);
+		const historyBefore = serialCursorSchema.parse(event.url.searchParams.get('historyBefore'));
+		const { commitment, consistency, recent, comments, history } = await commitmentPage(db, actor, id, { commentsBefore, historyBefore });
+		// Plain links (no script needed). Each list's links keep the other list's page; "?" alone
+		// is the newest of both: a bare "#…" would keep the query.
+		const pageHref = (pages: { commentsBefore: string | null; historyBefore: string | null }, anchor: string) => {
+			const query = new URLSearchParams();
+			if (pages.commentsBefore) query.set('commentsBefore', pages.commentsBefore);
+			if (pages.historyBefore) query.set('historyBefore', pages.historyBefore);
+			return `?${query}#${anchor}`;
+		};
+		const shownComments = commentsBefore ? formatCursor(commentsBefore) : null;
+		const shownHistory = historyBefore === null ? null : String(historyBefore);
 		const recordable = consistency.weeks
 			.flatMap((w) => w.days)
 			.filter((d) => d.due)
@@ -65,13 +76,15 @@ export const load: PageServerLoad = async (event) => {
 			recordable,
 			recent: recent.map((c) => ({ day: c.day, outcome: c.outcome, note: c.note, late: c.late, noticed: c.noticed })),
 			comments: comments.comments.map((c) => ({ id: c.id, body: c.body, createdAt: c.createdAt.toISOString(), mine: c.mine })),
-			// Plain links (no script needed): the page before this one, and back to the newest. "?" alone
-			// is the newest: a bare "#…" would keep the query.
 			commentPages: {
-				earlier: comments.earlier ? `?${new URLSearchParams({ commentsBefore: formatCursor(comments.earlier) })}#comments` : null,
-				newest: commentsBefore ? '?#comments' : null
+				earlier: comments.earlier ? pageHref({ commentsBefore: formatCursor(comments.earlier), historyBefore: shownHistory }, 'comments') : null,
+				newest: commentsBefore ? pageHref({ commentsBefore: null, historyBefore: shownHistory }, 'comments') : null
 			},
-			history: history.map((e) => ({ kind: e.kind, fromDay: e.fromDay, title: e.title, rhythm: e.rhythm, weekdays: e.weekdays, reason: e.reason, at: e.at.toISOString() })),
+			history: history.events.map((e) => ({ id: e.id, kind: e.kind, title: e.title, rhythm: e.rhythm, weekdays: e.weekdays, reason: e.reason, at: e.at.toISOString() })),
+			historyPages: {
+				earlier: history.earlier ? pageHref({ commentsBefore: shownComments, historyBefore: String(history.earlier) }, 'history') : null,
+				newest: historyBefore ? pageHref({ commentsBefore: shownComments, historyBefore: null }, 'history') : null
+			},
 			formKey: newFormKey()
 		};
 	} catch (err) {

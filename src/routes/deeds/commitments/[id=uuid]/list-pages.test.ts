@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { databaseKind, useAppDatabase } from '../../../../../tests/setup/test-db';
+import { validateSession } from '$lib/server/auth/sessions';
+import { signUp } from '$lib/server/auth/accounts';
+import { chooseRole } from '$lib/server/users/users';
+import { actAs } from '$lib/server/access/refusals';
+import { COMMENT_PAGE_SIZE, createCommitment, HISTORY_PAGE_SIZE } from '$lib/server/deeds/commitments';
+import { commitmentComments, commitmentEvents } from '$lib/server/db/schema';
+import { newId } from '$lib/server/security/tokens';
+import { load } from './+page.server';
+
+type Pages = { earlier: string | null; newest: string | null };
+type CommitmentPage = { comments: { body: string }[]; commentPages: Pages; history: { kind: string; reason: string | null }[]; historyPages: Pages };
+
+/**
+ * A commitment's page holds one page of comments and one of its history, each with plain links to
+ * the earlier ones and back; each list's links keep the other's page.
+ */
+describe(`a commitment's comments and history, a page at a time (${databaseKind})`, () => {
+	const getDb = useAppDatabase();
+
+	it('shows the newest page, links to the earlier one, and from there back to the newest', async () => {
+		const db = getDb();
+		const { userId, session } = await signUp(db, { email: 'comments-pages@example.org', password: 'a quiet morning walk', displayName: 'Ann', locale: 'nl' });
+		await chooseRole(db, userId, 'repairing');
+		const actor = { userId, coupleId: null };
+		const { id } = await createCommitment(db, actor, { title: 'Elke avond bellen', why: '', rhythm: 'daily', weekdays: [], share: false });
+		const start = Date.parse('2026-11-01T08:00:00Z');
+		await db.insert(commitmentComments).values(Array.from({ length: COMMENT_PAGE_SIZE + 1 }, (_, i) => ({ id: newId(), commitmentId: id, authorId: userId, body: `C${i + 1}`, createdAt: new Date(start + i * 60_000) })));
+		const user = (await validateSession(db, session.token))!.user;
+
+		const loadAt = async (search: string) => {
+			const url = new URL(`http://herstelpad.test/deeds/commitments/${id}${search}`);
+			const event = { locals: { user, locale: 'nl', address: '127.0.0.1' }, url, params: { id }, route: { id: '/deeds/commitments/[id=uuid]' } };
+			return (await actAs(db, userId, () => (load as unknown as (e: unknown) => Promise<CommitmentPage>)(event))) as CommitmentPage;
+		};
+
+		const newest = await loadAt('');
+		expect(newest.comments).toHaveLength(COMMENT_PAGE_SIZE);
+		expect(newest.comments[0].body).toBe('C2');
+		expect(newest.comments.at(-1)!.body).toBe(`C${COMMENT_PAGE_SIZE + 1}`);
+		expect(newest.commentPages.newest).toBeNull();
+		expect(newest.commentPages.earlier).toMatch(/^\?commentsBefore=[^#]+#comments$/);
+
+		const earlier = await loadAt(newest.commentPages.earlier!.replace(/#.*$/, ''));
+		expect(earlier.comments.map((c) => c.body)).toEqual(['C1']);
+		expect(earlier.commentPages).toEqual({ earlier: null, newest: '?#comments' });
+
+		// A cursor that cannot be read shows the newest page, not an error.
+		expect((await loadAt('?commentsBefore=not-a-cursor')).comments).toHaveLength(COMMENT_PAGE_SIZE);
+	});
+
+	it('shows the newest changes, links to older ones and back, and keeps the comments\' page', async () => {
+		const db = getDb();
+		const { userId, session } = await signUp(db, { email: 'history-pages@example.org', password: 'a quiet evening walk', displayName: 'Ann', locale: 'en' });
+		await chooseRole(db, userId, 'repairing');
+		const actor = { userId, coupleId: null };
+		const { id } = await createCommitment(db, actor, { title: 'Call every evening', why: '', rhythm: 'daily', weekdays: [], share: false });
+		// The creation and HISTORY_PAGE_SIZE pauses and resumptions after it, oldest first.
+		const start = Date.parse('2026-11-01T08:00:00Z');
+		await db.insert(commitmentEvents).values(
+			Array.from({ length: HISTORY_PAGE_SIZE }, (_, i) => ({
+				commitmentId: id,
+				kind: i % 2 ? ('resumed' as const) : ('paused' as const),
+				fromDay: '2026-11-02',
+				title: 'Call every evening',
+				why: '',
+				rhythm: 'daily' as const,
+				weekdays: [],
+				status: i % 2 ? ('active' as const) : ('paused' as const),
+				reason: `R${i + 1}`,
+				at: new Date(start + (i + 1) * 60_000)
+			}))
+		);
+		const user = (await validateSession(db, session.token))!.user;
+		const loadAt = async (search: string) => {
+			const url = new URL(`http://herstelpad.test/deeds/commitments/${id}${search}`);
+			const event = { locals: { user, locale: 'en', address: '127.0.0.1' }, url, params: { id }, route: { id: '/deeds/commitments/[id=uuid]' } };
+			return (await actAs(db, userId, () => (load as unknown as (e: unknown) => Promise<CommitmentPage>)(event))) as CommitmentPage;
+		};
+
+		const newest = await loadAt('');
+		expect(newest.history).toHaveLength(HISTORY_PAGE_SIZE);
+		expect(newest.history[0].reason).toBe(`R${HISTORY_PAGE_SIZE}`);
+		expect(newest.history.at(-1)!.reason).toBe('R1');
+		expect(newest.historyPages.newest).toBeNull();
+		expect(newest.historyPages.earlier).toMatch(/^\?historyBefore=\d+#history$/);
+
+		const older = await loadAt(newest.historyPages.earlier!.replace(/#.*$/, ''));
+		expect(older.history.map((e) => e.kind)).toEqual(['created']);
+		expect(older.historyPages).toEqual({ earlier: null, newest: '?#history' });
+
+		// With both lists on an earlier page, each list's links keep the other's.
+		const historyCursor = new URLSearchParams(newest.historyPages.earlier!.slice(1, newest.historyPages.earlier!.indexOf('#'))).get('historyBefore')!;
+		const commentCursor = '2026-11-01T08:00:00.000000Z_00000000-0000-4000-8000-000000000000';
+		const both = await loadAt(`?${new URLSearchParams({ commentsBefore: commentCursor, historyBefore: historyCursor })}`);
+		expect(both.history.map((e) => e.kind)).toEqual(['created']);
+		expect(both.historyPages.newest).toBe(`?${new URLSearchParams({ commentsBefore: commentCursor })}#history`);
+		expect(both.commentPages.newest).toBe(`?historyBefore=${historyCursor}#comments`);
+
+		// A cursor that cannot name a change shows the newest page, not an error.
+		for (const bad of ['0', '-3', '1.5', 'abc', '99999999999']) expect((await loadAt(`?historyBefore=${bad}`)).history, bad).toHaveLength(HISTORY_PAGE_SIZE);
+	});
+});
