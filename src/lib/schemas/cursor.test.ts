@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCursor, keysetCursorSchema } from './cursor';
+import { formatCursor, keysetCursorSchema, serialCursorSchema } from './cursor';
 
 const ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 
@@ -34,5 +34,19 @@ describe('the keyset cursor in an address', () => {
 			`${'9'.repeat(200)}`
 		];
 		for (const value of bad) expect(keysetCursorSchema.parse(value), String(value)).toBeNull();
+	});
+});
+
+describe('the serial-id cursor in an address', () => {
+	it('reads a row number, up to the largest a serial holds', () => {
+		expect(serialCursorSchema.parse('1')).toBe(1);
+		expect(serialCursorSchema.parse('42')).toBe(42);
+		expect(serialCursorSchema.parse('2147483647')).toBe(2_147_483_647);
+	});
+
+	it('takes anything else for "the newest", so a bad address never becomes an error', () => {
+		for (const value of [null, undefined, '', '0', '007', '-3', '+3', '1.5', '1e3', ' 5', '5 ', 'abc', '2147483648', '99999999999', '9'.repeat(40)]) {
+			expect(serialCursorSchema.parse(value), String(value)).toBeNull();
+		}
 	});
 });
