@@ -7,7 +7,7 @@ import { readPaceStatuses } from '$lib/server/couple/pace';
 import { partnerIn } from '$lib/server/couple/membership';
 import { openInvitationOf } from '$lib/server/couple/invitations';
 import { readCoupleNotice } from '$lib/server/couple/notices';
-import { listLetterbox } from '$lib/server/couple/letters';
+import { countUnopenedLetters } from '$lib/server/couple/letters';
 import { deedsToday } from '$lib/server/deeds/today';
 import { countWishesAwaitingAnswer } from '$lib/server/deeds/wishes';
 import { latestSharedTrust } from '$lib/server/trust/checkins';
@@ -32,7 +32,7 @@ export async function loadHome(db: Database, user: SessionUser & { role: 'repair
 	const nextGuide = next ? guides.find((g) => g.slug === next.slug) : undefined;
 	const deeds = await deedsToday(db, actor, now);
 	const wishesWaiting = partner ? await countWishesAwaitingAnswer(db, actor) : 0;
-	const unopenedLetters = partner ? (await listLetterbox(db, actor)).filter((l) => !l.openedAt).length : 0;
+	const unopenedLetters = partner ? await countUnopenedLetters(db, actor) : 0;
 	const trust = partner ? await latestSharedTrust(db, actor, now) : null;
 	const triggers = partner ? await triggerNotices(db, actor, now) : { waiting: 0, answer: null };
 	// The hurt partner sets the pace: no note from the partner's day, none at all while asking for space.

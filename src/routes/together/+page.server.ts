@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { actorOf } from '$lib/server/access/actor';
 import { createInvitation, emailInvitation, openInvitationOf, revokeInvitation } from '$lib/server/couple/invitations';
 import { leaveCouple, partnerIn } from '$lib/server/couple/membership';
-import { listLetterbox } from '$lib/server/couple/letters';
+import { countUnopenedLetters } from '$lib/server/couple/letters';
 import { readPartnerStatus } from '$lib/server/couple/pace';
 import { dismissCoupleNotice, readCoupleNotice } from '$lib/server/couple/notices';
 import { formKeyOf, newFormKey } from '$lib/server/forms/once';
@@ -31,7 +31,7 @@ export const load: PageServerLoad = async (event) => {
 		};
 	}
 	const pace = await readPartnerStatus(db, actorOf(user), partner);
-	const unopened = (await listLetterbox(db, actorOf(user))).filter((l) => !l.openedAt).length;
+	const unopened = await countUnopenedLetters(db, actorOf(user));
 	return {
 		partner: { displayName: partner.displayName, role: partner.role },
 		partnerPace: pace ? { status: pace.status, note: pace.note, updatedAt: pace.updatedAt.toISOString() } : null,

@@ -6,7 +6,7 @@ import { signUp } from '../auth/accounts';
 import { chooseRole, deleteAccount } from '../users/users';
 import { acceptInvitation, createInvitation, declineInvitation, describeInvitation, emailInvitation, INVITATION_MAIL_LIMIT, markInvitationEmailed, openInvitationOf, revokeInvitation } from './invitations';
 import { coupleIdOf, leaveCouple, partnerOf } from './membership';
-import { listLetterbox, listSentLetters, openLetter, sendApologyVersion, sendLetter } from './letters';
+import { countUnopenedLetters, listLetterbox, listSentLetters, openLetter, sendApologyVersion, sendLetter } from './letters';
 import { acknowledgeNeed, addNeed, getOwnPaceStatus, getPartnerPace, listMyNeeds, removeNeed, setPaceStatus } from './pace';
 import { createReflection, getReflection, listSharedWithMe, shareReflection, unshareReflection, updateReflection } from '../reflections/reflections';
 import { saveApologyVersion } from '../apology/drafts';
@@ -76,9 +76,14 @@ describe(`couple space (${databaseKind})`, () => {
 		expect(inbox).toHaveLength(1);
 		expect(inbox[0]).not.toHaveProperty('body');
 		expect((await listSentLetters(db, await actor(a)))[0].state).toBe('delivered');
+		// The home page's count: the recipient's unopened letters, nobody else's.
+		expect(await countUnopenedLetters(db, await actor(b))).toBe(1);
+		expect(await countUnopenedLetters(db, await actor(a))).toBe(0);
+		expect(await countUnopenedLetters(db, await actor(c))).toBe(0);
 		const opened = await openLetter(db, await actor(b), inbox[0].id);
 		expect(opened.body).toContain('Ik heb gelogen');
 		expect((await listSentLetters(db, await actor(a)))[0].state).toBe('opened');
+		expect(await countUnopenedLetters(db, await actor(b))).toBe(0);
 		// Nobody outside the couple can open it, and another's draft cannot be sent.
 		await expect(openLetter(db, await actor(c), inbox[0].id)).rejects.toThrow('not_found');
 		await expect(sendApologyVersion(db, await actor(c), draftId, 1)).rejects.toThrow('not_found');

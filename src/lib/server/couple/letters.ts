@@ -151,6 +151,20 @@ export async function listLetterbox(db: Database, actor: Actor) {
 	return rows.filter((row) => can(actor, 'read', access(row))).map(({ id, kind, sentAt, openedAt }) => ({ id, kind, sentAt, openedAt }));
 }
 
+/**
+ * How many letters in the letterbox the actor has not opened yet (the home page, "Together").
+ * Reads only those letters, and only what the policy needs: the letterbox itself grows with every
+ * letter, apology version and addition ever received.
+ */
+export async function countUnopenedLetters(db: Database, actor: Actor) {
+	if (!actor.coupleId) return 0;
+	const rows = await db
+		.select({ senderId: letters.senderId, coupleId: letters.coupleId, withdrawnAt: letters.withdrawnAt })
+		.from(letters)
+		.where(and(eq(letters.recipientId, actor.userId), eq(letters.coupleId, actor.coupleId), isNull(letters.withdrawnAt), eq(letters.waiting, false), isNull(letters.openedAt)));
+	return rows.filter((row) => can(actor, 'read', access(row))).length;
+}
+
 async function loadLetter(db: Database, id: string) {
 	const [row] = await db
 		.select({ id: letters.id, senderId: letters.senderId, recipientId: letters.recipientId, coupleId: letters.coupleId, withdrawnAt: letters.withdrawnAt, waiting: letters.waiting, kind: letters.kind, body: letters.body, sentAt: letters.sentAt, openedAt: letters.openedAt })

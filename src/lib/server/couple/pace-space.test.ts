@@ -6,7 +6,7 @@ import { signUp } from '../auth/accounts';
 import { chooseRole, deleteAccount } from '../users/users';
 import { acceptInvitation, createInvitation } from './invitations';
 import { coupleIdOf, leaveCouple } from './membership';
-import { countWaitingLetters, listLetterbox, listSentLetters, openLetter, releaseWaitingLetters, sendApologyVersion, sendLetter, sentVersionsOf } from './letters';
+import { countUnopenedLetters, countWaitingLetters, listLetterbox, listSentLetters, openLetter, releaseWaitingLetters, sendApologyVersion, sendLetter, sentVersionsOf } from './letters';
 import { clearPaceStatus, getOwnPaceStatus, getPartnerPace, setPaceStatus } from './pace';
 import { dismissCoupleNotice, readCoupleNotice } from './notices';
 import { saveApologyVersion } from '../apology/drafts';
@@ -42,6 +42,8 @@ describe(`the hurt partner's pace, double deliveries, notices (${databaseKind})`
 		expect((await sendApologyVersion(db, await actor(repairing), draftId, 1)).waiting).toBe(true);
 		expect(await listLetterbox(db, await actor(hurt))).toEqual([]);
 		expect(await countWaitingLetters(db, await actor(hurt))).toBe(2);
+		// Kept back is not "unopened in the letterbox": the home page does not count them yet.
+		expect(await countUnopenedLetters(db, await actor(hurt))).toBe(0);
 		// Not even a guessed id opens a waiting letter for the recipient.
 		await expect(openLetter(db, await actor(hurt), letter.id)).rejects.toThrow('not_found');
 		expect((await listSentLetters(db, await actor(repairing))).map((l) => l.state)).toEqual(['waiting', 'waiting']);
@@ -51,6 +53,7 @@ describe(`the hurt partner's pace, double deliveries, notices (${databaseKind})`
 		await setPaceStatus(db, await actor(hurt), { status: 'ready-to-read', note: null });
 		expect(await listLetterbox(db, await actor(hurt))).toHaveLength(2);
 		expect(await countWaitingLetters(db, await actor(hurt))).toBe(0);
+		expect(await countUnopenedLetters(db, await actor(hurt))).toBe(2);
 		expect((await listSentLetters(db, await actor(repairing))).map((l) => l.state)).toEqual(['delivered', 'delivered']);
 		// Letters sent when the recipient is not asking for space arrive at once.
 		expect((await sendLetter(db, await actor(repairing), { kind: 'letter', body: 'later' })).waiting).toBe(false);

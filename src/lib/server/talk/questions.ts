@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '../db';
 import { talkQuestions, talkReplies } from '../db/schema';
 import { assertCan, can, type Actor, type ItemAccess } from '../access/policy';
@@ -73,6 +73,19 @@ export async function listQuestions(db: Database, actor: Actor) {
 		replies: counts.get(r.id) ?? 0
 	}));
 	return [...list.filter((q) => q.state !== 'answered'), ...list.filter((q) => q.state === 'answered')];
+}
+
+/**
+ * How many of the couple's questions are still open, waiting or given time (the `/talk` hub).
+ * Reads only those, and only what the policy needs, not every question ever asked.
+ */
+export async function countOpenQuestions(db: Database, actor: Actor) {
+	if (!actor.coupleId) return 0;
+	const rows = await db
+		.select({ askerId: talkQuestions.askerId, coupleId: talkQuestions.coupleId })
+		.from(talkQuestions)
+		.where(and(eq(talkQuestions.coupleId, actor.coupleId), isNull(talkQuestions.answeredAt)));
+	return rows.filter((row) => can(actor, 'read', questionAccess(row))).length;
 }
 
 async function load(db: Database, id: string) {

@@ -9,7 +9,7 @@ import { listLetterbox, listSentLetters } from '../couple/letters';
 import type { Actor } from '../access/policy';
 import { acceptAgreement, currentAgreement, openProposal, proposeAgreement, withdrawProposal, type AgreementTerms } from '../agreements/agreements';
 import { addEntry, addLater, getMyAccount, openAccountLetter, readPartnerAccount, removeEntry, sendAccount, updateEntry } from './account';
-import { askForTime, askQuestion, getThread, isoDay, listQuestions, replyToQuestion } from './questions';
+import { askForTime, askQuestion, countOpenQuestions, getThread, isoDay, listQuestions, replyToQuestion } from './questions';
 import { exportUserData } from '../privacy/export';
 
 const labels = { addedLater: 'Added later', reason: 'Why', corrects: 'Corrects' };
@@ -131,9 +131,13 @@ describe(`talking it through: agreements, the account, questions (${databaseKind
 		await expect(askForTime(db, ann, id, '2001-01-01')).rejects.toThrow('need_time_day');
 		await askForTime(db, ann, id, tomorrow);
 		expect((await listQuestions(db, bo))[0]).toMatchObject({ state: 'need-time', needTimeUntil: tomorrow });
+		// The hub's count: open and given time count, for both partners; nobody else's.
+		expect([await countOpenQuestions(db, ann), await countOpenQuestions(db, bo), await countOpenQuestions(db, dee), await countOpenQuestions(db, solo)]).toEqual([1, 1, 0, 0]);
 		await replyToQuestion(db, ann, id, 'In August, the last time we spoke.');
 		expect((await getThread(db, bo, id))).toMatchObject({ state: 'answered', needTimeUntil: null });
+		expect(await countOpenQuestions(db, bo)).toBe(0);
 		await replyToQuestion(db, bo, id, 'And did you see them after?');
+		expect(await countOpenQuestions(db, ann)).toBe(1);
 		const thread = await getThread(db, ann, id);
 		expect(thread.state).toBe('open');
 		expect(thread.replies.map((r) => [r.kind, r.mine])).toEqual([['answer', true], ['follow-up', false]]);
