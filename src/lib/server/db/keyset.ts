@@ -3,7 +3,7 @@ import type { KeysetCursor } from '$lib/schemas/cursor';
 
 /**
  * Keyset paging on (moment, id), newest first: the pieces every paged list shares (the trigger
- * log, a commitment's comments). The cursor's format is `src/lib/schemas/cursor.ts`.
+ * log, a commitment's comments, the reflections). The cursor's format is `src/lib/schemas/cursor.ts`.
  */
 
 /** A row's moment as the database keeps it (microseconds, UTC), for a cursor that skips nothing. */

@@ -199,10 +199,12 @@ export const reflections = pgTable(
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [
-		index('reflections_owner_idx').on(t.ownerId),
+		// Both lists on /reflections are read a page at a time, newest first, by (updated_at, id):
+		// each index hands over one page in order, and an older page costs what the first does.
+		index('reflections_owner_idx').on(t.ownerId, t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
 		// "Shared with me" reads one couple's shares, newest first; without it every row was read.
 		index('reflections_shared_idx')
-			.on(t.sharedCoupleId, t.updatedAt.desc())
+			.on(t.sharedCoupleId, t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
 			.where(sql`${t.sharedCoupleId} is not null`)
 	]
 );

@@ -5,7 +5,9 @@ import { signUp } from '../auth/accounts';
 import { acceptInvitation, createInvitation } from '../couple/invitations';
 import { coupleIdOf, leaveCouple } from '../couple/membership';
 import { listSecurityEvents } from '../security/events';
-import { createReflection, deleteReflection, getReflection, listMyReflections, listSharedWithMe, shareReflection, unshareReflection, updateReflection } from './reflections';
+import { createReflection, deleteReflection, getReflection, listMyReflections, listSharedWithMe, myReflectionsPage, REFLECTION_PAGE_SIZE, shareReflection, sharedWithMePage, unshareReflection, updateReflection } from './reflections';
+import { reflections } from '../db/schema';
+import { newId } from '../security/tokens';
 
 describe(`reflections (${databaseKind})`, () => {
 	const database = useTestDatabase();
@@ -57,5 +59,49 @@ describe(`reflections (${databaseKind})`, () => {
 		await deleteReflection(db, await actor(owner), id);
 		await expect(getReflection(db, await actor(owner), id)).rejects.toThrow('not_found');
 		expect((await listMyReflections(db, await actor(owner))).map((r) => r.id)).not.toContain(id);
+	});
+});
+
+describe(`reflections, a page at a time (${databaseKind})`, () => {
+	const database = useTestDatabase();
+
+	it('pages both lists newest first, none twice or skipped, ties in time included; the partner list holds only the partner’s', async () => {
+		const db = database();
+		const make = async (name: string) => (await signUp(db, { email: `${name}@example.org`, password: 'long enough pass', displayName: name, locale: 'nl' })).userId;
+		const ann = await make('ann-pages');
+		const bo = await make('bo-pages');
+		await acceptInvitation(db, bo, (await createInvitation(db, ann)).token);
+		const coupleId = (await coupleIdOf(db, ann))!;
+		const annActor = { userId: ann, coupleId };
+		const boActor = { userId: bo, coupleId };
+		// Seven of Ann's, shared; the third and fourth changed in the same microsecond. Then three of
+		// Bo's own shares, newer than all of Ann's: a page cut before "not my own" would hold only those.
+		const times = ['09:00', '09:01', '09:02', '09:02', '09:03', '09:04', '09:05'].map((t) => new Date(`2026-11-20T${t}:00.000123Z`));
+		const long = 'x'.repeat(300);
+		await db.insert(reflections).values([
+			...times.map((updatedAt, i) => ({ id: newId(), ownerId: ann, prompt: 'my-part', body: `R${i + 1} ${long}`, sharedCoupleId: coupleId, updatedAt })),
+			...[1, 2, 3].map((k) => ({ id: newId(), ownerId: bo, prompt: 'my-part', body: `Bo ${k}`, sharedCoupleId: coupleId, updatedAt: new Date(`2026-11-21T10:0${k}:00Z`) }))
+		]);
+		const names = (page: { reflections: { excerpt: string }[] }) => page.reflections.map((r) => r.excerpt.split(' ')[0]);
+
+		const newest = await myReflectionsPage(db, annActor, null, 3);
+		expect(names(newest)).toEqual(['R7', 'R6', 'R5']);
+		const middle = await myReflectionsPage(db, annActor, newest.older, 3);
+		const oldest = await myReflectionsPage(db, annActor, middle.older, 3);
+		expect([...names(newest), ...names(middle), ...names(oldest)].sort()).toEqual(['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7']);
+		expect(names(oldest)).toEqual(['R1']);
+		expect(oldest.older).toBeNull();
+		// The list shows a glimpse, cut in the database: 120 characters, not the whole text.
+		expect(newest.reflections[0].excerpt).toHaveLength(120);
+
+		const shared = await sharedWithMePage(db, boActor, null, 3);
+		expect(names(shared)).toEqual(['R7', 'R6', 'R5']);
+		const sharedOldest = await sharedWithMePage(db, boActor, (await sharedWithMePage(db, boActor, shared.older, 3)).older, 3);
+		expect(names(sharedOldest)).toEqual(['R1']);
+		expect(sharedOldest.older).toBeNull();
+		// Ann sees Bo's three, not her own.
+		expect(names(await sharedWithMePage(db, annActor, null, 3))).toEqual(['Bo', 'Bo', 'Bo']);
+		// What a person sees by default: at most a page.
+		expect((await listMyReflections(db, annActor)).length).toBe(Math.min(7, REFLECTION_PAGE_SIZE));
 	});
 });

@@ -1,6 +1,8 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import type { KeysetCursor } from '$lib/schemas/cursor';
 import type { Database } from '../db';
 import { reflections } from '../db/schema';
+import { cursorMoment, olderThanCursor, pageOf } from '../db/keyset';
 import { assertCan, can, type Actor, type ItemAccess } from '../access/policy';
 import { DomainError } from '../errors';
 import { newId } from '../security/tokens';
@@ -62,24 +64,60 @@ export async function unshareReflection(db: Database, actor: Actor, id: string) 
 	await recordSecurityEvent(db, actor.userId, 'unshare');
 }
 
-export async function listMyReflections(db: Database, actor: Actor) {
-	const rows = await db
-		.select({ id: reflections.id, prompt: reflections.prompt, body: reflections.body, sharedCoupleId: reflections.sharedCoupleId, updatedAt: reflections.updatedAt })
+/** How many reflections each list on /reflections shows at a time; older ones are a link away. */
+export const REFLECTION_PAGE_SIZE = 30;
+
+/** What a list shows of a reflection's text: a glimpse, cut in the database, not the whole text. */
+const EXCERPT_LENGTH = 120;
+const excerpt = sql<string>`left(${reflections.body}, ${sql.raw(String(EXCERPT_LENGTH))})`;
+const cursorAt = cursorMoment(reflections.updatedAt);
+const olderThan = (before: KeysetCursor | null) => olderThanCursor(reflections.updatedAt, reflections.id, before);
+
+/**
+ * One page of the actor's own reflections, the most recently changed first: the newest, or those
+ * after the cursor `before`. `older` is the cursor for the next page, or null.
+ */
+export async function myReflectionsPage(db: Database, actor: Actor, before: KeysetCursor | null = null, limit = REFLECTION_PAGE_SIZE) {
+	const fetched = await db
+		.select({ id: reflections.id, prompt: reflections.prompt, excerpt, sharedCoupleId: reflections.sharedCoupleId, updatedAt: reflections.updatedAt, cursorAt })
 		.from(reflections)
-		.where(eq(reflections.ownerId, actor.userId))
-		.orderBy(desc(reflections.updatedAt));
-	return rows.map((r) => ({ id: r.id, prompt: r.prompt, excerpt: r.body.slice(0, 120), shared: !!r.sharedCoupleId && r.sharedCoupleId === actor.coupleId, updatedAt: r.updatedAt }));
+		.where(and(eq(reflections.ownerId, actor.userId), olderThan(before)))
+		.orderBy(desc(reflections.updatedAt), desc(reflections.id))
+		.limit(limit + 1);
+	const { rows, older } = pageOf(fetched, limit);
+	return {
+		reflections: rows.map((r) => ({ id: r.id, prompt: r.prompt, excerpt: r.excerpt, shared: !!r.sharedCoupleId && r.sharedCoupleId === actor.coupleId, updatedAt: r.updatedAt })),
+		older
+	};
 }
 
-/** What the partner shared in the current couple; nothing when solo. */
-export async function listSharedWithMe(db: Database, actor: Actor) {
-	if (!actor.coupleId) return [];
-	const rows = await db
-		.select({ id: reflections.id, ownerId: reflections.ownerId, sharedCoupleId: reflections.sharedCoupleId, prompt: reflections.prompt, body: reflections.body, updatedAt: reflections.updatedAt })
+/** The newest page of the actor's own reflections. */
+export async function listMyReflections(db: Database, actor: Actor) {
+	return (await myReflectionsPage(db, actor)).reflections;
+}
+
+/**
+ * One page of what the partner shared in the current couple, the most recently changed first;
+ * nothing when solo. The couple and "not my own" are in the query, so a page is never emptied
+ * afterwards; the policy still has the last word on every row, as for every read.
+ */
+export async function sharedWithMePage(db: Database, actor: Actor, before: KeysetCursor | null = null, limit = REFLECTION_PAGE_SIZE) {
+	if (!actor.coupleId) return { reflections: [], older: null };
+	const fetched = await db
+		.select({ id: reflections.id, ownerId: reflections.ownerId, sharedCoupleId: reflections.sharedCoupleId, prompt: reflections.prompt, excerpt, updatedAt: reflections.updatedAt, cursorAt })
 		.from(reflections)
-		.where(eq(reflections.sharedCoupleId, actor.coupleId))
-		.orderBy(desc(reflections.updatedAt));
-	// The query narrows to this couple's shares; the policy still has the last word, as for every read.
-	return rows.filter((r) => r.ownerId !== actor.userId && can(actor, 'read', access(r))).map((r) => ({ id: r.id, prompt: r.prompt, excerpt: r.body.slice(0, 120), updatedAt: r.updatedAt }));
+		.where(and(eq(reflections.sharedCoupleId, actor.coupleId), ne(reflections.ownerId, actor.userId), olderThan(before)))
+		.orderBy(desc(reflections.updatedAt), desc(reflections.id))
+		.limit(limit + 1);
+	const { rows, older } = pageOf(fetched, limit);
+	return {
+		reflections: rows.filter((r) => can(actor, 'read', access(r))).map((r) => ({ id: r.id, prompt: r.prompt, excerpt: r.excerpt, updatedAt: r.updatedAt })),
+		older
+	};
+}
+
+/** The newest page of what the partner shared in the current couple. */
+export async function listSharedWithMe(db: Database, actor: Actor) {
+	return (await sharedWithMePage(db, actor)).reflections;
 }
 
