@@ -1,4 +1,6 @@
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { KeysetCursor } from '$lib/schemas/cursor';
+import { cursorMoment, olderThanCursor, pageOf } from '../db/keyset';
 import type { Database } from '../db';
 import { talkQuestions, talkReplies } from '../db/schema';
 import { assertCan, can, type Actor, type ItemAccess } from '../access/policy';
@@ -52,27 +54,51 @@ export async function askQuestion(db: Database, actor: Actor, input: { body: str
 	});
 }
 
-/** The couple's questions: open ones first (for both), then the answered ones; newest first. */
+/** How many answered questions `/talk/questions` lists at a time; older ones are a link away. */
+export const ANSWERED_PAGE_SIZE = 20;
+
+/** What a list shows of a question: its opening, cut in the database. */
+const EXCERPT_LENGTH = 160;
+const listColumns = {
+	id: talkQuestions.id,
+	coupleId: talkQuestions.coupleId,
+	askerId: talkQuestions.askerId,
+	about: talkQuestions.about,
+	excerpt: sql<string>`left(${talkQuestions.body}, ${sql.raw(String(EXCERPT_LENGTH))})`,
+	createdAt: talkQuestions.createdAt,
+	needTimeUntil: talkQuestions.needTimeUntil,
+	answeredAt: talkQuestions.answeredAt,
+	cursorAt: cursorMoment(talkQuestions.createdAt)
+};
+
+/**
+ * The couple's questions for `/talk/questions`: every open one (they stay in view for both until
+ * answered), and one page of the answered ones, newest first: the newest, or those after the
+ * cursor `answeredBefore`. `olderAnswered` is the cursor for the next page, or null.
+ */
+export async function questionsPage(db: Database, actor: Actor, answeredBefore: KeysetCursor | null = null, limit = ANSWERED_PAGE_SIZE) {
+	if (!actor.coupleId) return { open: [], answered: [], olderAnswered: null };
+	const inCouple = eq(talkQuestions.coupleId, actor.coupleId);
+	const order = [desc(talkQuestions.createdAt), desc(talkQuestions.id)];
+	const open = await db.select(listColumns).from(talkQuestions).where(and(inCouple, isNull(talkQuestions.answeredAt))).orderBy(...order);
+	const fetched = await db
+		.select(listColumns)
+		.from(talkQuestions)
+		.where(and(inCouple, isNotNull(talkQuestions.answeredAt), olderThanCursor(talkQuestions.createdAt, talkQuestions.id, answeredBefore)))
+		.orderBy(...order)
+		.limit(limit + 1);
+	const answered = pageOf(fetched, limit);
+	const shown = (rows: typeof open) =>
+		rows
+			.filter((r) => can(actor, 'read', questionAccess(r)))
+			.map((r) => ({ id: r.id, about: r.about, excerpt: r.excerpt, mine: r.askerId === actor.userId, state: stateOf(r), needTimeUntil: r.needTimeUntil, createdAt: r.createdAt }));
+	return { open: shown(open), answered: shown(answered.rows), olderAnswered: answered.older };
+}
+
+/** The couple's questions: open ones first (for both), then the newest page of answered ones; newest first. */
 export async function listQuestions(db: Database, actor: Actor) {
-	if (!actor.coupleId) return [];
-	const rows = await db.select(questionColumns).from(talkQuestions).where(eq(talkQuestions.coupleId, actor.coupleId)).orderBy(desc(talkQuestions.createdAt));
-	const visible = rows.filter((r) => can(actor, 'read', questionAccess(r)));
-	const counts = new Map<string, number>();
-	if (visible.length) {
-		const replies = await db.select({ questionId: talkReplies.questionId }).from(talkReplies).where(inArray(talkReplies.questionId, visible.map((r) => r.id)));
-		for (const r of replies) counts.set(r.questionId, (counts.get(r.questionId) ?? 0) + 1);
-	}
-	const list = visible.map((r) => ({
-		id: r.id,
-		about: r.about,
-		excerpt: r.body.slice(0, 160),
-		mine: r.askerId === actor.userId,
-		state: stateOf(r),
-		needTimeUntil: r.needTimeUntil,
-		createdAt: r.createdAt,
-		replies: counts.get(r.id) ?? 0
-	}));
-	return [...list.filter((q) => q.state !== 'answered'), ...list.filter((q) => q.state === 'answered')];
+	const { open, answered } = await questionsPage(db, actor);
+	return [...open, ...answered];
 }
 
 /**

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { databaseKind, useTestDatabase } from '../../../../tests/setup/test-db';
 import type { Database } from '../db';
-import { users } from '../db/schema';
+import { talkQuestions, users } from '../db/schema';
 import { acceptInvitation, createInvitation } from '../couple/invitations';
 import { leaveCouple } from '../couple/membership';
 import { clearPaceStatus, setPaceStatus } from '../couple/pace';
@@ -9,7 +9,7 @@ import { listLetterbox, listSentLetters } from '../couple/letters';
 import type { Actor } from '../access/policy';
 import { acceptAgreement, currentAgreement, openProposal, proposeAgreement, withdrawProposal, type AgreementTerms } from '../agreements/agreements';
 import { addEntry, addLater, getMyAccount, openAccountLetter, readPartnerAccount, removeEntry, sendAccount, updateEntry } from './account';
-import { askForTime, askQuestion, countOpenQuestions, getThread, isoDay, listQuestions, replyToQuestion } from './questions';
+import { ANSWERED_PAGE_SIZE, askForTime, askQuestion, countOpenQuestions, getThread, isoDay, listQuestions, questionsPage, replyToQuestion } from './questions';
 import { exportUserData } from '../privacy/export';
 
 const labels = { addedLater: 'Added later', reason: 'Why', corrects: 'Corrects' };
@@ -166,5 +166,48 @@ describe(`talking it through: agreements, the account, questions (${databaseKind
 		expect(await getMyAccount(db, annAlone)).toBeNull();
 		await addEntry(db, annAlone, { fromDate: '2025-01-01', toDate: null, approximate: false, body: 'a new draft' });
 		expect((await getMyAccount(db, annAlone))?.entries.map((e) => e.body)).toEqual(['a new draft']);
+	});
+});
+
+describe(`questions, the answered ones a page at a time (${databaseKind})`, () => {
+	const database = useTestDatabase();
+
+	it('lists every open question and pages the answered ones, none twice or skipped, ties in time included', async () => {
+		const db = database();
+		await db.insert(users).values(['fay', 'gus', 'hal', 'ida'].map((id) => ({ id, email: `${id}@example.org`, passwordHash: 'x', displayName: id, adultConfirmedAt: new Date() })));
+		const c1 = (await acceptInvitation(db, 'gus', (await createInvitation(db, 'fay')).token)).coupleId;
+		const c2 = (await acceptInvitation(db, 'ida', (await createInvitation(db, 'hal')).token)).coupleId;
+		const fay: Actor = { userId: 'fay', coupleId: c1 };
+		// Seven answered (the third and fourth asked in the same microsecond) and two open; one of
+		// another couple's, newer than all.
+		const times = ['09:00', '09:01', '09:02', '09:02', '09:03', '09:04', '09:05'].map((t) => new Date(`2026-11-20T${t}:00.000123Z`));
+		const long = 'y'.repeat(300);
+		await db.insert(talkQuestions).values([
+			...times.map((createdAt, i) => ({ id: `q${i + 1}`, coupleId: c1, askerId: i % 2 ? 'gus' : 'fay', body: `A${i + 1} ${long}`, createdAt, answeredAt: new Date('2026-11-21T10:00:00Z') })),
+			{ id: 'open1', coupleId: c1, askerId: 'gus', body: 'O1', createdAt: new Date('2026-11-19T09:00:00Z') },
+			{ id: 'open2', coupleId: c1, askerId: 'fay', body: 'O2', createdAt: new Date('2026-11-22T09:00:00Z') },
+			{ id: 'other', coupleId: c2, askerId: 'hal', body: 'X1', createdAt: new Date('2026-11-23T09:00:00Z') },
+			{ id: 'other-answered', coupleId: c2, askerId: 'hal', body: 'X2', createdAt: new Date('2026-11-23T09:00:00Z'), answeredAt: new Date('2026-11-23T10:00:00Z') }
+		]);
+		const names = (qs: { excerpt: string }[]) => qs.map((q) => q.excerpt.split(' ')[0]);
+
+		const newest = await questionsPage(db, fay, null, 3);
+		expect(names(newest.open)).toEqual(['O2', 'O1']);
+		expect(names(newest.answered)).toEqual(['A7', 'A6', 'A5']);
+		expect(newest.answered[0]).toMatchObject({ state: 'answered', mine: true });
+		// A glimpse, cut in the database.
+		expect(newest.answered[0].excerpt).toHaveLength(160);
+		const middle = await questionsPage(db, fay, newest.olderAnswered, 3);
+		const oldest = await questionsPage(db, fay, middle.olderAnswered, 3);
+		expect([...names(newest.answered), ...names(middle.answered), ...names(oldest.answered)].sort()).toEqual(['A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'A7']);
+		expect(names(oldest.answered)).toEqual(['A1']);
+		expect(oldest.olderAnswered).toBeNull();
+		// Open questions stay in view on every page.
+		expect(names(oldest.open)).toEqual(['O2', 'O1']);
+		// What a person sees by default: at most a page of answered ones, and nothing of another couple.
+		const listed = await listQuestions(db, fay);
+		expect(listed.length).toBe(2 + Math.min(7, ANSWERED_PAGE_SIZE));
+		expect(names(listed)).not.toContain('X1');
+		expect(names(listed)).not.toContain('X2');
 	});
 });

@@ -3,7 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { actorOf } from '$lib/server/access/actor';
 import { currentAgreement } from '$lib/server/agreements/agreements';
-import { askQuestion, listQuestions } from '$lib/server/talk/questions';
+import { askQuestion, questionsPage } from '$lib/server/talk/questions';
+import { formatCursor, keysetCursorSchema } from '$lib/schemas/cursor';
 import { partnerOf } from '$lib/server/couple/membership';
 import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http';
 import { formKeyOf, newFormKey } from '$lib/server/forms/once';
@@ -18,12 +19,21 @@ export const load: PageServerLoad = async (event) => {
 	const db = getDb();
 	const actor = actorOf(user);
 	const partner = await partnerOf(db, user.id);
-	const [agreement, questions] = await Promise.all([currentAgreement(db, actor), listQuestions(db, actor)]);
+	// A cursor that cannot be read shows the newest answered questions.
+	const answeredBefore = keysetCursorSchema.parse(event.url.searchParams.get('answeredBefore'));
+	const [agreement, questions] = await Promise.all([currentAgreement(db, actor), questionsPage(db, actor, answeredBefore)]);
+	const iso = <T extends { createdAt: Date }>(q: T) => ({ ...q, createdAt: q.createdAt.toISOString() });
 	return {
 		role: user.role,
 		partnerName: partner?.displayName ?? null,
 		agreement: agreement && { detail: agreement.detail, offLimits: agreement.offLimits, timing: agreement.timing, minutes: agreement.minutes, timeOfDay: agreement.timeOfDay, timeoutWord: agreement.timeoutWord, note: agreement.note },
-		questions: questions.map((q) => ({ ...q, createdAt: q.createdAt.toISOString() })),
+		open: questions.open.map(iso),
+		answered: questions.answered.map(iso),
+		// Plain links (no script needed); "?" alone is the newest: a bare "#…" would keep the query.
+		answeredPages: {
+			older: questions.olderAnswered ? `?${new URLSearchParams({ answeredBefore: formatCursor(questions.olderAnswered) })}#answered` : null,
+			newest: answeredBefore ? '?#answered' : null
+		},
 		formKey: newFormKey()
 	};
 };

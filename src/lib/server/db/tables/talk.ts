@@ -114,7 +114,11 @@ export const talkQuestions = pgTable(
 		/** Set when the partner answers; cleared when the asker follows up. */
 		answeredAt: timestamp('answered_at', { withTimezone: true })
 	},
-	(t) => [index('talk_questions_couple_idx').on(t.coupleId, t.createdAt.desc()), index('talk_questions_asker_idx').on(t.askerId)]
+	(t) => [
+		// /talk/questions reads the answered ones a page at a time, newest first by (created_at, id).
+		index('talk_questions_couple_idx').on(t.coupleId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+		index('talk_questions_asker_idx').on(t.askerId)
+	]
 );
 
 export const talkReplies = pgTable(

@@ -1,0 +1,2 @@
+DROP INDEX "talk_questions_couple_idx";--> statement-breakpoint
+CREATE INDEX "talk_questions_couple_idx" ON "talk_questions" USING btree ("couple_id","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);
