@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCursor, keysetCursorSchema, serialCursorSchema } from './cursor';
+import { dayKeysetCursorSchema, formatCursor, formatDayCursor, keysetCursorSchema, serialCursorSchema } from './cursor';
 
 const ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 
@@ -47,6 +47,20 @@ describe('the serial-id cursor in an address', () => {
 	it('takes anything else for "the newest", so a bad address never becomes an error', () => {
 		for (const value of [null, undefined, '', '0', '007', '-3', '+3', '1.5', '1e3', ' 5', '5 ', 'abc', '2147483648', '99999999999', '9'.repeat(40)]) {
 			expect(serialCursorSchema.parse(value), String(value)).toBeNull();
+		}
+	});
+});
+
+describe('the day-first keyset cursor in an address', () => {
+	it('reads back what it wrote', () => {
+		const cursor = { day: '2026-11-04', at: '2026-11-04T09:00:00.000123Z', id: ID };
+		expect(dayKeysetCursorSchema.parse(formatDayCursor(cursor))).toEqual(cursor);
+	});
+
+	it('takes anything it cannot compare for "the newest"', () => {
+		const keyset = `2026-11-04T09:00:00Z_${ID}`;
+		for (const value of [null, '', keyset, `2026-02-31_${keyset}`, `2026-11-04${keyset}`, `2026-11-04_garbage`, `2026-11-4_${keyset}`, `2026-11-04_2026-11-04T09:00:00Z_x`, `${'9'.repeat(200)}`]) {
+			expect(dayKeysetCursorSchema.parse(value), String(value)).toBeNull();
 		}
 	});
 });

@@ -56,3 +56,28 @@ export const serialCursorSchema = z
 	.nullish()
 	.transform((value) => (value && /^[1-9]\d{0,9}$/.test(value) && Number(value) <= LARGEST_SERIAL ? Number(value) : null))
 	.catch(null);
+
+/**
+ * A keyset cursor for a list ordered by a calendar day first, then by moment and id (the contact
+ * log: the day a contact happened, then when it was written down). Written
+ * `<YYYY-MM-DD>_<keyset cursor>`; anything that cannot be read means "the newest".
+ */
+export interface DayKeysetCursor extends KeysetCursor {
+	day: string;
+}
+
+export const dayKeysetCursorSchema = z
+	.string()
+	.max(120)
+	.nullish()
+	.transform((value): DayKeysetCursor | null => {
+		const day = value?.slice(0, 10);
+		if (!value || !day || !isCalendarDate(day) || value[10] !== '_') return null;
+		const rest = parse(value.slice(11));
+		return rest && { day, ...rest };
+	})
+	.catch(null);
+
+export function formatDayCursor(cursor: DayKeysetCursor): string {
+	return `${cursor.day}_${formatCursor(cursor)}`;
+}

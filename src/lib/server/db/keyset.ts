@@ -1,5 +1,5 @@
 import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import type { KeysetCursor } from '$lib/schemas/cursor';
+import type { DayKeysetCursor, KeysetCursor } from '$lib/schemas/cursor';
 
 /**
  * Keyset paging on (moment, id), newest first: the pieces every paged list shares (the trigger
@@ -19,3 +19,7 @@ export function pageOf<T extends { id: string; cursorAt: string }>(rows: T[], li
 	const last = shown.at(-1);
 	return { rows: shown, older: rows.length > limit && last ? { at: last.cursorAt, id: last.id } : null };
 }
+
+/** Rows strictly after the cursor in the order (day, moment, id) newest first. */
+export const olderThanDayCursor = (day: AnyColumn, moment: AnyColumn, id: AnyColumn, before: DayKeysetCursor | null | undefined): SQL | undefined =>
+	before ? sql`(${day}, ${moment}, ${id}) < (${before.day}::date, ${before.at}::timestamptz, ${before.id})` : undefined;

@@ -1,5 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Database } from '../db';
+import type { DayKeysetCursor } from '$lib/schemas/cursor';
+import { cursorMoment, olderThanDayCursor, pageOf } from '../db/keyset';
 import { contactLog, contactQuestions } from '../db/schema';
 import { assertCan, can, type Actor } from '../access/policy';
 import { DomainError } from '../errors';
@@ -57,17 +59,32 @@ async function loadEntry(db: Database, id: string) {
 	return row;
 }
 
+/** How many entries of the contact log its page shows at a time; older ones are a link away. */
+export const CONTACT_PAGE_SIZE = 30;
+
 /**
- * The log the actor may read: their own entries (those written for an earlier couple marked) and
- * the partner's entries written for this couple, each with its questions and answers, newest first.
+ * One page of the log the actor may read: their own entries (those written for an earlier couple
+ * marked) and the partner's entries written for this couple, each with its questions and answers,
+ * newest first by the day of the contact: the newest, or those after the cursor `before`. `older`
+ * is the cursor for the next page, or null. A contact can happen every working day, and every
+ * entry the partner reads brings a form to ask about it.
  */
-export async function listContactLog(db: Database, actor: Actor) {
-	const rows = await db
-		.select(entryColumns)
+export async function contactLogPage(db: Database, actor: Actor, before: DayKeysetCursor | null = null, limit = CONTACT_PAGE_SIZE) {
+	const fetched = await db
+		.select({ ...entryColumns, cursorAt: cursorMoment(contactLog.createdAt) })
 		.from(contactLog)
-		.where(actor.coupleId ? or(eq(contactLog.ownerId, actor.userId), eq(contactLog.coupleId, actor.coupleId)) : eq(contactLog.ownerId, actor.userId))
-		.orderBy(desc(contactLog.day), desc(contactLog.createdAt));
-	const entries = rows.filter((r) => can(actor, 'read', trustAccess.contactEntry(r)));
+		.where(
+			and(
+				actor.coupleId ? or(eq(contactLog.ownerId, actor.userId), eq(contactLog.coupleId, actor.coupleId)) : eq(contactLog.ownerId, actor.userId),
+				olderThanDayCursor(contactLog.day, contactLog.createdAt, contactLog.id, before)
+			)
+		)
+		.orderBy(desc(contactLog.day), desc(contactLog.createdAt), desc(contactLog.id))
+		.limit(limit + 1);
+	const page = pageOf(fetched, limit);
+	const last = page.rows.at(-1);
+	const older = page.older && last ? { day: last.day, ...page.older } : null;
+	const entries = page.rows.filter((r) => can(actor, 'read', trustAccess.contactEntry(r)));
 	const questions = entries.length && actor.coupleId
 		? await db
 				.select({ id: contactQuestions.id, entryId: contactQuestions.entryId, askerId: contactQuestions.askerId, question: contactQuestions.question, answer: contactQuestions.answer, answeredAt: contactQuestions.answeredAt, createdAt: contactQuestions.createdAt })
@@ -75,23 +92,31 @@ export async function listContactLog(db: Database, actor: Actor) {
 				.where(and(inArray(contactQuestions.entryId, entries.map((e) => e.id)), eq(contactQuestions.coupleId, actor.coupleId)))
 				.orderBy(asc(contactQuestions.createdAt))
 		: [];
-	return entries.map((e) => ({
-		id: e.id,
-		mine: e.ownerId === actor.userId,
-		/** Written while solo or for an earlier couple: not seen by the current partner. */
-		current: e.coupleId !== null && e.coupleId === actor.coupleId,
-		kind: e.kind,
-		day: e.day,
-		channel: e.channel,
-		initiatedBy: e.initiatedBy,
-		planned: e.planned,
-		reason: e.reason,
-		said: e.said,
-		createdAt: e.createdAt,
-		questions: questions
-			.filter((q) => q.entryId === e.id)
-			.map((q) => ({ id: q.id, askedByMe: q.askerId === actor.userId, question: q.question, answer: q.answer, answeredAt: q.answeredAt, createdAt: q.createdAt }))
-	}));
+	return {
+		entries: entries.map((e) => ({
+			id: e.id,
+			mine: e.ownerId === actor.userId,
+			/** Written while solo or for an earlier couple: not seen by the current partner. */
+			current: e.coupleId !== null && e.coupleId === actor.coupleId,
+			kind: e.kind,
+			day: e.day,
+			channel: e.channel,
+			initiatedBy: e.initiatedBy,
+			planned: e.planned,
+			reason: e.reason,
+			said: e.said,
+			createdAt: e.createdAt,
+			questions: questions
+				.filter((q) => q.entryId === e.id)
+				.map((q) => ({ id: q.id, askedByMe: q.askerId === actor.userId, question: q.question, answer: q.answer, answeredAt: q.answeredAt, createdAt: q.createdAt }))
+		})),
+		older
+	};
+}
+
+/** The newest page of the log the actor may read. */
+export async function listContactLog(db: Database, actor: Actor) {
+	return (await contactLogPage(db, actor)).entries;
 }
 
 /** The partner asks a question on an entry they can read; the writer cannot question themselves. */

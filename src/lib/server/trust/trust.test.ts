@@ -6,7 +6,9 @@ import { acceptInvitation, createInvitation } from '../couple/invitations';
 import { coupleIdOf, leaveCouple } from '../couple/membership';
 import { exportUserData } from '../privacy/export';
 import { addTrustCheckin } from './checkins';
-import { addContactEntry, answerContactQuestion, askContactQuestion, listContactLog } from './contact-log';
+import { addContactEntry, answerContactQuestion, askContactQuestion, CONTACT_PAGE_SIZE, contactLogPage, listContactLog } from './contact-log';
+import { contactLog } from '../db/schema';
+import { newId } from '../security/tokens';
 import { saveSafetyCheck, transparencyGate, type SafetyAnswers } from './safety';
 import { acceptRequest, declineRequest, listTransparency, offerMeasure, requestMeasure, revokeMeasure } from './transparency';
 import { addMemory, deleteMemory, listMemories, setMemoryHidden } from './memories';
@@ -144,5 +146,51 @@ describe(`contact log, safety check, transparency and memories (${databaseKind})
 		expect((await listMemories(db, await actor(rep))).every((x) => x.mine)).toBe(true);
 		expect((await listContactLog(db, await actor(rep))).every((e) => e.mine && !e.current)).toBe(true);
 		expect(await transparencyGate(db, await actor(rep))).toBe('solo');
+	});
+});
+
+describe(`the contact log, a page at a time (${databaseKind})`, () => {
+	const database = useTestDatabase();
+
+	it('pages by day, then by when it was written, none twice or skipped; questions only for the entries shown', async () => {
+		const db = database();
+		const make = async (name: string) => (await signUp(db, { email: `${name}@example.org`, password: 'long enough pass', displayName: name, locale: 'nl' })).userId;
+		const rep = await make('rep-pages');
+		const hurt = await make('hurt-pages');
+		await acceptInvitation(db, hurt, (await createInvitation(db, rep)).token);
+		const coupleId = (await coupleIdOf(db, rep))!;
+		const repActor = { userId: rep, coupleId };
+		const hurtActor = { userId: hurt, coupleId };
+		// Seven entries: E3 and E4 on one day written in the same microsecond, E5 written down
+		// later for an earlier day (it belongs before E4 by day, after it by writing).
+		const rows = [
+			['E1', '2026-11-02', '2026-11-02T09:00:00.000123Z'],
+			['E2', '2026-11-03', '2026-11-03T09:00:00.000123Z'],
+			['E3', '2026-11-04', '2026-11-04T09:00:00.000123Z'],
+			['E4', '2026-11-04', '2026-11-04T09:00:00.000123Z'],
+			['E5', '2026-11-03', '2026-11-09T09:00:00.000123Z'],
+			['E6', '2026-11-05', '2026-11-05T09:00:00.000123Z'],
+			['E7', '2026-11-06', '2026-11-06T09:00:00.000123Z']
+		] as const;
+		await db.insert(contactLog).values(rows.map(([said, day, at]) => ({ id: newId(), ownerId: rep, coupleId, kind: 'contact' as const, day, channel: 'work' as const, initiatedBy: 'them' as const, planned: false, said, createdAt: new Date(at) })));
+		const said = (page: { entries: { said: string | null }[] }) => page.entries.map((e) => e.said);
+
+		const newest = await contactLogPage(db, hurtActor, null, 3);
+		expect(said(newest)).toEqual(['E7', 'E6', expect.stringMatching(/^E[34]$/)]);
+		const middle = await contactLogPage(db, hurtActor, newest.older, 3);
+		const oldest = await contactLogPage(db, hurtActor, middle.older, 3);
+		const all = [...said(newest), ...said(middle), ...said(oldest)];
+		expect([...all].sort()).toEqual(['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7']);
+		// By day first: E5 (written last, about the 3rd) comes before E2 (written on the 3rd, earlier).
+		expect(all.slice(3)).toEqual([expect.stringMatching(/^E[34]$/), 'E5', 'E2', 'E1']);
+		expect(oldest.older).toBeNull();
+
+		// A question on an entry of an older page shows there, and not on the newest page.
+		const e1 = (await contactLogPage(db, hurtActor, middle.older, 3)).entries.find((e) => e.said === 'E1')!;
+		await askContactQuestion(db, hurtActor, e1.id, 'Who started it?');
+		expect((await contactLogPage(db, repActor, middle.older, 3)).entries.find((e) => e.said === 'E1')!.questions).toMatchObject([{ question: 'Who started it?' }]);
+		expect((await contactLogPage(db, repActor, null, 3)).entries.flatMap((e) => e.questions)).toEqual([]);
+		// What a person sees by default: at most a page.
+		expect((await listContactLog(db, hurtActor)).length).toBe(Math.min(7, CONTACT_PAGE_SIZE));
 	});
 });

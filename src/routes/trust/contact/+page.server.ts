@@ -3,7 +3,8 @@ import { getDb } from '$lib/server/db';
 import { actorOf } from '$lib/server/access/actor';
 import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http';
 import { formKeyOf, newFormKey } from '$lib/server/forms/once';
-import { addContactEntry, answerContactQuestion, askContactQuestion, listContactLog } from '$lib/server/trust/contact-log';
+import { addContactEntry, answerContactQuestion, askContactQuestion, contactLogPage } from '$lib/server/trust/contact-log';
+import { dayKeysetCursorSchema, formatDayCursor } from '$lib/schemas/cursor';
 import { dayOf } from '$lib/server/trust/days';
 import { contactAnswerSchema, contactEndedSchema, contactQuestionSchema, contactSchema } from '$lib/schemas/trust';
 
@@ -12,8 +13,15 @@ export const csr = false;
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-	const entries = await listContactLog(getDb(), actorOf(user));
+	// A cursor that cannot be read shows the newest entries.
+	const before = dayKeysetCursorSchema.parse(event.url.searchParams.get('before'));
+	const { entries, older } = await contactLogPage(getDb(), actorOf(user), before);
 	return {
+		// Plain links (no script needed); "?" alone is the newest: a bare "#…" would keep the query.
+		logPages: {
+			older: older ? `?${new URLSearchParams({ before: formatDayCursor(older) })}#log` : null,
+			newest: before ? '?#log' : null
+		},
 		repairing: user.role === 'repairing',
 		inCouple: !!user.coupleId,
 		today: dayOf(new Date()),

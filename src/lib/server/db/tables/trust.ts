@@ -83,7 +83,11 @@ export const contactLog = pgTable(
 		said: text('said'),
 		createdAt: createdAt()
 	},
-	(t) => [index('contact_log_owner_idx').on(t.ownerId, t.day), index('contact_log_couple_idx').on(t.coupleId)]
+	(t) => [
+		// The log is read a page at a time, newest first by (day, created_at, id).
+		index('contact_log_owner_idx').on(t.ownerId, t.day.desc().nullsFirst(), t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+		index('contact_log_couple_idx').on(t.coupleId, t.day.desc().nullsFirst(), t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+	]
 );
 
 /** A question the partner asks on a contact-log entry; the entry's writer answers under it. */
