@@ -153,7 +153,7 @@ describe(`couple space (${databaseKind})`, () => {
 		await deleteAccount(db, { userId: a, password: pass, locale: 'nl' });
 		await expect(getReflection(db, await actor(b), id)).rejects.toThrow('not_found');
 		expect(await partnerOf(db, b)).toBeNull();
-		expect((await listSentLetters(db, await actor(b))).map((l) => l.body)).toEqual(['from b to a']);
+		expect((await listSentLetters(db, await actor(b))).map((l) => l.excerpt)).toEqual(['from b to a']);
 		expect(JSON.stringify(await exportUserData(db, b))).toContain('B shares this');
 	});
 	it('sends an invitation e-mail again only after a failed delivery, and a few a day at most', async () => {

@@ -1,4 +1,6 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { KeysetCursor } from '$lib/schemas/cursor';
+import { cursorMoment, olderThanCursor, pageOf } from '../db/keyset';
 import type { Database } from '../db';
 import { apologyDrafts, apologyVersions, letters, paceStatus } from '../db/schema';
 import { assertCan, can, type Actor, type ItemAccess } from '../access/policy';
@@ -140,15 +142,38 @@ export async function releaseWaitingLetters(db: Database, actor: Actor) {
 }
 
 /** The recipient's letterbox. Bodies are not included: a letter is read only by opening it. */
-export async function listLetterbox(db: Database, actor: Actor) {
-	if (!actor.coupleId) return [];
-	const rows = await db
-		.select({ id: letters.id, senderId: letters.senderId, coupleId: letters.coupleId, withdrawnAt: letters.withdrawnAt, kind: letters.kind, sentAt: letters.sentAt, openedAt: letters.openedAt })
+/** How many opened letters the letterbox and the sent list show at a time; older ones are a link away. */
+export const LETTER_PAGE_SIZE = 20;
+
+const letterCursorAt = cursorMoment(letters.sentAt);
+
+/**
+ * The letterbox: every letter not opened yet (they wait for the recipient's choice, so none may
+ * hide on a later page), then one page of the opened ones, newest first: the newest, or those
+ * after the cursor `openedBefore`. `olderOpened` is the cursor for the next page, or null.
+ */
+export async function letterboxPage(db: Database, actor: Actor, openedBefore: KeysetCursor | null = null, limit = LETTER_PAGE_SIZE) {
+	if (!actor.coupleId) return { unopened: [], opened: [], olderOpened: null };
+	const columns = { id: letters.id, senderId: letters.senderId, coupleId: letters.coupleId, withdrawnAt: letters.withdrawnAt, kind: letters.kind, sentAt: letters.sentAt, openedAt: letters.openedAt, cursorAt: letterCursorAt };
+	const inMyLetterbox = and(eq(letters.recipientId, actor.userId), eq(letters.coupleId, actor.coupleId), isNull(letters.withdrawnAt), eq(letters.waiting, false));
+	const order = [desc(letters.sentAt), desc(letters.id)];
+	const unopened = await db.select(columns).from(letters).where(and(inMyLetterbox, isNull(letters.openedAt))).orderBy(...order);
+	const fetched = await db
+		.select(columns)
 		.from(letters)
-		.where(and(eq(letters.recipientId, actor.userId), eq(letters.coupleId, actor.coupleId), isNull(letters.withdrawnAt), eq(letters.waiting, false)))
-		.orderBy(desc(letters.sentAt));
+		.where(and(inMyLetterbox, isNotNull(letters.openedAt), olderThanCursor(letters.sentAt, letters.id, openedBefore)))
+		.orderBy(...order)
+		.limit(limit + 1);
+	const opened = pageOf(fetched, limit);
 	// The query already narrows to this couple; the policy still has the last word, as for every read.
-	return rows.filter((row) => can(actor, 'read', access(row))).map(({ id, kind, sentAt, openedAt }) => ({ id, kind, sentAt, openedAt }));
+	const shown = (rows: typeof unopened) => rows.filter((row) => can(actor, 'read', access(row))).map(({ id, kind, sentAt, openedAt }) => ({ id, kind, sentAt, openedAt }));
+	return { unopened: shown(unopened), opened: shown(opened.rows), olderOpened: opened.older };
+}
+
+/** The letterbox's first page: every unopened letter, then the newest opened ones. */
+export async function listLetterbox(db: Database, actor: Actor) {
+	const { unopened, opened } = await letterboxPage(db, actor);
+	return [...unopened, ...opened];
 }
 
 /**
@@ -186,12 +211,25 @@ export async function openLetter(db: Database, actor: Actor, id: string, now = n
 	return { id: row.id, kind: row.kind, body: row.body, sentAt: row.sentAt, openedAt: row.openedAt, mine: row.senderId === actor.userId };
 }
 
-/** What the sender sees of their letters: their own text and only whether it was opened. */
-export async function listSentLetters(db: Database, actor: Actor) {
-	const rows = await db
-		.select({ id: letters.id, kind: letters.kind, body: letters.body, sentAt: letters.sentAt, openedAt: letters.openedAt, withdrawnAt: letters.withdrawnAt, waiting: letters.waiting })
+/** What the sender's list shows of a letter's text: its opening, cut in the database. */
+const SENT_EXCERPT_LENGTH = 140;
+
+/**
+ * What the sender sees of their letters, a page at a time, newest first: their own words (the
+ * opening of each) and only whether it was opened. `older` is the cursor for the next page.
+ */
+export async function sentLettersPage(db: Database, actor: Actor, before: KeysetCursor | null = null, limit = LETTER_PAGE_SIZE) {
+	const fetched = await db
+		.select({ id: letters.id, kind: letters.kind, excerpt: sql<string>`left(${letters.body}, ${sql.raw(String(SENT_EXCERPT_LENGTH))})`, sentAt: letters.sentAt, openedAt: letters.openedAt, withdrawnAt: letters.withdrawnAt, waiting: letters.waiting, cursorAt: letterCursorAt })
 		.from(letters)
-		.where(eq(letters.senderId, actor.userId))
-		.orderBy(desc(letters.sentAt));
-	return rows.map((r) => ({ id: r.id, kind: r.kind, body: r.body, sentAt: r.sentAt, state: stateOf(r) }));
+		.where(and(eq(letters.senderId, actor.userId), olderThanCursor(letters.sentAt, letters.id, before)))
+		.orderBy(desc(letters.sentAt), desc(letters.id))
+		.limit(limit + 1);
+	const { rows, older } = pageOf(fetched, limit);
+	return { letters: rows.map((r) => ({ id: r.id, kind: r.kind, excerpt: r.excerpt, sentAt: r.sentAt, state: stateOf(r) })), older };
+}
+
+/** The newest page of what the sender sees of their letters. */
+export async function listSentLetters(db: Database, actor: Actor) {
+	return (await sentLettersPage(db, actor)).letters;
 }

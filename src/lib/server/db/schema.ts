@@ -232,8 +232,9 @@ export const letters = pgTable(
 		sourceVersionId: text('source_version_id').references(() => apologyVersions.id, { onDelete: 'set null' })
 	},
 	(t) => [
-		index('letters_recipient_idx').on(t.recipientId),
-		index('letters_sender_idx').on(t.senderId),
+		// The letterbox and the sent list are read a page at a time, newest first by (sent_at, id).
+		index('letters_recipient_idx').on(t.recipientId, t.sentAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+		index('letters_sender_idx').on(t.senderId, t.sentAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
 		// Leaving a couple withdraws its letters; the unique index below starts with the version.
 		index('letters_couple_idx').on(t.coupleId),
 		uniqueIndex('letters_version_couple_unique').on(t.sourceVersionId, t.coupleId)

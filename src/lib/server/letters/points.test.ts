@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { databaseKind, useTestDatabase } from '../../../../tests/setup/test-db';
 import type { Database } from '../db';
-import { pointLetterVersions, pointLetters, users } from '../db/schema';
+import { letters, pointLetterVersions, pointLetters, users } from '../db/schema';
 import { signUp } from '../auth/accounts';
 import { deleteAccount } from '../users/users';
 import { eq } from 'drizzle-orm';
@@ -132,8 +132,9 @@ describe(`impact and restitution letters (${databaseKind})`, () => {
 		const copy = (await listSentLetters(db, ann)).find((l) => l.kind === 'restitution');
 		expect(copy?.state).toBe('opened');
 		// The letter's own copy holds the writer's answers by number, never the partner's points.
-		expect(copy?.body).toContain('2. My lies made you doubt');
-		expect(copy?.body).not.toContain('I stopped sleeping');
+		const [stored] = await db.select({ body: letters.body }).from(letters).where(eq(letters.id, copy!.id));
+		expect(stored.body).toContain('2. My lies made you doubt');
+		expect(stored.body).not.toContain('I stopped sleeping');
 	});
 
 	it('opens only impact and restitution letters here, and leaves any other letter unopened', async () => {

@@ -2,7 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { actorOf } from '$lib/server/access/actor';
-import { countWaitingLetters, listLetterbox, openLetter, releaseWaitingLetters } from '$lib/server/couple/letters';
+import { countWaitingLetters, letterboxPage, openLetter, releaseWaitingLetters } from '$lib/server/couple/letters';
+import { formatCursor, keysetCursorSchema } from '$lib/schemas/cursor';
 import { clearPaceStatus, getOwnPaceStatus, setPaceStatus } from '$lib/server/couple/pace';
 import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http';
 import { idSchema, paceSchema } from '$lib/schemas/couple';
@@ -14,11 +15,18 @@ export const csr = false;
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const db = getDb();
-	const letters = await listLetterbox(db, actorOf(user));
+	// Every unopened letter, then a page of opened ones; a cursor that cannot be read shows the newest.
+	const openedBefore = keysetCursorSchema.parse(event.url.searchParams.get('openedBefore'));
+	const box = await letterboxPage(db, actorOf(user), openedBefore);
 	const pace = await getOwnPaceStatus(db, actorOf(user));
 	return {
 		inCouple: !!user.coupleId,
-		letters: letters.map((l) => ({ id: l.id, kind: l.kind, sentAt: l.sentAt.toISOString(), opened: !!l.openedAt })),
+		letters: [...box.unopened, ...box.opened].map((l) => ({ id: l.id, kind: l.kind, sentAt: l.sentAt.toISOString(), opened: !!l.openedAt })),
+		// Plain links (no script needed); "?" alone is the newest: a bare "#…" would keep the query.
+		openedPages: {
+			older: box.olderOpened ? `?${new URLSearchParams({ openedBefore: formatCursor(box.olderOpened) })}#letters` : null,
+			newest: openedBefore ? '?#letters' : null
+		},
 		pace: pace ? { status: pace.status, note: pace.note ?? '' } : null,
 		// Said only here, where the person came by choice: never as a notice elsewhere.
 		waiting: (await countWaitingLetters(db, actorOf(user))) > 0

@@ -1,8 +1,10 @@
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { actorOf } from '$lib/server/access/actor';
-import { listSentLetters, sendLetter } from '$lib/server/couple/letters';
-import { getPartnerPace } from '$lib/server/couple/pace';
+import { sendLetter, sentLettersPage } from '$lib/server/couple/letters';
+import { readPartnerStatus } from '$lib/server/couple/pace';
+import { partnerIn } from '$lib/server/couple/membership';
+import { formatCursor, keysetCursorSchema } from '$lib/schemas/cursor';
 import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http';
 import { letterSchema } from '$lib/schemas/couple';
 import { formKeyOf, newFormKey } from '$lib/server/forms/once';
@@ -13,12 +15,22 @@ export const csr = false;
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const db = getDb();
-	const partner = await getPartnerPace(db, actorOf(user));
-	const sent = await listSentLetters(db, actorOf(user));
+	const actor = actorOf(user);
+	// The partner's name and status only (their needs are not shown here).
+	const partner = await partnerIn(db, actor);
+	const status = partner ? await readPartnerStatus(db, actor, partner) : null;
+	// A cursor that cannot be read shows the newest letters.
+	const before = keysetCursorSchema.parse(event.url.searchParams.get('before'));
+	const sent = await sentLettersPage(db, actor, before);
 	return {
-		partner: partner ? { displayName: partner.partner.displayName, status: partner.status?.status ?? null } : null,
+		partner: partner ? { displayName: partner.displayName, status: status?.status ?? null } : null,
 		formKey: newFormKey(),
-		sent: sent.map((l) => ({ id: l.id, kind: l.kind, excerpt: l.body.slice(0, 140), sentAt: l.sentAt.toISOString(), state: l.state }))
+		sent: sent.letters.map((l) => ({ id: l.id, kind: l.kind, excerpt: l.excerpt, sentAt: l.sentAt.toISOString(), state: l.state })),
+		// Plain links (no script needed); "?" alone is the newest: a bare "#…" would keep the query.
+		sentPages: {
+			older: sent.older ? `?${new URLSearchParams({ before: formatCursor(sent.older) })}#sent` : null,
+			newest: before ? '?#sent' : null
+		}
 	};
 };
 
