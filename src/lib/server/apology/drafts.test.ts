@@ -48,6 +48,17 @@ describe(`apology drafts (${databaseKind})`, () => {
 		expect(list).toHaveLength(1);
 		expect(list[0]).toMatchObject({ id: draftId, versions: 2, openPoints: 0 });
 		expect(list[0].excerpt).toBe(good.slice(0, 90));
+		// The most recently worked-on draft first, each once however many versions it has.
+		const later = await saveApologyVersion(db, other, { body: poor });
+		expect((await listApologyDrafts(db, other)).map((d) => [d.id, d.versions])).toEqual([
+			[later.draftId, 1],
+			[draftId, 2]
+		]);
+		await saveApologyVersion(db, other, { draftId, body: poor });
+		expect((await listApologyDrafts(db, other)).map((d) => [d.id, d.versions, d.openPoints > 0])).toEqual([
+			[draftId, 3, true],
+			[later.draftId, 1, true]
+		]);
 	});
 
 	it('keeps drafts private: another user can neither read, add to nor delete one', async () => {

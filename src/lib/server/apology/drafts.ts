@@ -57,9 +57,9 @@ async function insertVersion(db: Database, actor: Actor, input: SaveInput, langu
 }
 
 export async function listApologyDrafts(db: Database, actor: Actor) {
-	// One query: every version's summary, newest first; the first row per draft is its latest.
+	// One query, one row per draft: its latest version (DISTINCT ON), not every version ever saved.
 	const rows = await db
-		.select({
+		.selectDistinctOn([apologyDrafts.id], {
 			id: apologyDrafts.id,
 			updatedAt: apologyDrafts.updatedAt,
 			number: apologyVersions.number,
@@ -69,10 +69,9 @@ export async function listApologyDrafts(db: Database, actor: Actor) {
 		.from(apologyDrafts)
 		.innerJoin(apologyVersions, eq(apologyVersions.draftId, apologyDrafts.id))
 		.where(eq(apologyDrafts.ownerId, actor.userId))
-		.orderBy(desc(apologyDrafts.updatedAt), desc(apologyVersions.number));
-	const latest = new Map<string, (typeof rows)[number]>();
-	for (const row of rows) if (!latest.has(row.id)) latest.set(row.id, row);
-	return [...latest.values()].map((row) => ({
+		.orderBy(apologyDrafts.id, desc(apologyVersions.number));
+	rows.sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime() || (a.id < b.id ? 1 : -1));
+	return rows.map((row) => ({
 		id: row.id,
 		updatedAt: row.updatedAt,
 		versions: row.number,
