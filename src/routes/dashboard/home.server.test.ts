@@ -8,7 +8,7 @@ import { chooseRole } from '$lib/server/users/users';
 import { acceptInvitation, createInvitation } from '$lib/server/couple/invitations';
 import { sendLetter } from '$lib/server/couple/letters';
 import { addWish } from '$lib/server/deeds/wishes';
-import { createCommitment } from '$lib/server/deeds/commitments';
+import { createCommitment, endCommitment, pauseCommitment } from '$lib/server/deeds/commitments';
 import { recordCheckIn } from '$lib/server/deeds/check-ins';
 import { addDays, localDay } from '$lib/server/deeds/days';
 import { loadHome } from './home.server';
@@ -56,6 +56,11 @@ describe(`home page: what matters today, in a bounded number of queries (${datab
 			}
 		}
 		await createCommitment(db, repActor, { title: 'Samen wandelen', why: '', rhythm: 'weekly', weekdays: [], share: true }, undefined, now);
+		// An ended and a paused one, shared too: neither is due, nor counted as ongoing for the partner.
+		const ended = await createCommitment(db, repActor, { title: 'Oud plan', why: '', rhythm: 'daily', weekdays: [], share: true, startsOn: addDays(today, -30) }, undefined, now);
+		await endCommitment(db, repActor, ended.id, 'Niet meer nodig', now);
+		const paused = await createCommitment(db, repActor, { title: 'Even stil', why: '', rhythm: 'daily', weekdays: [], share: true, startsOn: addDays(today, -30) }, undefined, now);
+		await pauseCommitment(db, repActor, paused.id, 'Ziek', now);
 		await addWish(db, { userId: hurt.id, coupleId: hurt.coupleId }, { size: 'everyday', body: 'Een kop thee', share: true });
 		await sendLetter(db, { userId: hurt.id, coupleId: hurt.coupleId }, { body: 'Een brief', kind: 'letter' });
 	}, 600_000);

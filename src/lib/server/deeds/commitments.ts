@@ -139,15 +139,21 @@ export async function getCommitment(db: Database, actor: Actor, id: string) {
 
 export const commitmentView = view;
 
-/** The actor's own commitments and the partner's shared ones (own first, each oldest first): one query. */
-export async function listVisibleCommitments(db: Database, actor: Actor) {
+/**
+ * The actor's own commitments and the partner's shared ones (own first, each oldest first): one
+ * query. `activeOnly` leaves paused and ended ones out in SQL (the home page needs only what runs).
+ */
+export async function listVisibleCommitments(db: Database, actor: Actor, { activeOnly = false } = {}) {
 	const rows = await db
 		.select(columns)
 		.from(commitments)
 		.where(
-			actor.coupleId
-				? or(eq(commitments.ownerId, actor.userId), and(eq(commitments.sharedCoupleId, actor.coupleId), ne(commitments.ownerId, actor.userId)))
-				: eq(commitments.ownerId, actor.userId)
+			and(
+				actor.coupleId
+					? or(eq(commitments.ownerId, actor.userId), and(eq(commitments.sharedCoupleId, actor.coupleId), ne(commitments.ownerId, actor.userId)))
+					: eq(commitments.ownerId, actor.userId),
+				activeOnly ? eq(commitments.status, 'active') : undefined
+			)
 		)
 		.orderBy(asc(commitments.createdAt));
 	const own = rows.filter((row) => row.ownerId === actor.userId);

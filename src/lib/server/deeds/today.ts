@@ -16,9 +16,9 @@ export async function dueNow(db: Database, actor: Actor, now = new Date()) {
 /** For the home page: what is due now, and how many of the partner's shared commitments are ongoing. */
 export async function deedsToday(db: Database, actor: Actor, now = new Date()) {
 	const today = localDay(now);
-	const visible = await listVisibleCommitments(db, actor);
-	const partnerOngoing = visible.filter((r) => r.ownerId !== actor.userId && r.status === 'active').length;
-	const rows = visible.filter((r) => r.ownerId === actor.userId && r.status === 'active');
+	const visible = await listVisibleCommitments(db, actor, { activeOnly: true });
+	const partnerOngoing = visible.filter((r) => r.ownerId !== actor.userId).length;
+	const rows = visible.filter((r) => r.ownerId === actor.userId);
 	const timelines = await timelinesOf(db, rows);
 	const recorded = new Set((await checkInsSince(db, rows.map((r) => r.id), addDays(mondayOf(today), 0))).map((e) => `${e.commitmentId}/${e.day}`));
 	const due: { id: string; title: string; occasion: string; weekly: boolean; recorded: boolean }[] = [];
