@@ -143,9 +143,9 @@ async function sendVersion(db: Database, actor: Actor, draftId: string, number: 
  * A letter of `kind` delivered to the actor in their current couple, with the version it carries.
  * The letterbox rules hold: a waiting or withdrawn letter does not exist for the recipient.
  */
-async function delivered(db: Database, actor: Actor, kind: PointLetterKind, letterId?: string) {
+async function delivered(db: Database, actor: Actor, kind: PointLetterKind, letterId?: string, limit?: number) {
 	if (!actor.coupleId) return [];
-	const rows = await db
+	const query = db
 		.select({
 			letterId: letters.id,
 			sentAt: letters.sentAt,
@@ -171,7 +171,9 @@ async function delivered(db: Database, actor: Actor, kind: PointLetterKind, lett
 				letterId ? eq(letters.id, letterId) : undefined
 			)
 		)
-		.orderBy(desc(letters.sentAt));
+		.orderBy(desc(letters.sentAt), desc(letters.id))
+		.$dynamic();
+	const rows = await (limit === undefined ? query : query.limit(limit));
 	// The query narrows to this couple; the policy still has the last word, as for every read.
 	return rows.filter((r) => can(actor, 'read', pointLetterAccess({ ownerId: r.versionOwner, sentCoupleId: r.sentCoupleId }, r)));
 }
@@ -204,7 +206,8 @@ export async function sendImpactVersion(db: Database, actor: Actor, draftId: str
  * it, then its points. Nothing while it waits (the actor asked for space) or after it was withdrawn.
  */
 export async function readReceivedImpact(db: Database, actor: Actor) {
-	const [row] = await delivered(db, actor, 'impact');
+	// Only the newest: every version the partner sends is a letter of its own.
+	const [row] = await delivered(db, actor, 'impact', undefined, 1);
 	if (!row) return null;
 	return { letterId: row.letterId, sentAt: row.sentAt, opened: !!row.openedAt, points: row.openedAt ? row.points : null };
 }
