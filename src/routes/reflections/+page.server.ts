@@ -2,7 +2,8 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { actorOf } from '$lib/server/access/actor';
 import { myReflectionsPage, sharedWithMePage } from '$lib/server/reflections/reflections';
-import { formatCursor, keysetCursorSchema, type KeysetCursor } from '$lib/schemas/cursor';
+import { formatCursor, keysetCursorSchema } from '$lib/schemas/cursor';
+import { pageLinks } from '$lib/server/page-links';
 import { REFLECTION_PROMPTS } from '$lib/server/reflections/prompts';
 import { requireUser } from '$lib/server/http';
 
@@ -19,26 +20,15 @@ export const load: PageServerLoad = async (event) => {
 	const sharedBefore = keysetCursorSchema.parse(event.url.searchParams.get('sharedBefore'));
 	const mine = await myReflectionsPage(db, actor, mineBefore);
 	const shared = await sharedWithMePage(db, actor, sharedBefore);
-	// Plain links (no script needed). Each list's links keep the other list's page; "?" alone is
-	// the newest of both: a bare "#…" would keep the query.
-	const pageHref = (pages: { mineBefore: KeysetCursor | null; sharedBefore: KeysetCursor | null }, anchor: string) => {
-		const query = new URLSearchParams();
-		if (pages.mineBefore) query.set('mineBefore', formatCursor(pages.mineBefore));
-		if (pages.sharedBefore) query.set('sharedBefore', formatCursor(pages.sharedBefore));
-		return `?${query}#${anchor}`;
-	};
+	const shownMine = mineBefore && formatCursor(mineBefore);
+	const shownShared = sharedBefore && formatCursor(sharedBefore);
 	return {
 		prompts: [...REFLECTION_PROMPTS],
 		mine: mine.reflections.map(iso),
-		minePages: {
-			older: mine.older ? pageHref({ mineBefore: mine.older, sharedBefore }, 'mine') : null,
-			newest: mineBefore ? pageHref({ mineBefore: null, sharedBefore }, 'mine') : null
-		},
+		// Each list's links keep the other list's page (decision 025).
+		minePages: pageLinks('mineBefore', mine.older && formatCursor(mine.older), shownMine, 'mine', { sharedBefore: shownShared }),
 		shared: shared.reflections.map(iso),
-		sharedPages: {
-			older: shared.older ? pageHref({ mineBefore, sharedBefore: shared.older }, 'shared') : null,
-			newest: sharedBefore ? pageHref({ mineBefore, sharedBefore: null }, 'shared') : null
-		},
+		sharedPages: pageLinks('sharedBefore', shared.older && formatCursor(shared.older), shownShared, 'shared', { mineBefore: shownMine }),
 		inCouple: !!user.coupleId
 	};
 };

@@ -5,6 +5,7 @@ import { actorOf } from '$lib/server/access/actor';
 import { currentAgreement } from '$lib/server/agreements/agreements';
 import { askQuestion, questionsPage } from '$lib/server/talk/questions';
 import { formatCursor, keysetCursorSchema } from '$lib/schemas/cursor';
+import { pageLinks } from '$lib/server/page-links';
 import { partnerOf } from '$lib/server/couple/membership';
 import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http';
 import { formKeyOf, newFormKey } from '$lib/server/forms/once';
@@ -29,11 +30,7 @@ export const load: PageServerLoad = async (event) => {
 		agreement: agreement && { detail: agreement.detail, offLimits: agreement.offLimits, timing: agreement.timing, minutes: agreement.minutes, timeOfDay: agreement.timeOfDay, timeoutWord: agreement.timeoutWord, note: agreement.note },
 		open: questions.open.map(iso),
 		answered: questions.answered.map(iso),
-		// Plain links (no script needed); "?" alone is the newest: a bare "#…" would keep the query.
-		answeredPages: {
-			older: questions.olderAnswered ? `?${new URLSearchParams({ answeredBefore: formatCursor(questions.olderAnswered) })}#answered` : null,
-			newest: answeredBefore ? '?#answered' : null
-		},
+		answeredPages: pageLinks('answeredBefore', questions.olderAnswered && formatCursor(questions.olderAnswered), answeredBefore && formatCursor(answeredBefore), 'answered'),
 		formKey: newFormKey()
 	};
 };

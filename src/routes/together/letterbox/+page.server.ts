@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/db';
 import { actorOf } from '$lib/server/access/actor';
 import { countWaitingLetters, letterboxPage, openLetter, releaseWaitingLetters } from '$lib/server/couple/letters';
 import { formatCursor, keysetCursorSchema } from '$lib/schemas/cursor';
+import { pageLinks } from '$lib/server/page-links';
 import { clearPaceStatus, getOwnPaceStatus, setPaceStatus } from '$lib/server/couple/pace';
 import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http';
 import { idSchema, paceSchema } from '$lib/schemas/couple';
@@ -22,11 +23,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		inCouple: !!user.coupleId,
 		letters: [...box.unopened, ...box.opened].map((l) => ({ id: l.id, kind: l.kind, sentAt: l.sentAt.toISOString(), opened: !!l.openedAt })),
-		// Plain links (no script needed); "?" alone is the newest: a bare "#…" would keep the query.
-		openedPages: {
-			older: box.olderOpened ? `?${new URLSearchParams({ openedBefore: formatCursor(box.olderOpened) })}#letters` : null,
-			newest: openedBefore ? '?#letters' : null
-		},
+		openedPages: pageLinks('openedBefore', box.olderOpened && formatCursor(box.olderOpened), openedBefore && formatCursor(openedBefore), 'letters'),
 		pace: pace ? { status: pace.status, note: pace.note ?? '' } : null,
 		// Said only here, where the person came by choice: never as a notice elsewhere.
 		waiting: (await countWaitingLetters(db, actorOf(user))) > 0

@@ -5,6 +5,7 @@ import { sendLetter, sentLettersPage } from '$lib/server/couple/letters';
 import { readPartnerStatus } from '$lib/server/couple/pace';
 import { partnerIn } from '$lib/server/couple/membership';
 import { formatCursor, keysetCursorSchema } from '$lib/schemas/cursor';
+import { pageLinks } from '$lib/server/page-links';
 import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http';
 import { letterSchema } from '$lib/schemas/couple';
 import { formKeyOf, newFormKey } from '$lib/server/forms/once';
@@ -26,11 +27,7 @@ export const load: PageServerLoad = async (event) => {
 		partner: partner ? { displayName: partner.displayName, status: status?.status ?? null } : null,
 		formKey: newFormKey(),
 		sent: sent.letters.map((l) => ({ id: l.id, kind: l.kind, excerpt: l.excerpt, sentAt: l.sentAt.toISOString(), state: l.state })),
-		// Plain links (no script needed); "?" alone is the newest: a bare "#…" would keep the query.
-		sentPages: {
-			older: sent.older ? `?${new URLSearchParams({ before: formatCursor(sent.older) })}#sent` : null,
-			newest: before ? '?#sent' : null
-		}
+		sentPages: pageLinks('before', sent.older && formatCursor(sent.older), before && formatCursor(before), 'sent')
 	};
 };
 

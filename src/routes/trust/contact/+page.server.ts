@@ -5,6 +5,7 @@ import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http
 import { formKeyOf, newFormKey } from '$lib/server/forms/once';
 import { addContactEntry, answerContactQuestion, askContactQuestion, contactLogPage } from '$lib/server/trust/contact-log';
 import { dayKeysetCursorSchema, formatDayCursor } from '$lib/schemas/cursor';
+import { pageLinks } from '$lib/server/page-links';
 import { dayOf } from '$lib/server/trust/days';
 import { contactAnswerSchema, contactEndedSchema, contactQuestionSchema, contactSchema } from '$lib/schemas/trust';
 
@@ -17,11 +18,7 @@ export const load: PageServerLoad = async (event) => {
 	const before = dayKeysetCursorSchema.parse(event.url.searchParams.get('before'));
 	const { entries, older } = await contactLogPage(getDb(), actorOf(user), before);
 	return {
-		// Plain links (no script needed); "?" alone is the newest: a bare "#…" would keep the query.
-		logPages: {
-			older: older ? `?${new URLSearchParams({ before: formatDayCursor(older) })}#log` : null,
-			newest: before ? '?#log' : null
-		},
+		logPages: pageLinks('before', older && formatDayCursor(older), before && formatDayCursor(before), 'log'),
 		repairing: user.role === 'repairing',
 		inCouple: !!user.coupleId,
 		today: dayOf(new Date()),

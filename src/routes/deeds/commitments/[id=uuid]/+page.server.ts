@@ -20,6 +20,7 @@ import { changeCommitmentSchema, checkInSchema, commentIdSchema, commentSchema, 
 import { formKeyOf, newFormKey } from '$lib/server/forms/once';
 import { localizeHref } from '$lib/i18n';
 import { formatCursor, keysetCursorSchema, serialCursorSchema } from '$lib/schemas/cursor';
+import { pageLinks } from '$lib/server/page-links';
 import type { z } from 'zod';
 
 // Plain HTML and forms; the page script adds the rest (docs/decisions/021).
@@ -36,16 +37,11 @@ export const load: PageServerLoad = async (event) => {
 		const commentsBefore = keysetCursorSchema.parse(event.url.searchParams.get('commentsBefore'));
 		const historyBefore = serialCursorSchema.parse(event.url.searchParams.get('historyBefore'));
 		const { commitment, consistency, recent, comments, history } = await commitmentPage(db, actor, id, { commentsBefore, historyBefore });
-		// Plain links (no script needed). Each list's links keep the other list's page; "?" alone
-		// is the newest of both: a bare "#…" would keep the query.
-		const pageHref = (pages: { commentsBefore: string | null; historyBefore: string | null }, anchor: string) => {
-			const query = new URLSearchParams();
-			if (pages.commentsBefore) query.set('commentsBefore', pages.commentsBefore);
-			if (pages.historyBefore) query.set('historyBefore', pages.historyBefore);
-			return `?${query}#${anchor}`;
-		};
 		const shownComments = commentsBefore ? formatCursor(commentsBefore) : null;
 		const shownHistory = historyBefore === null ? null : String(historyBefore);
+		// Each list's links keep the other list's page (decision 025).
+		const commentLinks = pageLinks('commentsBefore', comments.earlier && formatCursor(comments.earlier), shownComments, 'comments', { historyBefore: shownHistory });
+		const historyLinks = pageLinks('historyBefore', history.earlier === null ? null : String(history.earlier), shownHistory, 'history', { commentsBefore: shownComments });
 		const recordable = consistency.weeks
 			.flatMap((w) => w.days)
 			.filter((d) => d.due)
@@ -76,15 +72,9 @@ export const load: PageServerLoad = async (event) => {
 			recordable,
 			recent: recent.map((c) => ({ day: c.day, outcome: c.outcome, note: c.note, late: c.late, noticed: c.noticed })),
 			comments: comments.comments.map((c) => ({ id: c.id, body: c.body, createdAt: c.createdAt.toISOString(), mine: c.mine })),
-			commentPages: {
-				earlier: comments.earlier ? pageHref({ commentsBefore: formatCursor(comments.earlier), historyBefore: shownHistory }, 'comments') : null,
-				newest: commentsBefore ? pageHref({ commentsBefore: null, historyBefore: shownHistory }, 'comments') : null
-			},
+			commentPages: { earlier: commentLinks.older, newest: commentLinks.newest },
 			history: history.events.map((e) => ({ id: e.id, kind: e.kind, title: e.title, rhythm: e.rhythm, weekdays: e.weekdays, reason: e.reason, at: e.at.toISOString() })),
-			historyPages: {
-				earlier: history.earlier ? pageHref({ commentsBefore: shownComments, historyBefore: String(history.earlier) }, 'history') : null,
-				newest: historyBefore ? pageHref({ commentsBefore: shownComments, historyBefore: null }, 'history') : null
-			},
+			historyPages: { earlier: historyLinks.older, newest: historyLinks.newest },
 			formKey: newFormKey()
 		};
 	} catch (err) {
