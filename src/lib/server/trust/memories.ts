@@ -1,5 +1,7 @@
 import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Database } from '../db';
+import type { DayKeysetCursor } from '$lib/schemas/cursor';
+import { cursorMoment, olderThanDayCursor, pageOf } from '../db/keyset';
 import { contactLog, memories } from '../db/schema';
 import { assertCan, can, type Actor } from '../access/policy';
 import { newId } from '../security/tokens';
@@ -38,16 +40,40 @@ export async function deleteMemory(db: Database, actor: Actor, id: string) {
 	await db.delete(memories).where(eq(memories.id, id));
 }
 
-/** The actor's own memories and the partner's visible ones for this couple, newest first. */
-export async function listMemories(db: Database, actor: Actor) {
-	const rows = await db
-		.select()
+/** How many memories the journal shows at a time; older ones are a link away. */
+export const MEMORY_PAGE_SIZE = 30;
+
+/**
+ * One page of the journal: the actor's own memories and the partner's visible ones for this couple,
+ * newest first by day: the newest, or those after the cursor `before`; `older` is the cursor for
+ * the next page, or null. The partner's hidden ones are left out in the query, so they never take
+ * a place on a page; the policy is still asked of every row.
+ */
+export async function memoriesPage(db: Database, actor: Actor, before: DayKeysetCursor | null = null, limit = MEMORY_PAGE_SIZE) {
+	const fetched = await db
+		.select({ id: memories.id, ownerId: memories.ownerId, coupleId: memories.coupleId, day: memories.day, body: memories.body, feeling: memories.feeling, hidden: memories.hidden, cursorAt: cursorMoment(memories.createdAt) })
 		.from(memories)
-		.where(actor.coupleId ? or(eq(memories.ownerId, actor.userId), eq(memories.coupleId, actor.coupleId)) : eq(memories.ownerId, actor.userId))
-		.orderBy(desc(memories.day), desc(memories.createdAt));
-	return rows
-		.filter((r) => can(actor, 'read', trustAccess.memory(r)))
-		.map((r) => ({ id: r.id, mine: r.ownerId === actor.userId, day: r.day, body: r.body, feeling: r.feeling, hidden: r.hidden, current: r.coupleId !== null && r.coupleId === actor.coupleId }));
+		.where(
+			and(
+				actor.coupleId ? or(eq(memories.ownerId, actor.userId), and(eq(memories.coupleId, actor.coupleId), eq(memories.hidden, false))) : eq(memories.ownerId, actor.userId),
+				olderThanDayCursor(memories.day, memories.createdAt, memories.id, before)
+			)
+		)
+		.orderBy(desc(memories.day), desc(memories.createdAt), desc(memories.id))
+		.limit(limit + 1);
+	const page = pageOf(fetched, limit);
+	const last = page.rows.at(-1);
+	return {
+		memories: page.rows
+			.filter((r) => can(actor, 'read', trustAccess.memory(r)))
+			.map((r) => ({ id: r.id, mine: r.ownerId === actor.userId, day: r.day, body: r.body, feeling: r.feeling, hidden: r.hidden, current: r.coupleId !== null && r.coupleId === actor.coupleId })),
+		older: page.older && last ? { day: last.day, ...page.older } : null
+	};
+}
+
+/** The journal's newest page. */
+export async function listMemories(db: Database, actor: Actor) {
+	return (await memoriesPage(db, actor)).memories;
 }
 
 /**

@@ -7,11 +7,11 @@ import { coupleIdOf, leaveCouple } from '../couple/membership';
 import { exportUserData } from '../privacy/export';
 import { addTrustCheckin } from './checkins';
 import { addContactEntry, answerContactQuestion, askContactQuestion, CONTACT_PAGE_SIZE, contactLogPage, listContactLog } from './contact-log';
-import { contactLog } from '../db/schema';
+import { contactLog, memories } from '../db/schema';
 import { newId } from '../security/tokens';
 import { saveSafetyCheck, transparencyGate, type SafetyAnswers } from './safety';
 import { acceptRequest, declineRequest, listTransparency, offerMeasure, requestMeasure, revokeMeasure } from './transparency';
-import { addMemory, deleteMemory, listMemories, setMemoryHidden } from './memories';
+import { addMemory, deleteMemory, listMemories, MEMORY_PAGE_SIZE, memoriesPage, setMemoryHidden } from './memories';
 
 const safe: SafetyAnswers = { afraid: 'no', controlled: 'no', threatened: 'no', hurt: 'no' };
 const contact = { kind: 'contact' as const, day: '2026-11-20', channel: 'message' as const, initiatedBy: 'them' as const, planned: false, reason: 'a work question', said: 'I said I would not reply again' };
@@ -149,7 +149,7 @@ describe(`contact log, safety check, transparency and memories (${databaseKind})
 	});
 });
 
-describe(`the contact log, a page at a time (${databaseKind})`, () => {
+describe(`the contact log and the memories, a page at a time (${databaseKind})`, () => {
 	const database = useTestDatabase();
 
 	it('pages by day, then by when it was written, none twice or skipped; questions only for the entries shown', async () => {
@@ -192,5 +192,37 @@ describe(`the contact log, a page at a time (${databaseKind})`, () => {
 		expect((await contactLogPage(db, repActor, null, 3)).entries.flatMap((e) => e.questions)).toEqual([]);
 		// What a person sees by default: at most a page.
 		expect((await listContactLog(db, hurtActor)).length).toBe(Math.min(7, CONTACT_PAGE_SIZE));
+	});
+
+	it('pages the memories by day, and the partner’s hidden ones never take a place on a page', async () => {
+		const db = database();
+		const make = async (name: string) => (await signUp(db, { email: `${name}@example.org`, password: 'long enough pass', displayName: name, locale: 'nl' })).userId;
+		const ann = await make('ann-memories');
+		const bo = await make('bo-memories');
+		await acceptInvitation(db, bo, (await createInvitation(db, ann)).token);
+		const coupleId = (await coupleIdOf(db, ann))!;
+		const annActor = { userId: ann, coupleId };
+		// Five of Bo's, two of them on one day written in the same microsecond; three hidden ones of
+		// Bo's, newer than all: a page cut before "not hidden" would hold only those.
+		const memory = (body: string, day: string, at: string, hidden = false) => ({ id: newId(), ownerId: bo, coupleId, day, body, feeling: null, hidden, createdAt: new Date(at) });
+		await db.insert(memories).values([
+			memory('M1', '2026-11-02', '2026-11-02T09:00:00.000123Z'),
+			memory('M2', '2026-11-03', '2026-11-03T09:00:00.000123Z'),
+			memory('M3', '2026-11-04', '2026-11-04T09:00:00.000123Z'),
+			memory('M4', '2026-11-04', '2026-11-04T09:00:00.000123Z'),
+			memory('M5', '2026-11-05', '2026-11-05T09:00:00.000123Z'),
+			...[1, 2, 3].map((k) => memory(`H${k}`, '2026-11-20', `2026-11-20T09:0${k}:00Z`, true))
+		]);
+		const bodies = (page: { memories: { body: string }[] }) => page.memories.map((x) => x.body);
+		const newest = await memoriesPage(db, annActor, null, 2);
+		expect(bodies(newest)).toEqual(['M5', expect.stringMatching(/^M[34]$/)]);
+		const middle = await memoriesPage(db, annActor, newest.older, 2);
+		const oldest = await memoriesPage(db, annActor, middle.older, 2);
+		expect([...bodies(newest), ...bodies(middle), ...bodies(oldest)].sort()).toEqual(['M1', 'M2', 'M3', 'M4', 'M5']);
+		expect(bodies(oldest)).toEqual(['M1']);
+		expect(oldest.older).toBeNull();
+		// Bo sees his hidden ones too, as his own.
+		expect(bodies(await memoriesPage(db, { userId: bo, coupleId }, null, 3))).toEqual(['H3', 'H2', 'H1']);
+		expect((await listMemories(db, annActor)).length).toBe(Math.min(5, MEMORY_PAGE_SIZE));
 	});
 });

@@ -3,7 +3,9 @@ import { getDb } from '$lib/server/db';
 import { actorOf } from '$lib/server/access/actor';
 import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http';
 import { formKeyOf, newFormKey } from '$lib/server/forms/once';
-import { addMemory, deleteMemory, listMemories, setMemoryHidden } from '$lib/server/trust/memories';
+import { addMemory, deleteMemory, memoriesPage, setMemoryHidden } from '$lib/server/trust/memories';
+import { dayKeysetCursorSchema, formatDayCursor } from '$lib/schemas/cursor';
+import { pageLinks } from '$lib/server/page-links';
 import { dayOf } from '$lib/server/trust/days';
 import { idSchema } from '$lib/schemas/couple';
 import { memorySchema } from '$lib/schemas/trust';
@@ -13,11 +15,15 @@ export const csr = false;
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
+	// A cursor that cannot be read shows the newest memories.
+	const before = dayKeysetCursorSchema.parse(event.url.searchParams.get('before'));
+	const journal = await memoriesPage(getDb(), actorOf(user), before);
 	return {
 		inCouple: !!user.coupleId,
 		today: dayOf(new Date()),
 		formKey: newFormKey(),
-		memories: (await listMemories(getDb(), actorOf(user))).map((x) => ({ id: x.id, mine: x.mine, day: x.day, body: x.body, feeling: x.feeling, hidden: x.hidden, current: x.current }))
+		memories: journal.memories.map((x) => ({ id: x.id, mine: x.mine, day: x.day, body: x.body, feeling: x.feeling, hidden: x.hidden, current: x.current })),
+		journalPages: pageLinks('before', journal.older && formatDayCursor(journal.older), before && formatDayCursor(before), 'journal')
 	};
 };
 

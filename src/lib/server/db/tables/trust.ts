@@ -177,5 +177,9 @@ export const memories = pgTable(
 		hidden: boolean('hidden').notNull().default(false),
 		createdAt: createdAt()
 	},
-	(t) => [index('memories_owner_idx').on(t.ownerId), index('memories_couple_idx').on(t.coupleId, t.day)]
+	(t) => [
+		// The journal is read a page at a time, newest first by (day, created_at, id).
+		index('memories_owner_idx').on(t.ownerId, t.day.desc().nullsFirst(), t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+		index('memories_couple_idx').on(t.coupleId, t.day.desc().nullsFirst(), t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+	]
 );
