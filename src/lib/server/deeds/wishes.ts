@@ -1,4 +1,6 @@
-import { and, desc, eq, isNull, ne } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, ne } from 'drizzle-orm';
+import type { KeysetCursor } from '$lib/schemas/cursor';
+import { cursorMoment, olderThanCursor, pageOf } from '../db/keyset';
 import type { Database } from '../db';
 import { wishes } from '../db/schema';
 import { assertCan, can, type Actor, type ItemAccess } from '../access/policy';
@@ -66,20 +68,53 @@ export async function getWish(db: Database, actor: Actor, id: string) {
 	return { ...view(row, actor), mine: row.ownerId === actor.userId };
 }
 
-export async function listMyWishes(db: Database, actor: Actor) {
-	const rows = await db.select(columns).from(wishes).where(eq(wishes.ownerId, actor.userId)).orderBy(desc(wishes.createdAt));
-	return rows.map((row) => view(row, actor));
+/** How many of one's own wishes, and of the partner's answered ones, `/deeds/wishes` shows at a time. */
+export const WISH_PAGE_SIZE = 20;
+
+const wishCursorAt = cursorMoment(wishes.createdAt);
+const newestFirst = [desc(wishes.createdAt), desc(wishes.id)];
+
+/** One page of the actor's own wishes, newest first: the newest, or those after `before`. */
+export async function myWishesPage(db: Database, actor: Actor, before: KeysetCursor | null = null, limit = WISH_PAGE_SIZE) {
+	const fetched = await db
+		.select({ ...columns, cursorAt: wishCursorAt })
+		.from(wishes)
+		.where(and(eq(wishes.ownerId, actor.userId), olderThanCursor(wishes.createdAt, wishes.id, before)))
+		.orderBy(...newestFirst)
+		.limit(limit + 1);
+	const { rows, older } = pageOf(fetched, limit);
+	return { wishes: rows.map((row) => view(row, actor)), older };
 }
 
-/** The wishes the partner shared with the actor's couple, newest first; nothing when solo. */
-export async function listPartnerWishes(db: Database, actor: Actor) {
-	if (!actor.coupleId) return [];
-	const rows = await db
-		.select(columns)
+/** The newest page of the actor's own wishes. */
+export async function listMyWishes(db: Database, actor: Actor) {
+	return (await myWishesPage(db, actor)).wishes;
+}
+
+/**
+ * The wishes the partner shared with the actor's couple, newest first; nothing when solo. Every
+ * one still waiting for an answer is there on every page; the answered ones come a page at a time
+ * (the newest, or those after `answeredBefore`).
+ */
+export async function partnerWishesPage(db: Database, actor: Actor, answeredBefore: KeysetCursor | null = null, limit = WISH_PAGE_SIZE) {
+	if (!actor.coupleId) return { waiting: [], answered: [], olderAnswered: null };
+	const partners = and(eq(wishes.sharedCoupleId, actor.coupleId), ne(wishes.ownerId, actor.userId));
+	const waiting = await db.select({ ...columns, cursorAt: wishCursorAt }).from(wishes).where(and(partners, isNull(wishes.answer))).orderBy(...newestFirst);
+	const fetched = await db
+		.select({ ...columns, cursorAt: wishCursorAt })
 		.from(wishes)
-		.where(and(eq(wishes.sharedCoupleId, actor.coupleId), ne(wishes.ownerId, actor.userId)))
-		.orderBy(desc(wishes.createdAt));
-	return rows.filter((row) => can(actor, 'read', wishAccess(row))).map((row) => view(row, actor));
+		.where(and(partners, isNotNull(wishes.answer), olderThanCursor(wishes.createdAt, wishes.id, answeredBefore)))
+		.orderBy(...newestFirst)
+		.limit(limit + 1);
+	const answered = pageOf(fetched, limit);
+	const shown = (rows: typeof waiting) => rows.filter((row) => can(actor, 'read', wishAccess(row))).map((row) => view(row, actor));
+	return { waiting: shown(waiting), answered: shown(answered.rows), olderAnswered: answered.older };
+}
+
+/** The partner's shared wishes on the first page: every waiting one, then the newest answered ones. */
+export async function listPartnerWishes(db: Database, actor: Actor) {
+	const { waiting, answered } = await partnerWishesPage(db, actor);
+	return [...waiting, ...answered];
 }
 
 /** How many shared wishes wait for the actor's answer (for the home page). */

@@ -2,7 +2,9 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { actorOf } from '$lib/server/access/actor';
-import { addWish, answerWish, deleteWish, listMyWishes, listPartnerWishes, shareWish, unshareWish } from '$lib/server/deeds/wishes';
+import { addWish, answerWish, deleteWish, myWishesPage, partnerWishesPage, shareWish, unshareWish } from '$lib/server/deeds/wishes';
+import { formatCursor, keysetCursorSchema } from '$lib/schemas/cursor';
+import { pageLinks } from '$lib/server/page-links';
 import { actionFailure, invalid, parseForm, requireUser } from '$lib/server/http';
 import { wishAnswerSchema, wishSchema } from '$lib/schemas/deeds';
 import { idSchema } from '$lib/schemas/couple';
@@ -26,11 +28,22 @@ export const load: PageServerLoad = async (event) => {
 	if (!user.role) redirect(303, localizeHref('/onboarding/role'));
 	const db = getDb();
 	const actor = actorOf(user);
+	// Each list a page at a time; a cursor that cannot be read shows its newest page.
+	const mineBefore = keysetCursorSchema.parse(event.url.searchParams.get('mineBefore'));
+	const answeredBefore = keysetCursorSchema.parse(event.url.searchParams.get('answeredBefore'));
+	const mine = await myWishesPage(db, actor, mineBefore);
+	const partner = await partnerWishesPage(db, actor, answeredBefore);
+	const shownMine = mineBefore && formatCursor(mineBefore);
+	const shownAnswered = answeredBefore && formatCursor(answeredBefore);
 	return {
 		role: user.role,
 		inCouple: !!user.coupleId,
-		mine: (await listMyWishes(db, actor)).map(plain),
-		partner: (await listPartnerWishes(db, actor)).map(plain),
+		mine: mine.wishes.map(plain),
+		// Each list's links keep the other list's page (decision 025).
+		minePages: pageLinks('mineBefore', mine.older && formatCursor(mine.older), shownMine, 'my-wishes', { answeredBefore: shownAnswered }),
+		// Every wish still waiting for an answer, then a page of the answered ones.
+		partner: [...partner.waiting, ...partner.answered].map(plain),
+		partnerPages: pageLinks('answeredBefore', partner.olderAnswered && formatCursor(partner.olderAnswered), shownAnswered, 'partner-wishes', { mineBefore: shownMine }),
 		formKey: newFormKey()
 	};
 };

@@ -28,7 +28,13 @@ export const wishes = pgTable(
 		createdAt: createdAt(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [index('wishes_owner_idx').on(t.ownerId), index('wishes_shared_idx').on(t.sharedCoupleId).where(sql`${t.sharedCoupleId} is not null`)]
+	(t) => [
+		// `/deeds/wishes` reads both lists a page at a time, newest first by (created_at, id).
+		index('wishes_owner_idx').on(t.ownerId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+		index('wishes_shared_idx')
+			.on(t.sharedCoupleId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+			.where(sql`${t.sharedCoupleId} is not null`)
+	]
 );
 
 export type RhythmKind = 'daily' | 'weekdays' | 'weekly';
