@@ -1,6 +1,7 @@
 import { and, desc, eq, max, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { apologyDrafts, apologyVersions } from '../db/schema';
+import { excerptOf } from '../db/excerpt';
 import { assertCan, type Actor, type ItemAccess } from '../access/policy';
 import { newId } from '../security/tokens';
 import { DomainError, isUniqueViolation } from '../errors';
@@ -63,7 +64,7 @@ export async function listApologyDrafts(db: Database, actor: Actor) {
 			id: apologyDrafts.id,
 			updatedAt: apologyDrafts.updatedAt,
 			number: apologyVersions.number,
-			excerpt: sql<string>`substr(${apologyVersions.body}, 1, 90)`,
+			excerpt: excerptOf(apologyVersions.body, 90),
 			ruleIds: apologyVersions.ruleIds
 		})
 		.from(apologyDrafts)

@@ -1,6 +1,7 @@
-import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { KeysetCursor } from '$lib/schemas/cursor';
 import { cursorMoment, olderThanCursor, pageOf } from '../db/keyset';
+import { excerptOf } from '../db/excerpt';
 import type { Database } from '../db';
 import { apologyDrafts, apologyVersions, letters, paceStatus } from '../db/schema';
 import { assertCan, can, type Actor, type ItemAccess } from '../access/policy';
@@ -141,21 +142,24 @@ export async function releaseWaitingLetters(db: Database, actor: Actor) {
 		.where(and(eq(letters.recipientId, actor.userId), eq(letters.coupleId, actor.coupleId), eq(letters.waiting, true)));
 }
 
-/** The recipient's letterbox. Bodies are not included: a letter is read only by opening it. */
 /** How many opened letters the letterbox and the sent list show at a time; older ones are a link away. */
 export const LETTER_PAGE_SIZE = 20;
 
 const letterCursorAt = cursorMoment(letters.sentAt);
 
+/** The letters in someone's letterbox in their couple: delivered, neither kept back nor withdrawn. */
+const inLetterboxOf = (userId: string, coupleId: string) => and(eq(letters.recipientId, userId), eq(letters.coupleId, coupleId), isNull(letters.withdrawnAt), eq(letters.waiting, false));
+
 /**
  * The letterbox: every letter not opened yet (they wait for the recipient's choice, so none may
  * hide on a later page), then one page of the opened ones, newest first: the newest, or those
- * after the cursor `openedBefore`. `olderOpened` is the cursor for the next page, or null.
+ * after the cursor `openedBefore`. `olderOpened` is the cursor for the next page, or null. Bodies
+ * are not included: a letter is read only by opening it.
  */
 export async function letterboxPage(db: Database, actor: Actor, openedBefore: KeysetCursor | null = null, limit = LETTER_PAGE_SIZE) {
 	if (!actor.coupleId) return { unopened: [], opened: [], olderOpened: null };
 	const columns = { id: letters.id, senderId: letters.senderId, coupleId: letters.coupleId, withdrawnAt: letters.withdrawnAt, kind: letters.kind, sentAt: letters.sentAt, openedAt: letters.openedAt, cursorAt: letterCursorAt };
-	const inMyLetterbox = and(eq(letters.recipientId, actor.userId), eq(letters.coupleId, actor.coupleId), isNull(letters.withdrawnAt), eq(letters.waiting, false));
+	const inMyLetterbox = inLetterboxOf(actor.userId, actor.coupleId);
 	const order = [desc(letters.sentAt), desc(letters.id)];
 	const unopened = await db.select(columns).from(letters).where(and(inMyLetterbox, isNull(letters.openedAt))).orderBy(...order);
 	const fetched = await db
@@ -186,7 +190,7 @@ export async function countUnopenedLetters(db: Database, actor: Actor) {
 	const rows = await db
 		.select({ senderId: letters.senderId, coupleId: letters.coupleId, withdrawnAt: letters.withdrawnAt })
 		.from(letters)
-		.where(and(eq(letters.recipientId, actor.userId), eq(letters.coupleId, actor.coupleId), isNull(letters.withdrawnAt), eq(letters.waiting, false), isNull(letters.openedAt)));
+		.where(and(inLetterboxOf(actor.userId, actor.coupleId), isNull(letters.openedAt)));
 	return rows.filter((row) => can(actor, 'read', access(row))).length;
 }
 
@@ -220,7 +224,7 @@ const SENT_EXCERPT_LENGTH = 140;
  */
 export async function sentLettersPage(db: Database, actor: Actor, before: KeysetCursor | null = null, limit = LETTER_PAGE_SIZE) {
 	const fetched = await db
-		.select({ id: letters.id, kind: letters.kind, excerpt: sql<string>`left(${letters.body}, ${sql.raw(String(SENT_EXCERPT_LENGTH))})`, sentAt: letters.sentAt, openedAt: letters.openedAt, withdrawnAt: letters.withdrawnAt, waiting: letters.waiting, cursorAt: letterCursorAt })
+		.select({ id: letters.id, kind: letters.kind, excerpt: excerptOf(letters.body, SENT_EXCERPT_LENGTH), sentAt: letters.sentAt, openedAt: letters.openedAt, withdrawnAt: letters.withdrawnAt, waiting: letters.waiting, cursorAt: letterCursorAt })
 		.from(letters)
 		.where(and(eq(letters.senderId, actor.userId), olderThanCursor(letters.sentAt, letters.id, before)))
 		.orderBy(desc(letters.sentAt), desc(letters.id))

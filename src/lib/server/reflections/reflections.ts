@@ -1,8 +1,9 @@
-import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, ne } from 'drizzle-orm';
 import type { KeysetCursor } from '$lib/schemas/cursor';
 import type { Database } from '../db';
 import { reflections } from '../db/schema';
 import { cursorMoment, olderThanCursor, pageOf } from '../db/keyset';
+import { excerptOf } from '../db/excerpt';
 import { assertCan, can, type Actor, type ItemAccess } from '../access/policy';
 import { DomainError } from '../errors';
 import { newId } from '../security/tokens';
@@ -69,7 +70,7 @@ export const REFLECTION_PAGE_SIZE = 30;
 
 /** What a list shows of a reflection's text: a glimpse, cut in the database, not the whole text. */
 const EXCERPT_LENGTH = 120;
-const excerpt = sql<string>`left(${reflections.body}, ${sql.raw(String(EXCERPT_LENGTH))})`;
+const excerpt = excerptOf(reflections.body, EXCERPT_LENGTH);
 const cursorAt = cursorMoment(reflections.updatedAt);
 const olderThan = (before: KeysetCursor | null) => olderThanCursor(reflections.updatedAt, reflections.id, before);
 

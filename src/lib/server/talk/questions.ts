@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { KeysetCursor } from '$lib/schemas/cursor';
 import { cursorMoment, olderThanCursor, pageOf } from '../db/keyset';
+import { excerptOf } from '../db/excerpt';
 import type { Database } from '../db';
 import { talkQuestions, talkReplies } from '../db/schema';
 import { assertCan, can, type Actor, type ItemAccess } from '../access/policy';
@@ -64,7 +65,7 @@ const listColumns = {
 	coupleId: talkQuestions.coupleId,
 	askerId: talkQuestions.askerId,
 	about: talkQuestions.about,
-	excerpt: sql<string>`left(${talkQuestions.body}, ${sql.raw(String(EXCERPT_LENGTH))})`,
+	excerpt: excerptOf(talkQuestions.body, EXCERPT_LENGTH),
 	createdAt: talkQuestions.createdAt,
 	needTimeUntil: talkQuestions.needTimeUntil,
 	answeredAt: talkQuestions.answeredAt,
