@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { databaseKind, useAppDatabase } from '../../../tests/setup/test-db';
-import { validateSession } from '$lib/server/auth/sessions';
-import { signUp } from '$lib/server/auth/accounts';
-import { acceptInvitation, createInvitation } from '$lib/server/couple/invitations';
-import { coupleIdOf } from '$lib/server/couple/membership';
-import { actAs } from '$lib/server/access/refusals';
+import { loadPageAs, signUpCouple } from '../../../tests/setup/people';
 import { REFLECTION_PAGE_SIZE } from '$lib/server/reflections/reflections';
 import { reflections } from '$lib/server/db/schema';
 import { newId } from '$lib/server/security/tokens';
@@ -22,21 +18,13 @@ describe(`the reflections page, a page of each list at a time (${databaseKind})`
 
 	it('shows the newest of each, links to older ones and back, and keeps the other list’s page', async () => {
 		const db = getDb();
-		const ann = await signUp(db, { email: 'reflection-pages-a@example.org', password: 'a quiet morning walk', displayName: 'Ann', locale: 'nl' });
-		const bo = await signUp(db, { email: 'reflection-pages-b@example.org', password: 'a quiet evening walk', displayName: 'Bo', locale: 'nl' });
-		await acceptInvitation(db, bo.userId, (await createInvitation(db, ann.userId)).token);
-		const coupleId = (await coupleIdOf(db, ann.userId))!;
+		const { first: ann, second: bo, coupleId } = await signUpCouple(db, { name: 'reflection-pages-a' }, { name: 'reflection-pages-b' });
 		// One more than a page of Ann's own, and of Bo's shared with her.
 		const start = Date.parse('2026-11-01T08:00:00Z');
 		const many = (ownerId: string, name: string) =>
 			Array.from({ length: REFLECTION_PAGE_SIZE + 1 }, (_, i) => ({ id: newId(), ownerId, prompt: 'my-part', body: `${name}${i + 1}`, sharedCoupleId: ownerId === bo.userId ? coupleId : null, updatedAt: new Date(start + i * 60_000) }));
 		await db.insert(reflections).values([...many(ann.userId, 'A'), ...many(bo.userId, 'B')]);
-		const user = (await validateSession(db, ann.session.token))!.user;
-		const loadAt = async (search: string) => {
-			const url = new URL(`http://herstelpad.test/reflections${search}`);
-			const event = { locals: { user, locale: 'nl', address: '127.0.0.1' }, url, params: {}, route: { id: '/reflections' } };
-			return (await actAs(db, ann.userId, () => (load as unknown as (e: unknown) => Promise<ReflectionsPage>)(event))) as ReflectionsPage;
-		};
+		const loadAt = (search: string) => loadPageAs<ReflectionsPage>(db, ann, load, { path: '/reflections', search });
 		const cursorIn = (link: string, name: string) => new URLSearchParams(link.slice(1, link.indexOf('#'))).get(name)!;
 
 		const newest = await loadAt('');

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { databaseKind, useTestDatabase } from '../../../../tests/setup/test-db';
-import { signUp } from '../auth/accounts';
-import { acceptInvitation, createInvitation } from './invitations';
-import { coupleIdOf } from './membership';
+import { signUpCouple } from '../../../../tests/setup/people';
 import { letters } from '../db/schema';
 import { newId } from '../security/tokens';
 import { LETTER_PAGE_SIZE, letterboxPage, listLetterbox, sentLettersPage } from './letters';
@@ -12,13 +10,8 @@ describe(`letters, a page at a time (${databaseKind})`, () => {
 
 	it('keeps every unopened letter in the letterbox on every page and pages the opened ones; pages the sent list', async () => {
 		const db = database();
-		const make = async (name: string) => (await signUp(db, { email: `${name}@example.org`, password: 'long enough pass', displayName: name, locale: 'nl' })).userId;
-		const ann = await make('ann-letters');
-		const bo = await make('bo-letters');
-		await acceptInvitation(db, bo, (await createInvitation(db, ann)).token);
-		const coupleId = (await coupleIdOf(db, ann))!;
-		const annActor = { userId: ann, coupleId };
-		const boActor = { userId: bo, coupleId };
+		const { first, second, coupleId } = await signUpCouple(db, { name: 'ann-letters' }, { name: 'bo-letters' });
+		const [ann, bo, annActor, boActor] = [first.userId, second.userId, first.actor, second.actor];
 		// Seven opened letters from Ann to Bo (the third and fourth sent in the same microsecond), and
 		// two unopened, one older than all of them; one withdrawn and one kept back, neither shown.
 		const times = ['09:00', '09:01', '09:02', '09:02', '09:03', '09:04', '09:05'].map((t) => new Date(`2026-11-20T${t}:00.000123Z`));

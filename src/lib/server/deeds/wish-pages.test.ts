@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { databaseKind, useTestDatabase } from '../../../../tests/setup/test-db';
-import { signUp } from '../auth/accounts';
-import { acceptInvitation, createInvitation } from '../couple/invitations';
-import { coupleIdOf } from '../couple/membership';
+import { signUpCouple } from '../../../../tests/setup/people';
 import { wishes } from '../db/schema';
 import { newId } from '../security/tokens';
 import { listPartnerWishes, myWishesPage, partnerWishesPage, WISH_PAGE_SIZE } from './wishes';
@@ -12,11 +10,8 @@ describe(`wishes, a page at a time (${databaseKind})`, () => {
 
 	it('keeps every wish waiting for an answer in view, pages the answered ones and one’s own, none twice or skipped', async () => {
 		const db = database();
-		const make = async (name: string) => (await signUp(db, { email: `${name}@example.org`, password: 'long enough pass', displayName: name, locale: 'nl' })).userId;
-		const hurt = await make('hurt-wishes');
-		const rep = await make('rep-wishes');
-		await acceptInvitation(db, rep, (await createInvitation(db, hurt)).token);
-		const coupleId = (await coupleIdOf(db, hurt))!;
+		const { first, second, coupleId } = await signUpCouple(db, { name: 'hurt-wishes' }, { name: 'rep-wishes' });
+		const [hurt, rep] = [first.userId, second.userId];
 		// Seven answered (the third and fourth made in the same microsecond), two waiting (one older
 		// than all), one private: the private one is never the partner's to see.
 		const times = ['09:00', '09:01', '09:02', '09:02', '09:03', '09:04', '09:05'].map((t) => new Date(`2026-11-20T${t}:00.000123Z`));

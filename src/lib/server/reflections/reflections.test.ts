@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { databaseKind, useTestDatabase } from '../../../../tests/setup/test-db';
+import { signUpCouple } from '../../../../tests/setup/people';
 import type { Database } from '../db';
 import { signUp } from '../auth/accounts';
 import { acceptInvitation, createInvitation } from '../couple/invitations';
@@ -67,13 +68,8 @@ describe(`reflections, a page at a time (${databaseKind})`, () => {
 
 	it('pages both lists newest first, none twice or skipped, ties in time included; the partner list holds only the partner’s', async () => {
 		const db = database();
-		const make = async (name: string) => (await signUp(db, { email: `${name}@example.org`, password: 'long enough pass', displayName: name, locale: 'nl' })).userId;
-		const ann = await make('ann-pages');
-		const bo = await make('bo-pages');
-		await acceptInvitation(db, bo, (await createInvitation(db, ann)).token);
-		const coupleId = (await coupleIdOf(db, ann))!;
-		const annActor = { userId: ann, coupleId };
-		const boActor = { userId: bo, coupleId };
+		const { first, second, coupleId } = await signUpCouple(db, { name: 'ann-pages' }, { name: 'bo-pages' });
+		const [ann, bo, annActor, boActor] = [first.userId, second.userId, first.actor, second.actor];
 		// Seven of Ann's, shared; the third and fourth changed in the same microsecond. Then three of
 		// Bo's own shares, newer than all of Ann's: a page cut before "not my own" would hold only those.
 		const times = ['09:00', '09:01', '09:02', '09:02', '09:03', '09:04', '09:05'].map((t) => new Date(`2026-11-20T${t}:00.000123Z`));

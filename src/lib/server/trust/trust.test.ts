@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { databaseKind, useTestDatabase } from '../../../../tests/setup/test-db';
+import { signUpCouple } from '../../../../tests/setup/people';
 import type { Database } from '../db';
 import { signUp } from '../auth/accounts';
 import { acceptInvitation, createInvitation } from '../couple/invitations';
@@ -154,13 +155,8 @@ describe(`the contact log and the memories, a page at a time (${databaseKind})`,
 
 	it('pages by day, then by when it was written, none twice or skipped; questions only for the entries shown', async () => {
 		const db = database();
-		const make = async (name: string) => (await signUp(db, { email: `${name}@example.org`, password: 'long enough pass', displayName: name, locale: 'nl' })).userId;
-		const rep = await make('rep-pages');
-		const hurt = await make('hurt-pages');
-		await acceptInvitation(db, hurt, (await createInvitation(db, rep)).token);
-		const coupleId = (await coupleIdOf(db, rep))!;
-		const repActor = { userId: rep, coupleId };
-		const hurtActor = { userId: hurt, coupleId };
+		const { first, second, coupleId } = await signUpCouple(db, { name: 'rep-pages' }, { name: 'hurt-pages' });
+		const [rep, repActor, hurtActor] = [first.userId, first.actor, second.actor];
 		// Seven entries: E3 and E4 on one day written in the same microsecond, E5 written down
 		// later for an earlier day (it belongs before E4 by day, after it by writing).
 		const rows = [
@@ -196,12 +192,8 @@ describe(`the contact log and the memories, a page at a time (${databaseKind})`,
 
 	it('pages the memories by day, and the partner’s hidden ones never take a place on a page', async () => {
 		const db = database();
-		const make = async (name: string) => (await signUp(db, { email: `${name}@example.org`, password: 'long enough pass', displayName: name, locale: 'nl' })).userId;
-		const ann = await make('ann-memories');
-		const bo = await make('bo-memories');
-		await acceptInvitation(db, bo, (await createInvitation(db, ann)).token);
-		const coupleId = (await coupleIdOf(db, ann))!;
-		const annActor = { userId: ann, coupleId };
+		const { first, second, coupleId } = await signUpCouple(db, { name: 'ann-memories' }, { name: 'bo-memories' });
+		const [bo, annActor] = [second.userId, first.actor];
 		// Five of Bo's, two of them on one day written in the same microsecond; three hidden ones of
 		// Bo's, newer than all: a page cut before "not hidden" would hold only those.
 		const memory = (body: string, day: string, at: string, hidden = false) => ({ id: newId(), ownerId: bo, coupleId, day, body, feeling: null, hidden, createdAt: new Date(at) });

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { databaseKind, useAppDatabase } from '../../../../tests/setup/test-db';
-import { validateSession } from '$lib/server/auth/sessions';
-import { signUp } from '$lib/server/auth/accounts';
-import { acceptInvitation, createInvitation } from '$lib/server/couple/invitations';
-import { coupleIdOf } from '$lib/server/couple/membership';
-import { chooseRole } from '$lib/server/users/users';
-import { actAs } from '$lib/server/access/refusals';
+import { loadPageAs, signUpCouple } from '../../../../tests/setup/people';
 import { WISH_PAGE_SIZE } from '$lib/server/deeds/wishes';
 import { wishes } from '$lib/server/db/schema';
 import { newId } from '$lib/server/security/tokens';
@@ -20,23 +15,13 @@ describe(`the wishes page, a page of each list at a time (${databaseKind})`, () 
 
 	it('pages the partner’s answered wishes with the waiting ones always in view, and keeps the other list’s page', async () => {
 		const db = getDb();
-		const hurt = await signUp(db, { email: 'wish-pages-h@example.org', password: 'a quiet morning walk', displayName: 'Hanne', locale: 'nl' });
-		const rep = await signUp(db, { email: 'wish-pages-r@example.org', password: 'a quiet evening walk', displayName: 'Rik', locale: 'nl' });
-		await chooseRole(db, hurt.userId, 'hurt');
-		await chooseRole(db, rep.userId, 'repairing');
-		await acceptInvitation(db, rep.userId, (await createInvitation(db, hurt.userId)).token);
-		const coupleId = (await coupleIdOf(db, hurt.userId))!;
+		const { first: hurt, second: rep, coupleId } = await signUpCouple(db, { name: 'wish-pages-h', role: 'hurt' }, { name: 'wish-pages-r', role: 'repairing' });
 		const start = Date.parse('2026-11-01T08:00:00Z');
 		await db.insert(wishes).values([
 			...Array.from({ length: WISH_PAGE_SIZE + 1 }, (_, i) => ({ id: newId(), ownerId: hurt.userId, size: 'everyday' as const, body: `A${i + 1}`, sharedCoupleId: coupleId, answer: 'talk' as const, answeredAt: new Date(start + 86_400_000), createdAt: new Date(start + (i + 1) * 60_000) })),
 			{ id: newId(), ownerId: hurt.userId, size: 'bigger' as const, body: 'Waiting', sharedCoupleId: coupleId, createdAt: new Date(start) }
 		]);
-		const loadAs = async (who: typeof hurt, search: string) => {
-			const user = (await validateSession(db, who.session.token))!.user;
-			const url = new URL(`http://herstelpad.test/deeds/wishes${search}`);
-			const event = { locals: { user, locale: 'nl', address: '127.0.0.1' }, url, params: {}, route: { id: '/deeds/wishes' } };
-			return (await actAs(db, who.userId, () => (load as unknown as (e: unknown) => Promise<WishesPage>)(event))) as WishesPage;
-		};
+		const loadAs = (who: typeof hurt, search: string) => loadPageAs<WishesPage>(db, who, load, { path: '/deeds/wishes', search });
 
 		const newest = await loadAs(rep, '');
 		expect(newest.partner).toHaveLength(WISH_PAGE_SIZE + 1);

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { databaseKind, useAppDatabase } from '../../../../tests/setup/test-db';
-import { validateSession } from '$lib/server/auth/sessions';
-import { signUp } from '$lib/server/auth/accounts';
-import { acceptInvitation, createInvitation } from '$lib/server/couple/invitations';
-import { coupleIdOf } from '$lib/server/couple/membership';
-import { actAs } from '$lib/server/access/refusals';
+import { loadPageAs, signUpCouple } from '../../../../tests/setup/people';
 import { ANSWERED_PAGE_SIZE } from '$lib/server/talk/questions';
 import { talkQuestions } from '$lib/server/db/schema';
 import { newId } from '$lib/server/security/tokens';
@@ -18,21 +14,13 @@ describe(`the questions page, answered ones a page at a time (${databaseKind})`,
 
 	it('shows the newest answered ones, links to older ones and back, and keeps the open ones in view', async () => {
 		const db = getDb();
-		const ann = await signUp(db, { email: 'question-pages-a@example.org', password: 'a quiet morning walk', displayName: 'Ann', locale: 'en' });
-		const bo = await signUp(db, { email: 'question-pages-b@example.org', password: 'a quiet evening walk', displayName: 'Bo', locale: 'en' });
-		await acceptInvitation(db, bo.userId, (await createInvitation(db, ann.userId)).token);
-		const coupleId = (await coupleIdOf(db, ann.userId))!;
+		const { first: ann, second: bo, coupleId } = await signUpCouple(db, { name: 'question-pages-a', locale: 'en' }, { name: 'question-pages-b', locale: 'en' });
 		const start = Date.parse('2026-11-01T08:00:00Z');
 		await db.insert(talkQuestions).values([
 			...Array.from({ length: ANSWERED_PAGE_SIZE + 1 }, (_, i) => ({ id: newId(), coupleId, askerId: bo.userId, body: `A${i + 1}`, createdAt: new Date(start + i * 60_000), answeredAt: new Date(start + 86_400_000) })),
 			{ id: newId(), coupleId, askerId: bo.userId, body: 'Still open', createdAt: new Date(start) }
 		]);
-		const user = (await validateSession(db, ann.session.token))!.user;
-		const loadAt = async (search: string) => {
-			const url = new URL(`http://herstelpad.test/en/talk/questions${search}`);
-			const event = { locals: { user, locale: 'en', address: '127.0.0.1' }, url, params: {}, route: { id: '/talk/questions' } };
-			return (await actAs(db, ann.userId, () => (load as unknown as (e: unknown) => Promise<QuestionsPage>)(event))) as QuestionsPage;
-		};
+		const loadAt = (search: string) => loadPageAs<QuestionsPage>(db, ann, load, { path: '/talk/questions', search, locale: 'en' });
 
 		const newest = await loadAt('');
 		expect(newest.open.map((q) => q.excerpt)).toEqual(['Still open']);

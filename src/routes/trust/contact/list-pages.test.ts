@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { databaseKind, useAppDatabase } from '../../../../tests/setup/test-db';
-import { validateSession } from '$lib/server/auth/sessions';
-import { signUp } from '$lib/server/auth/accounts';
-import { acceptInvitation, createInvitation } from '$lib/server/couple/invitations';
-import { coupleIdOf } from '$lib/server/couple/membership';
-import { chooseRole } from '$lib/server/users/users';
-import { actAs } from '$lib/server/access/refusals';
+import { loadPageAs, signUpCouple } from '../../../../tests/setup/people';
 import { CONTACT_PAGE_SIZE } from '$lib/server/trust/contact-log';
 import { contactLog } from '$lib/server/db/schema';
 import { newId } from '$lib/server/security/tokens';
@@ -19,12 +14,7 @@ describe(`the contact log page, a page at a time (${databaseKind})`, () => {
 
 	it('shows the newest entries to the partner, links to older ones and back', async () => {
 		const db = getDb();
-		const rep = await signUp(db, { email: 'contact-pages-r@example.org', password: 'a quiet morning walk', displayName: 'Rik', locale: 'nl' });
-		const hurt = await signUp(db, { email: 'contact-pages-h@example.org', password: 'a quiet evening walk', displayName: 'Hanne', locale: 'nl' });
-		await chooseRole(db, rep.userId, 'repairing');
-		await chooseRole(db, hurt.userId, 'hurt');
-		await acceptInvitation(db, hurt.userId, (await createInvitation(db, rep.userId)).token);
-		const coupleId = (await coupleIdOf(db, rep.userId))!;
+		const { first: rep, second: hurt, coupleId } = await signUpCouple(db, { name: 'contact-pages-r', role: 'repairing' }, { name: 'contact-pages-h', role: 'hurt' });
 		const start = Date.parse('2026-01-01T08:00:00Z');
 		await db.insert(contactLog).values(
 			Array.from({ length: CONTACT_PAGE_SIZE + 1 }, (_, i) => {
@@ -32,12 +22,7 @@ describe(`the contact log page, a page at a time (${databaseKind})`, () => {
 				return { id: newId(), ownerId: rep.userId, coupleId, kind: 'contact' as const, day: at.toISOString().slice(0, 10), channel: 'work' as const, initiatedBy: 'them' as const, planned: false, said: `E${i + 1}`, createdAt: at };
 			})
 		);
-		const user = (await validateSession(db, hurt.session.token))!.user;
-		const loadAt = async (search: string) => {
-			const url = new URL(`http://herstelpad.test/trust/contact${search}`);
-			const event = { locals: { user, locale: 'nl', address: '127.0.0.1' }, url, params: {}, route: { id: '/trust/contact' } };
-			return (await actAs(db, hurt.userId, () => (load as unknown as (e: unknown) => Promise<ContactPage>)(event))) as ContactPage;
-		};
+		const loadAt = (search: string) => loadPageAs<ContactPage>(db, hurt, load, { path: '/trust/contact', search });
 
 		const newest = await loadAt('');
 		expect(newest.entries).toHaveLength(CONTACT_PAGE_SIZE);

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { databaseKind, useAppDatabase } from '../../../../tests/setup/test-db';
-import { validateSession } from '$lib/server/auth/sessions';
-import { signUp } from '$lib/server/auth/accounts';
-import { actAs } from '$lib/server/access/refusals';
+import { loadPageAs, signUpPerson } from '../../../../tests/setup/people';
 import { MEMORY_PAGE_SIZE } from '$lib/server/trust/memories';
 import { memories } from '$lib/server/db/schema';
 import { newId } from '$lib/server/security/tokens';
@@ -16,7 +14,7 @@ describe(`the memories page, a page at a time (${databaseKind})`, () => {
 
 	it('shows the newest memories, links to older ones and back', async () => {
 		const db = getDb();
-		const ann = await signUp(db, { email: 'memory-pages@example.org', password: 'a quiet morning walk', displayName: 'Ann', locale: 'en' });
+		const ann = await signUpPerson(db, { name: 'memory-pages', locale: 'en' });
 		const start = Date.parse('2026-01-01T08:00:00Z');
 		await db.insert(memories).values(
 			Array.from({ length: MEMORY_PAGE_SIZE + 1 }, (_, i) => {
@@ -24,12 +22,7 @@ describe(`the memories page, a page at a time (${databaseKind})`, () => {
 				return { id: newId(), ownerId: ann.userId, coupleId: null, day: at.toISOString().slice(0, 10), body: `M${i + 1}`, feeling: null, createdAt: at };
 			})
 		);
-		const user = (await validateSession(db, ann.session.token))!.user;
-		const loadAt = async (search: string) => {
-			const url = new URL(`http://herstelpad.test/en/trust/memories${search}`);
-			const event = { locals: { user, locale: 'en', address: '127.0.0.1' }, url, params: {}, route: { id: '/trust/memories' } };
-			return (await actAs(db, ann.userId, () => (load as unknown as (e: unknown) => Promise<MemoriesPage>)(event))) as MemoriesPage;
-		};
+		const loadAt = (search: string) => loadPageAs<MemoriesPage>(db, ann, load, { path: '/trust/memories', search, locale: 'en' });
 
 		const newest = await loadAt('');
 		expect(newest.memories).toHaveLength(MEMORY_PAGE_SIZE);

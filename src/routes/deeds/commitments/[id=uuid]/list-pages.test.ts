@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { databaseKind, useAppDatabase } from '../../../../../tests/setup/test-db';
-import { validateSession } from '$lib/server/auth/sessions';
-import { signUp } from '$lib/server/auth/accounts';
-import { chooseRole } from '$lib/server/users/users';
-import { actAs } from '$lib/server/access/refusals';
+import { loadPageAs, signUpPerson } from '../../../../../tests/setup/people';
 import { COMMENT_PAGE_SIZE, createCommitment, HISTORY_PAGE_SIZE } from '$lib/server/deeds/commitments';
 import { commitmentComments, commitmentEvents } from '$lib/server/db/schema';
 import { newId } from '$lib/server/security/tokens';
@@ -21,19 +18,12 @@ describe(`a commitment's comments and history, a page at a time (${databaseKind}
 
 	it('shows the newest page, links to the earlier one, and from there back to the newest', async () => {
 		const db = getDb();
-		const { userId, session } = await signUp(db, { email: 'comments-pages@example.org', password: 'a quiet morning walk', displayName: 'Ann', locale: 'nl' });
-		await chooseRole(db, userId, 'repairing');
-		const actor = { userId, coupleId: null };
-		const { id } = await createCommitment(db, actor, { title: 'Elke avond bellen', why: '', rhythm: 'daily', weekdays: [], share: false });
+		const ann = await signUpPerson(db, { name: 'comments-pages', role: 'repairing' });
+		const userId = ann.userId;
+		const { id } = await createCommitment(db, ann.actor, { title: 'Elke avond bellen', why: '', rhythm: 'daily', weekdays: [], share: false });
 		const start = Date.parse('2026-11-01T08:00:00Z');
 		await db.insert(commitmentComments).values(Array.from({ length: COMMENT_PAGE_SIZE + 1 }, (_, i) => ({ id: newId(), commitmentId: id, authorId: userId, body: `C${i + 1}`, createdAt: new Date(start + i * 60_000) })));
-		const user = (await validateSession(db, session.token))!.user;
-
-		const loadAt = async (search: string) => {
-			const url = new URL(`http://herstelpad.test/deeds/commitments/${id}${search}`);
-			const event = { locals: { user, locale: 'nl', address: '127.0.0.1' }, url, params: { id }, route: { id: '/deeds/commitments/[id=uuid]' } };
-			return (await actAs(db, userId, () => (load as unknown as (e: unknown) => Promise<CommitmentPage>)(event))) as CommitmentPage;
-		};
+		const loadAt = (search: string) => loadPageAs<CommitmentPage>(db, ann, load, { path: `/deeds/commitments/${id}`, search, routeId: '/deeds/commitments/[id=uuid]', params: { id } });
 
 		const newest = await loadAt('');
 		expect(newest.comments).toHaveLength(COMMENT_PAGE_SIZE);
@@ -52,10 +42,8 @@ describe(`a commitment's comments and history, a page at a time (${databaseKind}
 
 	it('shows the newest changes, links to older ones and back, and keeps the comments\' page', async () => {
 		const db = getDb();
-		const { userId, session } = await signUp(db, { email: 'history-pages@example.org', password: 'a quiet evening walk', displayName: 'Ann', locale: 'en' });
-		await chooseRole(db, userId, 'repairing');
-		const actor = { userId, coupleId: null };
-		const { id } = await createCommitment(db, actor, { title: 'Call every evening', why: '', rhythm: 'daily', weekdays: [], share: false });
+		const ann = await signUpPerson(db, { name: 'history-pages', role: 'repairing', locale: 'en' });
+		const { id } = await createCommitment(db, ann.actor, { title: 'Call every evening', why: '', rhythm: 'daily', weekdays: [], share: false });
 		// The creation and HISTORY_PAGE_SIZE pauses and resumptions after it, oldest first.
 		const start = Date.parse('2026-11-01T08:00:00Z');
 		await db.insert(commitmentEvents).values(
@@ -72,12 +60,7 @@ describe(`a commitment's comments and history, a page at a time (${databaseKind}
 				at: new Date(start + (i + 1) * 60_000)
 			}))
 		);
-		const user = (await validateSession(db, session.token))!.user;
-		const loadAt = async (search: string) => {
-			const url = new URL(`http://herstelpad.test/deeds/commitments/${id}${search}`);
-			const event = { locals: { user, locale: 'en', address: '127.0.0.1' }, url, params: { id }, route: { id: '/deeds/commitments/[id=uuid]' } };
-			return (await actAs(db, userId, () => (load as unknown as (e: unknown) => Promise<CommitmentPage>)(event))) as CommitmentPage;
-		};
+		const loadAt = (search: string) => loadPageAs<CommitmentPage>(db, ann, load, { path: `/deeds/commitments/${id}`, search, locale: 'en', routeId: '/deeds/commitments/[id=uuid]', params: { id } });
 
 		const newest = await loadAt('');
 		expect(newest.history).toHaveLength(HISTORY_PAGE_SIZE);
