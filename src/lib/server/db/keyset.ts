@@ -2,8 +2,8 @@ import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { DayKeysetCursor, KeysetCursor } from '$lib/schemas/cursor';
 
 /**
- * Keyset paging on (moment, id), newest first: the pieces every paged list shares (the trigger
- * log, a commitment's comments, the reflections). The cursor's format is `src/lib/schemas/cursor.ts`.
+ * Keyset paging on (moment, id), or (day, moment, id), newest first: the pieces every paged list
+ * shares (decision 025). The cursors' formats are `src/lib/schemas/cursor.ts`.
  */
 
 /** A row's moment as the database keeps it (microseconds, UTC), for a cursor that skips nothing. */
@@ -23,3 +23,10 @@ export function pageOf<T extends { id: string; cursorAt: string }>(rows: T[], li
 /** Rows strictly after the cursor in the order (day, moment, id) newest first. */
 export const olderThanDayCursor = (day: AnyColumn, moment: AnyColumn, id: AnyColumn, before: DayKeysetCursor | null | undefined): SQL | undefined =>
 	before ? sql`(${day}, ${moment}, ${id}) < (${before.day}::date, ${before.at}::timestamptz, ${before.id})` : undefined;
+
+/** `pageOf` for a list ordered by (day, moment, id): the next page's cursor also carries the day. */
+export function dayPageOf<T extends { id: string; cursorAt: string; day: string }>(rows: T[], limit: number): { rows: T[]; older: DayKeysetCursor | null } {
+	const { rows: shown, older } = pageOf(rows, limit);
+	const last = shown.at(-1);
+	return { rows: shown, older: older && last ? { day: last.day, ...older } : null };
+}

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Database } from '../db';
 import type { DayKeysetCursor } from '$lib/schemas/cursor';
-import { cursorMoment, olderThanDayCursor, pageOf } from '../db/keyset';
+import { cursorMoment, dayPageOf, olderThanDayCursor } from '../db/keyset';
 import { contactLog, contactQuestions } from '../db/schema';
 import { assertCan, can, type Actor } from '../access/policy';
 import { DomainError } from '../errors';
@@ -81,9 +81,7 @@ export async function contactLogPage(db: Database, actor: Actor, before: DayKeys
 		)
 		.orderBy(desc(contactLog.day), desc(contactLog.createdAt), desc(contactLog.id))
 		.limit(limit + 1);
-	const page = pageOf(fetched, limit);
-	const last = page.rows.at(-1);
-	const older = page.older && last ? { day: last.day, ...page.older } : null;
+	const page = dayPageOf(fetched, limit);
 	const entries = page.rows.filter((r) => can(actor, 'read', trustAccess.contactEntry(r)));
 	const questions = entries.length && actor.coupleId
 		? await db
@@ -110,7 +108,7 @@ export async function contactLogPage(db: Database, actor: Actor, before: DayKeys
 				.filter((q) => q.entryId === e.id)
 				.map((q) => ({ id: q.id, askedByMe: q.askerId === actor.userId, question: q.question, answer: q.answer, answeredAt: q.answeredAt, createdAt: q.createdAt }))
 		})),
-		older
+		older: page.older
 	};
 }
 

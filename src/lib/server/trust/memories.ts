@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Database } from '../db';
 import type { DayKeysetCursor } from '$lib/schemas/cursor';
-import { cursorMoment, olderThanDayCursor, pageOf } from '../db/keyset';
+import { cursorMoment, dayPageOf, olderThanDayCursor } from '../db/keyset';
 import { contactLog, memories } from '../db/schema';
 import { assertCan, can, type Actor } from '../access/policy';
 import { newId } from '../security/tokens';
@@ -61,13 +61,12 @@ export async function memoriesPage(db: Database, actor: Actor, before: DayKeyset
 		)
 		.orderBy(desc(memories.day), desc(memories.createdAt), desc(memories.id))
 		.limit(limit + 1);
-	const page = pageOf(fetched, limit);
-	const last = page.rows.at(-1);
+	const page = dayPageOf(fetched, limit);
 	return {
 		memories: page.rows
 			.filter((r) => can(actor, 'read', trustAccess.memory(r)))
 			.map((r) => ({ id: r.id, mine: r.ownerId === actor.userId, day: r.day, body: r.body, feeling: r.feeling, hidden: r.hidden, current: r.coupleId !== null && r.coupleId === actor.coupleId })),
-		older: page.older && last ? { day: last.day, ...page.older } : null
+		older: page.older
 	};
 }
 

@@ -72,9 +72,9 @@ export const load: PageServerLoad = async (event) => {
 			recordable,
 			recent: recent.map((c) => ({ day: c.day, outcome: c.outcome, note: c.note, late: c.late, noticed: c.noticed })),
 			comments: comments.comments.map((c) => ({ id: c.id, body: c.body, createdAt: c.createdAt.toISOString(), mine: c.mine })),
-			commentPages: { earlier: commentLinks.older, newest: commentLinks.newest },
+			commentPages: commentLinks,
 			history: history.events.map((e) => ({ id: e.id, kind: e.kind, title: e.title, rhythm: e.rhythm, weekdays: e.weekdays, reason: e.reason, at: e.at.toISOString() })),
-			historyPages: { earlier: historyLinks.older, newest: historyLinks.newest },
+			historyPages: historyLinks,
 			formKey: newFormKey()
 		};
 	} catch (err) {

@@ -6,7 +6,7 @@ import { commitmentComments, commitmentEvents } from '$lib/server/db/schema';
 import { newId } from '$lib/server/security/tokens';
 import { load } from './+page.server';
 
-type Pages = { earlier: string | null; newest: string | null };
+type Pages = { older: string | null; newest: string | null };
 type CommitmentPage = { comments: { body: string }[]; commentPages: Pages; history: { kind: string; reason: string | null }[]; historyPages: Pages };
 
 /**
@@ -30,11 +30,11 @@ describe(`a commitment's comments and history, a page at a time (${databaseKind}
 		expect(newest.comments[0].body).toBe('C2');
 		expect(newest.comments.at(-1)!.body).toBe(`C${COMMENT_PAGE_SIZE + 1}`);
 		expect(newest.commentPages.newest).toBeNull();
-		expect(newest.commentPages.earlier).toMatch(/^\?commentsBefore=[^#]+#comments$/);
+		expect(newest.commentPages.older).toMatch(/^\?commentsBefore=[^#]+#comments$/);
 
-		const earlier = await loadAt(newest.commentPages.earlier!.replace(/#.*$/, ''));
+		const earlier = await loadAt(newest.commentPages.older!.replace(/#.*$/, ''));
 		expect(earlier.comments.map((c) => c.body)).toEqual(['C1']);
-		expect(earlier.commentPages).toEqual({ earlier: null, newest: '?#comments' });
+		expect(earlier.commentPages).toEqual({ older: null, newest: '?#comments' });
 
 		// A cursor that cannot be read shows the newest page, not an error.
 		expect((await loadAt('?commentsBefore=not-a-cursor')).comments).toHaveLength(COMMENT_PAGE_SIZE);
@@ -67,14 +67,14 @@ describe(`a commitment's comments and history, a page at a time (${databaseKind}
 		expect(newest.history[0].reason).toBe(`R${HISTORY_PAGE_SIZE}`);
 		expect(newest.history.at(-1)!.reason).toBe('R1');
 		expect(newest.historyPages.newest).toBeNull();
-		expect(newest.historyPages.earlier).toMatch(/^\?historyBefore=\d+#history$/);
+		expect(newest.historyPages.older).toMatch(/^\?historyBefore=\d+#history$/);
 
-		const older = await loadAt(newest.historyPages.earlier!.replace(/#.*$/, ''));
+		const older = await loadAt(newest.historyPages.older!.replace(/#.*$/, ''));
 		expect(older.history.map((e) => e.kind)).toEqual(['created']);
-		expect(older.historyPages).toEqual({ earlier: null, newest: '?#history' });
+		expect(older.historyPages).toEqual({ older: null, newest: '?#history' });
 
 		// With both lists on an earlier page, each list's links keep the other's.
-		const historyCursor = new URLSearchParams(newest.historyPages.earlier!.slice(1, newest.historyPages.earlier!.indexOf('#'))).get('historyBefore')!;
+		const historyCursor = new URLSearchParams(newest.historyPages.older!.slice(1, newest.historyPages.older!.indexOf('#'))).get('historyBefore')!;
 		const commentCursor = '2026-11-01T08:00:00.000000Z_00000000-0000-4000-8000-000000000000';
 		const both = await loadAt(`?${new URLSearchParams({ commentsBefore: commentCursor, historyBefore: historyCursor })}`);
 		expect(both.history.map((e) => e.kind)).toEqual(['created']);
