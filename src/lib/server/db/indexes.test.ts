@@ -16,9 +16,11 @@ describe(`indexes for one couple's rows (${databaseKind})`, () => {
 		db = database();
 	});
 
-	async function plan(query: string): Promise<string> {
+	/** With `noSort`, sorting is discouraged as well: the plan then reads an index in order if one can serve it. */
+	async function plan(query: string, { noSort = false } = {}): Promise<string> {
 		return db.transaction(async (tx) => {
 			await tx.execute(sql`set local enable_seqscan = off`);
+			if (noSort) await tx.execute(sql`set local enable_sort = off`);
 			const result = (await tx.execute(sql.raw(`explain ${query}`))) as unknown as { rows: Record<string, string>[] };
 			return result.rows.map((row) => Object.values(row)[0]).join('\n');
 		});
@@ -36,6 +38,28 @@ describe(`indexes for one couple's rows (${databaseKind})`, () => {
 		const shared = await plan(`select id from trigger_entries where shared_couple_id = 'c' and owner_id <> 'u' and ${after} order by occurred_at desc, id desc limit 21`);
 		expect(shared).toMatch(/trigger_entries_shared_idx/);
 		expect(shared).not.toMatch(/Sort/);
+	});
+
+	it('reads the newest hour notes and trigger signals off their indexes, without a sort', async () => {
+		for (const [query, index] of [
+			[`select id from hour_notes where owner_id = 'u' order by created_at desc limit 50`, 'hour_notes_owner_idx'],
+			[`select id from hour_notes where shared_couple_id = 'c' and owner_id = 'p' order by created_at desc limit 50`, 'hour_notes_shared_idx'],
+			[`select id from trigger_signals where couple_id = 'c' and owner_id = 'u' order by created_at desc limit 1`, 'trigger_signals_couple_idx']
+		]) {
+			// These tables are empty here, where sorting two rows costs nothing; what matters is that the index could give the order.
+			const found = await plan(query, { noSort: true });
+			expect(found, query).toMatch(new RegExp(index));
+			expect(found, query).not.toMatch(/Sort/);
+		}
+	});
+
+	it('writes every newest-first index in the order `ORDER BY … DESC` asks for (nulls first)', async () => {
+		// An index column written `DESC` alone keeps nulls last, and `ORDER BY x DESC` (nulls first)
+		// cannot read it in order: the database sorts instead, however small the page.
+		const result = (await db.execute(sql`select indexname, indexdef from pg_indexes where schemaname = 'public'`)) as unknown as { rows: { indexname: string; indexdef: string }[] };
+		expect(result.rows.filter((r) => / DESC/.test(r.indexdef)).length).toBeGreaterThan(10);
+		const nullsLast = result.rows.filter((r) => / DESC NULLS LAST/.test(r.indexdef)).map((r) => r.indexname);
+		expect(nullsLast).toEqual([]);
 	});
 
 	it('finds a couple’s letters by index when the couple ends', async () => {

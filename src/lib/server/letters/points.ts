@@ -54,6 +54,14 @@ async function letterRows(db: Database, ids: (string | null)[]) {
 	return new Map(rows.map((r) => [r.id, r]));
 }
 
+/** Where a version the writer sent stands now; null while it is not sent. */
+function stateOfVersion(v: { sentAt: Date | null; sentLetterId: string | null }, states: Awaited<ReturnType<typeof letterRows>>): LetterState | null {
+	if (!v.sentAt) return null;
+	const row = v.sentLetterId ? states.get(v.sentLetterId) : undefined;
+	// Sent to a couple that has since ended: kept for the writer, seen by nobody.
+	return row ? stateOf(row) : 'withdrawn';
+}
+
 /** Adds a version to the owner's thread (made on first save). Nothing saved before is overwritten. */
 async function addVersion(db: Database, actor: Actor, kind: PointLetterKind, answersLetterId: string | null, points: string[], ruleIds: (string[] | null)[] = []) {
 	try {
@@ -84,15 +92,9 @@ async function ownThread(db: Database, actor: Actor, kind: PointLetterKind, answ
 	if (!draftId) return null;
 	const versions = await versionsOf(db, draftId);
 	const states = await letterRows(db, versions.map((v) => v.sentLetterId));
-	const state = (v: (typeof versions)[number]): LetterState | null => {
-		if (!v.sentAt) return null;
-		const row = v.sentLetterId ? states.get(v.sentLetterId) : undefined;
-		// Sent to a couple that has since ended: kept for the writer, seen by nobody.
-		return row ? stateOf(row) : 'withdrawn';
-	};
 	return {
 		id: draftId,
-		versions: versions.map((v) => ({ number: v.number, points: v.points, ruleIds: v.ruleIds, createdAt: v.createdAt, sentAt: v.sentAt, state: state(v) }))
+		versions: versions.map((v) => ({ number: v.number, points: v.points, ruleIds: v.ruleIds, createdAt: v.createdAt, sentAt: v.sentAt, state: stateOfVersion(v, states) }))
 	};
 }
 
@@ -256,17 +258,34 @@ export async function getMyRestitution(db: Database, actor: Actor, impactLetterI
  */
 export async function listEarlierRestitutions(db: Database, actor: Actor, currentImpactLetterId: string | null) {
 	const impacts = (await delivered(db, actor, 'impact')).filter((i) => i.letterId !== currentImpactLetterId && i.openedAt);
+	if (!impacts.length) return [];
+	// Three queries however many letters came before: the latest version of the actor's newest
+	// thread answering each impact letter (DISTINCT ON), then the state of those sent.
+	const latest = await db
+		.selectDistinctOn([pointLetters.answersLetterId], { ...versionColumns, answersLetterId: pointLetters.answersLetterId })
+		.from(pointLetters)
+		.innerJoin(pointLetterVersions, eq(pointLetterVersions.draftId, pointLetters.id))
+		.where(
+			and(
+				eq(pointLetters.ownerId, actor.userId),
+				eq(pointLetters.kind, 'restitution'),
+				inArray(pointLetters.answersLetterId, impacts.map((i) => i.letterId))
+			)
+		)
+		.orderBy(pointLetters.answersLetterId, desc(pointLetters.createdAt), desc(pointLetterVersions.number));
+	const latestFor = new Map(latest.map((v) => [v.answersLetterId, v]));
+	const states = await letterRows(db, latest.map((v) => v.sentLetterId));
 	const out = [];
 	for (const impact of impacts) {
-		const latest = (await ownThread(db, actor, 'restitution', impact.letterId))?.versions[0];
-		if (!latest) continue;
+		const version = latestFor.get(impact.letterId);
+		if (!version) continue;
 		out.push({
 			impactLetterId: impact.letterId,
 			impactSentAt: impact.sentAt,
-			number: latest.number,
-			savedAt: latest.createdAt,
-			state: latest.state,
-			items: impact.points.map((point, i) => ({ number: i + 1, point, answer: latest.points[i] ?? '' }))
+			number: version.number,
+			savedAt: version.createdAt,
+			state: stateOfVersion(version, states),
+			items: impact.points.map((point, i) => ({ number: i + 1, point, answer: version.points[i] ?? '' }))
 		});
 	}
 	return out;

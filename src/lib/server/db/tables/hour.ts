@@ -63,5 +63,5 @@ export const hourNotes = pgTable(
 		body: text('body').notNull(),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [index('hour_notes_owner_idx').on(t.ownerId, t.createdAt.desc()), index('hour_notes_shared_idx').on(t.sharedCoupleId, t.createdAt.desc())]
+	(t) => [index('hour_notes_owner_idx').on(t.ownerId, t.createdAt.desc().nullsFirst()), index('hour_notes_shared_idx').on(t.sharedCoupleId, t.createdAt.desc().nullsFirst())]
 );

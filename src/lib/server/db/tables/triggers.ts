@@ -66,7 +66,7 @@ export const triggerSignals = pgTable(
 	},
 	(t) => [
 		uniqueIndex('trigger_signals_entry_unique').on(t.entryId),
-		index('trigger_signals_couple_idx').on(t.coupleId, t.createdAt.desc()),
+		index('trigger_signals_couple_idx').on(t.coupleId, t.createdAt.desc().nullsFirst()),
 		index('trigger_signals_owner_idx').on(t.ownerId),
 		index('trigger_signals_answered_by_idx').on(t.answeredBy).where(sql`${t.answeredBy} is not null`)
 	]
