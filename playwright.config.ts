@@ -63,10 +63,15 @@ export default defineConfig({
 	retries: 0,
 	timeout: 60_000,
 	expect: { timeout: 10_000 },
-	reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+	// A failed journey prints what its page showed (failure-context-reporter.ts): in CI the run's
+	// output is all that is kept of it.
+	reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }], ['./tests/e2e/failure-context-reporter.ts']],
 	use: {
 		baseURL: `http://127.0.0.1:${port}`,
-		trace: 'retain-on-failure',
+		// A trace records every journey to keep the failed ones: a sixth of the journeys' time
+		// (docs/testing.md, stop 27). CI keeps only what a run prints, never the trace, so it records
+		// none there; the failure context reporter prints the page instead.
+		trace: process.env.CI ? 'off' : 'retain-on-failure',
 		// The service worker precaches the app and the guide in each fresh context; on this small
 		// machine that would slow every journey. offline.e2e.ts allows it and tests it.
 		serviceWorkers: 'block',
