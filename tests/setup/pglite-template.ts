@@ -9,8 +9,9 @@ import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/lib/server/db';
 
 /**
- * Vitest global setup: one migrated, empty database per run, which each test file then copies
- * (test-db.ts) instead of creating one and running every migration.
+ * Vitest global setup: one migrated, empty database per run and Vitest project (vite.config.ts has
+ * two), which each test file then copies (test-db.ts) instead of creating one and running every
+ * migration.
  *
  * - PGlite: the migrated database dumped to a file; each file starts its in-memory database from
  *   it: about 0.8 s instead of 4–5 s per file on two cores.
@@ -24,7 +25,8 @@ import { openDatabase } from '../../src/lib/server/db';
 export default async function setup(project: TestProject) {
 	const serverUrl = process.env.TEST_DATABASE_URL;
 	if (serverUrl) {
-		const name = `herstelpad_template_${process.pid}_${Date.now()}`;
+		// Each Vitest project runs this setup (vite.config.ts has two), possibly in the same millisecond.
+		const name = `herstelpad_template_${process.pid}_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
 		const admin = new pg.Client({ connectionString: serverUrl });
 		await admin.connect();
 		try {
