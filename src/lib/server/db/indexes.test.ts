@@ -54,8 +54,9 @@ describe(`indexes for one couple's rows (${databaseKind})`, () => {
 	});
 
 	it('writes every newest-first index in the order `ORDER BY … DESC` asks for (nulls first)', async () => {
-		// An index column written `DESC` alone keeps nulls last, and `ORDER BY x DESC` (nulls first)
-		// cannot read it in order: the database sorts instead, however small the page.
+		// Drizzle writes `.desc()` alone as `DESC NULLS LAST`, which `ORDER BY x DESC` (nulls first)
+		// cannot read in order: the database sorts instead, however small the page. PostgreSQL shows
+		// `DESC NULLS FIRST`, its default for `DESC`, as plain `DESC`.
 		const result = (await db.execute(sql`select indexname, indexdef from pg_indexes where schemaname = 'public'`)) as unknown as { rows: { indexname: string; indexdef: string }[] };
 		expect(result.rows.filter((r) => / DESC/.test(r.indexdef)).length).toBeGreaterThan(10);
 		const nullsLast = result.rows.filter((r) => / DESC NULLS LAST/.test(r.indexdef)).map((r) => r.indexname);
