@@ -1,6 +1,6 @@
 // Plain JavaScript: vite.config.ts loads it, before any TypeScript is compiled.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { sourceFiles } from './source-files.js';
 
 /**
  * What makes a test file need modules of its own (decision 026): it sets the process environment,
@@ -10,22 +10,13 @@ import { join } from 'node:path';
  */
 export const NEEDS_FRESH_MODULES = /process\.env(\.\w+|\[[^\]]+\])\s*(\?\?|\|\||&&)?=(?!=)|delete process\.env|vi\.stubEnv|analysisPool\(\)/;
 
-/** @param {string} dir @returns {string[]} */
-function testFiles(dir) {
-	return readdirSync(dir).flatMap((name) => {
-		const path = join(dir, name);
-		if (name === 'node_modules' || name === 'paraglide') return [];
-		return statSync(path).isDirectory() ? testFiles(path) : name.endsWith('.test.ts') ? [path] : [];
-	});
-}
-
 /**
  * The unit test files under `dirs` that must run with fresh modules, as paths from the root.
  * @param {string[]} dirs
  */
 export function testFilesNeedingFreshModules(dirs) {
 	return dirs
-		.flatMap(testFiles)
-		.filter((path) => NEEDS_FRESH_MODULES.test(readFileSync(path, 'utf8')))
+		.flatMap((dir) => sourceFiles(dir))
+		.filter((path) => path.endsWith('.test.ts') && NEEDS_FRESH_MODULES.test(readFileSync(path, 'utf8')))
 		.sort();
 }

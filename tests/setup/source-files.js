@@ -1,8 +1,13 @@
+// Plain JavaScript: vite.config.ts loads it (through fresh-modules.js) before any TypeScript is compiled.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Every TypeScript and Svelte file under `dir`, the generated Paraglide messages left out. */
-export function sourceFiles(dir: string): string[] {
+/**
+ * Every TypeScript and Svelte file under `dir`, the generated Paraglide messages left out.
+ * @param {string} dir
+ * @returns {string[]}
+ */
+export function sourceFiles(dir) {
 	return readdirSync(dir).flatMap((name) => {
 		const path = join(dir, name);
 		if (name === 'paraglide') return [];
