@@ -2,8 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { databaseKind, useTestDatabase } from '../../../../tests/setup/test-db';
 import { countingQueries } from '../../../../tests/setup/count-queries';
 import type { Database } from '../db';
-import { users } from '../db/schema';
-import { acceptInvitation, createInvitation } from '../couple/invitations';
+import { signUpCouple } from '../../../../tests/setup/people';
 import type { Actor } from '../access/policy';
 import { listEarlierRestitutions, openPointLetter, readReceivedImpact, saveImpactVersion, saveRestitutionVersion, sendImpactVersion, sendRestitutionVersion } from './points';
 
@@ -30,10 +29,9 @@ describe(`answers to earlier impact letters (${databaseKind})`, () => {
 
 	beforeAll(async () => {
 		db = database();
-		await db.insert(users).values(['ann', 'bo'].map((id) => ({ id, email: `${id}@example.org`, passwordHash: 'x', displayName: id, adultConfirmedAt: new Date() })));
-		const coupleId = (await acceptInvitation(db, 'bo', (await createInvitation(db, 'ann')).token)).coupleId;
-		ann = { userId: 'ann', coupleId };
-		bo = { userId: 'bo', coupleId };
+		const couple = await signUpCouple(db, { name: 'ann', role: 'repairing' }, { name: 'bo', role: 'hurt' });
+		ann = couple.first.actor;
+		bo = couple.second.actor;
 	});
 
 	it('shows the latest version of each answer with where it stands, in a fixed number of queries', async () => {
