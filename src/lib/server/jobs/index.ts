@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
 import PgBoss from 'pg-boss';
-import type { Database, DatabaseHandle } from '../db';
+import { underMigrationLock, type Database, type DatabaseHandle } from '../db';
 import { runAsSystem } from '../db/actor-context';
 import { log } from '../log';
 import { getEnv } from '../env';
@@ -115,12 +115,22 @@ export async function startJobs(handle: DatabaseHandle, options: StartJobsOption
 	try {
 		await next.start();
 		const retryDelay = options.retryDelaySeconds ?? 30;
-		for (const name of Object.keys(handlers) as JobName[]) {
-			const queue = { name, retryLimit: RETRY_LIMIT, retryDelay, retryBackoff: options.retryBackoff ?? true, expireInSeconds: EXPIRE_SECONDS };
-			// createQueue leaves an existing queue as it was: updateQueue carries changed settings over.
-			await next.createQueue(name, queue);
-			await next.updateQueue(name, queue);
-		}
+		const setUp = async () => {
+			for (const name of Object.keys(handlers) as JobName[]) {
+				const queue = { name, retryLimit: RETRY_LIMIT, retryDelay, retryBackoff: options.retryBackoff ?? true, expireInSeconds: EXPIRE_SECONDS };
+				// createQueue leaves an existing queue as it was: updateQueue carries changed settings over.
+				await next.createQueue(name, queue);
+				await next.updateQueue(name, queue);
+			}
+			if (!work) return;
+			for (const { name, cron, data } of schedules) await next.schedule(name, cron, data, { tz: 'UTC' });
+			const listed = new Set<string>(schedules.map((s) => s.name));
+			for (const old of await next.getSchedules()) if (!listed.has(old.name)) await next.unschedule(old.name);
+		};
+		// Creating a queue adds a table to pg-boss's job table: two servers doing it at once on a new
+		// database deadlocked, and one of them failed to start. One at a time, as for migrations.
+		if (handle.connection.kind === 'postgres') await underMigrationLock(handle.connection.url, setUp);
+		else await setUp();
 		appDb = handle.db;
 		if (work) {
 			for (const name of Object.keys(handlers) as JobName[]) {
@@ -140,9 +150,6 @@ export async function startJobs(handle: DatabaseHandle, options: StartJobsOption
 				});
 				workers.set(name, worker);
 			}
-			for (const { name, cron, data } of schedules) await next.schedule(name, cron, data, { tz: 'UTC' });
-			const listed = new Set<string>(schedules.map((s) => s.name));
-			for (const old of await next.getSchedules()) if (!listed.has(old.name)) await next.unschedule(old.name);
 		}
 	} catch (err) {
 		await next.stop({ graceful: false, wait: true }).catch(() => undefined);

@@ -32,9 +32,9 @@ describe(`jobs in two app processes on one database (${databaseKind})`, () => {
 	const running = new Set<ChildProcess>();
 
 	/** A separate Node process running the real jobs code (tests/setup/jobs-process.ts); resolves once it is ready. */
-	function startProcess(): Promise<ChildProcess> {
+	function startProcess(url = databaseUrl): Promise<ChildProcess> {
 		const child = spawn(process.execPath, ['--import', 'tsx', 'tests/setup/jobs-process.ts'], {
-			env: { ...process.env, DATABASE_URL: databaseUrl, SMTP_URL: smtp.url, LOG_LEVEL: 'error', NODE_ENV: 'test' },
+			env: { ...process.env, DATABASE_URL: url, SMTP_URL: smtp.url, LOG_LEVEL: 'error', NODE_ENV: 'test' },
 			stdio: ['ignore', 'pipe', 'inherit']
 		});
 		running.add(child);
@@ -54,15 +54,20 @@ describe(`jobs in two app processes on one database (${databaseKind})`, () => {
 		});
 	}
 
+	/** The URL of `other`, a database of the test server's. */
+	async function urlOf(other: DatabaseHandle) {
+		const { rows } = (await other.db.execute(sql`select current_database() as name`)) as unknown as { rows: { name: string }[] };
+		const url = new URL(process.env.TEST_DATABASE_URL!);
+		url.pathname = `/${rows[0].name}`;
+		return url.href;
+	}
+
 	const invite = (to: string, startAfter?: Date) => enqueue('mail.invitation', { invitationId, to, token, locale: 'nl' }, startAfter ? { startAfter } : {});
 
 	beforeAll(async () => {
 		handle = await createTestDatabase();
 		smtp = await collectingSmtpServer();
-		const { rows } = (await handle.db.execute(sql`select current_database() as name`)) as unknown as { rows: { name: string }[] };
-		const url = new URL(process.env.TEST_DATABASE_URL!);
-		url.pathname = `/${rows[0].name}`;
-		databaseUrl = url.href;
+		databaseUrl = await urlOf(handle);
 		// This test process only queues, as a web process could; the two child processes work.
 		await startJobs(handle, { work: false });
 		const { userId } = await signUp(handle.db, { email: 'ina@example.org', password: 'a quiet morning walk', displayName: 'Ina', locale: 'nl' });
@@ -75,6 +80,22 @@ describe(`jobs in two app processes on one database (${databaseKind})`, () => {
 		await stopJobs();
 		await handle?.close();
 		await smtp?.close();
+	});
+
+	it('starts two processes together on a database whose queues do not exist yet', async () => {
+		// The queues are made at the first start: two servers starting at once after an install or an
+		// upgrade once deadlocked there, and one of them exited.
+		const fresh = await createTestDatabase();
+		try {
+			const url = await urlOf(fresh);
+			const both = await Promise.all([startProcess(url), startProcess(url)]);
+			const { rows } = (await fresh.db.execute(sql`select name from pgboss.queue order by name`)) as unknown as { rows: { name: string }[] };
+			// pg-boss keeps queues of its own (`__pgboss__…`) beside the app's.
+			expect(rows.map((r) => r.name).filter((name) => !name.startsWith('__pgboss'))).toEqual(['housekeeping', 'mail.booklet-confirm', 'mail.comment-published', 'mail.invitation', 'mail.password-reset', 'notifications.tick']);
+			expect(await Promise.all(both.map(stopProcess))).toEqual([0, 0]);
+		} finally {
+			await fresh.close();
+		}
 	});
 
 	it('handles each of 50 jobs exactly once, due ones and ones due a moment later', async () => {
