@@ -5,6 +5,7 @@ import { coupleMembers, sessions, users } from '../db/schema';
 import type { Partner } from '../couple/membership';
 import { hashToken, newToken } from '../security/tokens';
 import { sessionCacheOf } from '../db/session-cache';
+import { runOnAnyConnection } from '../db/actor-context';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -122,7 +123,12 @@ function sessionQuery(db: Database) {
 
 const sessionQueries = new WeakMap<Database, ReturnType<typeof sessionQuery>>();
 
-async function lookUpSession(db: Database, id: string, now: Date, device: string | null): Promise<ValidSession | null> {
+/** Reads and writes only sessions, users and couple_members (no row security): any connection will do. */
+function lookUpSession(db: Database, id: string, now: Date, device: string | null): Promise<ValidSession | null> {
+	return runOnAnyConnection(() => lookUpSessionOnAnyConnection(db, id, now, device));
+}
+
+async function lookUpSessionOnAnyConnection(db: Database, id: string, now: Date, device: string | null): Promise<ValidSession | null> {
 	let query = sessionQueries.get(db);
 	if (!query) sessionQueries.set(db, (query = sessionQuery(db)));
 	const [found] = await query.execute({ id, now: now.toISOString() });

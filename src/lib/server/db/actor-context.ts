@@ -13,6 +13,8 @@ export interface ActorContext {
 	system: boolean;
 	/** Shared with nested system work: whether the access policy refused something (access/refusals.ts). */
 	note: { refused: boolean };
+	/** Work on tables without row security only (see runOnAnyConnection): no settings to tell a connection. */
+	anyConnection?: boolean;
 }
 
 const storage = new AsyncLocalStorage<ActorContext>();
@@ -31,13 +33,30 @@ export function runAsSystem<T>(work: () => T): T {
 	return storage.run({ userId: outer?.userId ?? null, system: true, note: outer?.note ?? { refused: false } }, work);
 }
 
+/**
+ * For work that reads and writes only tables without row security (decision 006: users,
+ * sessions, couple_members…), whose answers do not depend on who is acting: its queries take
+ * whichever connection comes, carrying whichever person, without the `set_config` round trip,
+ * and leave it carrying that person. The session look-up on every signed-in request is such work
+ * (auth/sessions.ts); telling a connection "nobody" for it, then the person again for the page,
+ * cost two round trips per request. Never for anything that touches a protected table.
+ */
+export function runOnAnyConnection<T>(work: () => T): T {
+	const outer = storage.getStore();
+	return storage.run({ userId: outer?.userId ?? null, system: outer?.system ?? false, note: outer?.note ?? { refused: false }, anyConnection: true }, work);
+}
+
 export function currentActor(): ActorContext | undefined {
 	return storage.getStore();
 }
 
-/** The two connection settings the row-level security policies read, for the current context. */
-export function connectionSettings(): { userId: string; system: 'on' | 'off' } {
+/**
+ * The two connection settings the row-level security policies read, for the current context;
+ * null inside runOnAnyConnection, where they do not matter.
+ */
+export function connectionSettings(): { userId: string; system: 'on' | 'off' } | null {
 	const context = storage.getStore();
+	if (context?.anyConnection) return null;
 	return { userId: context?.userId ?? '', system: context?.system ? 'on' : 'off' };
 }
 

@@ -4,10 +4,11 @@ import pg from 'pg';
 import { databaseKind, useTestDatabase } from '../../../../tests/setup/test-db';
 import { openDatabase, type Database, type DatabaseHandle } from '.';
 import { grantAppRole } from './app-role';
-import { runAsActor } from './actor-context';
+import { runAsActor, runOnAnyConnection } from './actor-context';
 import { ActorPool } from './actor-pool';
 import { letters, needs, paceStatus, reflections, securityEvents, users } from './schema';
 import { signUp } from '../auth/accounts';
+import { createSession, validateSession } from '../auth/sessions';
 import { acceptInvitation, createInvitation } from '../couple/invitations';
 import { coupleIdOf, leaveCouple } from '../couple/membership';
 import { createReflection, getReflection, listSharedWithMe, shareReflection } from '../reflections/reflections';
@@ -183,6 +184,43 @@ describe(`the app connected as a non-owner role (${databaseKind})`, () => {
 			expect(settings).toBe(2);
 		} finally {
 			await pool.end();
+		}
+	});
+
+	it('takes a connection as it comes for work on unprotected tables: no set_config, and it keeps the person it carries', async () => {
+		const { ann } = people;
+		const { pool, ask } = oneConnection();
+		try {
+			await ask(ann, 'warm');
+			let actor: string | null = null;
+			const settings = await countingSettings(async () => {
+				actor = await runOnAnyConnection(async () => (await pool.query<{ actor: string }>("select current_setting('app.user_id', true) as actor")).rows[0].actor);
+				// Ann's next query finds her connection as she left it.
+				await ask(ann, 'after');
+			});
+			expect(actor).toBe(ann);
+			expect(settings).toBe(0);
+		} finally {
+			await pool.end();
+		}
+	});
+
+	it('looks a session up without telling the connection who is acting, and without changing whom it carries', async () => {
+		const { bo } = people;
+		const { token } = await createSession(app.db, bo);
+		// A pool of its own, whose one open connection carries Bo; the look-up (on tables without row
+		// security) would otherwise tell it "nobody" first, and Bo's page would tell it Bo again.
+		const own = await openDatabase({ kind: 'postgres', url: appUrl.href });
+		try {
+			const setting = async () => (await first<{ actor: string }>(own.db.execute(sql`select current_setting('app.user_id', true) as actor`))).actor;
+			expect(await as(bo, setting)).toBe(bo);
+			const settings = await countingSettings(async () => {
+				expect((await validateSession(own.db, token))?.user.id).toBe(bo);
+				expect(await as(bo, setting)).toBe(bo);
+			});
+			expect(settings).toBe(0);
+		} finally {
+			await own.close();
 		}
 	});
 

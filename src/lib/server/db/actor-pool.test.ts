@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EnvError, parseEnv } from '../env';
 import { configFromEnv } from '.';
-import { connectionSettings, currentActor, runAsActor, runAsSystem } from './actor-context';
+import { connectionSettings, currentActor, runAsActor, runAsSystem, runOnAnyConnection } from './actor-context';
 
 describe('the acting user of a piece of work', () => {
 	it('is nobody outside a request, the user inside one, and keeps the user in system work', async () => {
@@ -13,6 +13,20 @@ describe('the acting user of a piece of work', () => {
 			expect(connectionSettings()).toEqual({ userId: 'u1', system: 'off' });
 		});
 		expect(currentActor()).toBeUndefined();
+	});
+
+	it('has no settings to tell a connection in work on unprotected tables, and has them again in work for someone inside it', async () => {
+		await runAsActor('u1', async () => {
+			await runOnAnyConnection(async () => {
+				await Promise.resolve();
+				expect(connectionSettings()).toBeNull();
+				// The person is still known to the work (the refusal note), only not told to the connection.
+				expect(currentActor()?.userId).toBe('u1');
+				await runAsActor('u2', async () => expect(connectionSettings()).toEqual({ userId: 'u2', system: 'off' }));
+				await runAsSystem(async () => expect(connectionSettings()).toEqual({ userId: 'u1', system: 'on' }));
+			});
+			expect(connectionSettings()).toEqual({ userId: 'u1', system: 'off' });
+		});
 	});
 
 	it('takes the owner connection for migrations from MIGRATION_DATABASE_URL', () => {

@@ -41,6 +41,8 @@ export class ActorPool extends pg.Pool {
 	connect(callback: ConnectCallback): void;
 	connect(callback?: ConnectCallback): Promise<pg.PoolClient> | void {
 		const settings = connectionSettings();
+		// Work on unprotected tables only (runOnAnyConnection): the connection as it comes, settings untouched.
+		if (!settings) return callback ? super.connect(callback) : super.connect();
 		const key = `${settings.system}:${settings.userId}`;
 		const queue = (this as unknown as PoolInternals)._pendingQueue;
 		const waiting = Array.isArray(queue) ? queue.length : -1;
