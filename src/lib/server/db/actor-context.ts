@@ -39,7 +39,7 @@ export function runAsSystem<T>(work: () => T): T {
  * whichever connection comes, carrying whichever person, without the `set_config` round trip,
  * and leave it carrying that person. The session look-up on every signed-in request is such work
  * (auth/sessions.ts); telling a connection "nobody" for it, then the person again for the page,
- * cost two round trips per request. Never for anything that touches a protected table.
+ * cost up to two round trips per request. Never for anything that touches a protected table.
  */
 export function runOnAnyConnection<T>(work: () => T): T {
 	const outer = storage.getStore();

@@ -136,9 +136,10 @@ async function migrateAsOwner(url: string, appUrl: string) {
 
 /**
  * Runs `work` while holding a lock that every process starting on this database takes before it
- * migrates, and before it sets up the job queue's queues and schedules (jobs/index.ts). Drizzle's migrator does not lock: two processes starting together on a database with
- * a pending migration (several app processes, or two servers after an upgrade) would both apply
- * it, and one would fail ("already exists"). The second now waits, then finds nothing pending.
+ * migrates, and before it sets up the job queue's queues and schedules (jobs/index.ts). Drizzle's
+ * migrator does not lock: two processes starting together on a database with a pending migration
+ * (several app processes, or two servers after an upgrade) would both apply it, and one would fail
+ * ("already exists"). The second now waits, then finds nothing pending.
  * Held on a connection of its own (a session-level advisory lock), so the migrator may use any.
  */
 export async function underMigrationLock<T>(url: string, work: () => Promise<T>): Promise<T> {
