@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { sql } from 'drizzle-orm';
 import { createTestDatabase, databaseKind } from '../../../../tests/setup/test-db';
 import { collectingSmtpServer } from '../../../../tests/setup/smtp';
+import { testDatabaseUrl } from '../../../../tests/setup/second-process';
 import type { DatabaseHandle } from '../db';
 import { signUp } from '../auth/accounts';
 import { createInvitation, emailInvitation } from '../couple/invitations';
@@ -55,20 +56,12 @@ describe(`jobs in two app processes on one database (${databaseKind})`, () => {
 		});
 	}
 
-	/** The URL of `other`, a database of the test server's. */
-	async function urlOf(other: DatabaseHandle) {
-		const { rows } = (await other.db.execute(sql`select current_database() as name`)) as unknown as { rows: { name: string }[] };
-		const url = new URL(process.env.TEST_DATABASE_URL!);
-		url.pathname = `/${rows[0].name}`;
-		return url.href;
-	}
-
 	const invite = (to: string, startAfter?: Date) => enqueue('mail.invitation', { invitationId, to, token, locale: 'nl' }, startAfter ? { startAfter } : {});
 
 	beforeAll(async () => {
 		handle = await createTestDatabase();
 		smtp = await collectingSmtpServer();
-		databaseUrl = await urlOf(handle);
+		databaseUrl = await testDatabaseUrl(handle.db);
 		// This test process only queues, as a web process could; the two child processes work.
 		await startJobs(handle, { work: false });
 		const { userId } = await signUp(handle.db, { email: 'ina@example.org', password: 'a quiet morning walk', displayName: 'Ina', locale: 'nl' });
@@ -88,7 +81,7 @@ describe(`jobs in two app processes on one database (${databaseKind})`, () => {
 		// upgrade once deadlocked there, and one of them exited.
 		const fresh = await createTestDatabase();
 		try {
-			const url = await urlOf(fresh);
+			const url = await testDatabaseUrl(fresh.db);
 			const both = await Promise.all([startProcess(url), startProcess(url)]);
 			const { rows } = (await fresh.db.execute(sql`select name from pgboss.queue order by name`)) as unknown as { rows: { name: string }[] };
 			// pg-boss keeps queues of its own (`__pgboss__…`) beside the app's.

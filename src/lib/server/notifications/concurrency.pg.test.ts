@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
 import { createTestDatabase, databaseKind } from '../../../../tests/setup/test-db';
+import { testDatabaseUrl } from '../../../../tests/setup/second-process';
 import { openDatabase, type DatabaseHandle } from '../db';
 import { hourSlots, notificationOutbox, users } from '../db/schema';
 import { newId } from '../security/tokens';
@@ -25,10 +25,7 @@ describe(`notifications delivered by two processes at once (${databaseKind})`, (
 
 	beforeAll(async () => {
 		first = await createTestDatabase();
-		const { rows } = (await first.db.execute(sql`select current_database() as name`)) as unknown as { rows: { name: string }[] };
-		const url = new URL(process.env.TEST_DATABASE_URL!);
-		url.pathname = `/${rows[0].name}`;
-		second = await openDatabase({ kind: 'postgres', url: url.href });
+		second = await openDatabase({ kind: 'postgres', url: await testDatabaseUrl(first.db) });
 	});
 	afterAll(async () => {
 		await second?.close();
