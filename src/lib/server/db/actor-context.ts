@@ -42,8 +42,8 @@ export function runAsSystem<T>(work: () => T): T {
  * cost up to two round trips per request. Never for anything that touches a protected table.
  */
 export function runOnAnyConnection<T>(work: () => T): T {
-	const outer = storage.getStore();
-	return storage.run({ userId: outer?.userId ?? null, system: outer?.system ?? false, note: outer?.note ?? { refused: false }, anyConnection: true }, work);
+	const outer = storage.getStore() ?? { userId: null, system: false, note: { refused: false } };
+	return storage.run({ ...outer, anyConnection: true }, work);
 }
 
 export function currentActor(): ActorContext | undefined {
