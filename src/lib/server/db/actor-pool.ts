@@ -28,7 +28,9 @@ const pulseQueue = (pg.Pool.prototype as unknown as { _pulseQueue?: () => void }
  * the settings are read in the caller's async context at checkout and written to the connection
  * (session-level, outside any transaction, so a later rollback cannot undo them) unless that
  * connection already carries exactly these values. A connection never keeps the previous
- * request's actor: a request without one sets ''.
+ * request's actor for work on protected tables: a request without one sets ''. Work confined to
+ * tables without row security (runOnAnyConnection: the session look-up) has no settings, and takes
+ * a connection as it is.
  *
  * Telling a connection costs a round trip (a `set_config`), so when a connection is handed out,
  * the pool matches waiting checkouts and free connections that already carry the same person (see
