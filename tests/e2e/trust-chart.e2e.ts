@@ -11,6 +11,10 @@ import { HttpUser } from './http-user';
  * only where photos are taken: see PHOTOS in fixtures.ts).
  */
 
+/** How many dots each measure's panel draws (a dot is `M x,y h0` in the panel's dot path). */
+const dotsPerMeasure = (svg: import('@playwright/test').Locator) =>
+	svg.locator('path.dot').evaluateAll((paths) => paths.map((p) => (p.getAttribute('d') ?? '').match(/M[\d.]+,[\d.]+h0/g)?.length ?? 0));
+
 const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
 
 async function views(browser: Browser, user: HttpUser, name: string, check: (page: import('@playwright/test').Page) => Promise<void>) {
@@ -27,6 +31,17 @@ async function views(browser: Browser, user: HttpUser, name: string, check: (pag
 			expect(overflow, `${name} ${width} ${colorScheme}: sideways overflow`).toBeLessThanOrEqual(0);
 			const box = await chart.boundingBox();
 			expect(box!.x + box!.width, `${name} ${width}: the chart fits`).toBeLessThanOrEqual(width);
+			// Every axis label inside the drawing: "100%" once ran off its left edge on a phone.
+			const outside = await chart.locator('svg[role="img"]').evaluateAll((svgs) =>
+				svgs.flatMap((svg) => {
+					const box = svg.getBoundingClientRect();
+					return [...svg.querySelectorAll('text')].filter((t) => {
+						const r = t.getBoundingClientRect();
+						return r.left < box.left - 0.5 || r.right > box.right + 0.5;
+					}).map((t) => `"${t.textContent}" from ${t.getBoundingClientRect().left.toFixed(1)} px, the drawing from ${box.left.toFixed(1)} px`);
+				})
+			);
+			expect(outside, `${name} ${width}: labels cut off`).toEqual([]);
 			await check(page);
 			if (width === 390 && colorScheme === 'dark' && name === 'year') {
 				// From the top, as every other page is checked: scrolled to the chart, the form's button
@@ -65,7 +80,8 @@ test('the weekly chart with no data, one point and a year, at 390 and 1280 px, l
 		const chart = page.getByRole('figure', { name: 'Your average per week' });
 		const svg = chart.locator('svg[role="img"]');
 		await expect(svg).toHaveAttribute('data-weeks', '1');
-		await expect(svg.locator('circle')).toHaveCount(3);
+		// One dot per measure: each measure's dots are one path, a move and a zero-length segment each.
+		expect(await dotsPerMeasure(svg)).toEqual([1, 1, 1]);
 		await expect(svg).toHaveAttribute('aria-label', /trust 3, safety 4, connection 5/);
 		await expect(chart.getByRole('row')).toHaveCount(2);
 		await expect(chart.getByRole('row').nth(1).getByRole('cell')).toHaveText(['1', '3', '4', '5']);
@@ -92,6 +108,12 @@ test('the weekly chart with no data, one point and a year, at 390 and 1280 px, l
 		if (w.toISOString().slice(0, 10) < first) break;
 		expected.push(values ? String(Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10) : '–');
 	}
+	// A commitment with nothing recorded since a week ago: the chart's fourth panel, from 0% to 100%.
+	const created = await user.api.post('/en/deeds?/create', {
+		form: { title: 'A message every day', rhythm: 'daily', startsOn: day(7) },
+		headers: { origin: baseURL!, accept: 'application/json', 'x-sveltekit-action': 'true' }
+	});
+	expect(await created.json()).toMatchObject({ type: 'redirect' });
 	await views(browser, user, 'year', async (page) => {
 		const chart = page.getByRole('figure', { name: 'Your average per week' });
 		const svg = chart.locator('svg[role="img"]');
@@ -100,6 +122,10 @@ test('the weekly chart with no data, one point and a year, at 390 and 1280 px, l
 		expect(expected).toContain('5.3');
 		await expect(chart.getByRole('row')).toHaveCount(expected.length + 1);
 		expect(await chart.locator('tbody td:nth-child(3)').allTextContents()).toEqual(expected);
+		const withFigures = expected.filter((v) => v !== '–').length;
+		expect(await dotsPerMeasure(svg)).toEqual([withFigures, withFigures, withFigures]);
+		await expect(svg.getByText('100%')).toHaveCount(1);
+		await expect(svg.locator('path.bar')).toHaveAttribute('d', /^M[\d.]+,[\d.]+h[\d.]+v[\d.]+h-[\d.]+z/);
 		const svgBox = await svg.boundingBox();
 		expect(svgBox!.width).toBeGreaterThan(250);
 	});
