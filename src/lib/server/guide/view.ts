@@ -1,3 +1,4 @@
+import { dateFormat } from '$lib/format';
 import type { Article, Author, Locale } from './articles';
 
 /** What a page may show of an article in a list: listed fields only, never the whole object. */
@@ -8,5 +9,6 @@ export const authorCard = (a: Author) => ({ slug: a.slug, name: a.name, role: a.
 /** "30 november 2026" / "30 November 2026", rendered on the server. */
 export function longDate(value: Date | string, locale: Locale): string {
 	const date = typeof value === 'string' ? new Date(`${value}T12:00:00Z`) : value;
-	return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(date);
+	// A formatter is costly to make (about 50 µs) and an article page dates every comment.
+	return dateFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(date);
 }
