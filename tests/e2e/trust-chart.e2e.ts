@@ -5,10 +5,11 @@ import { test, expect, expectAccessible, PHOTOS } from './fixtures';
 import { HttpUser } from './http-user';
 
 /**
- * The weekly trust chart with no data, one check-in and a year of them, on a 390 px phone and a
- * 1280 px screen, light and dark: screenshots to look at, and assertions that fail when the page
- * overflows sideways or the SVG and its table do not carry the right figures (the screenshots
- * only where photos are taken: see PHOTOS in fixtures.ts).
+ * The weekly trust chart with no data, one check-in, and a year of them beside a commitment (its
+ * fourth panel), on a 390 px phone and a 1280 px screen, light and dark: screenshots to look at,
+ * and assertions that fail when the page overflows sideways, an axis label is cut off, or the SVG
+ * and its table do not carry the right figures (the screenshots only where photos are taken: see
+ * PHOTOS in fixtures.ts).
  */
 
 /** How many dots each measure's panel draws (a dot is `M x,y h0` in the panel's dot path). */
