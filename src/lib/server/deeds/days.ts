@@ -4,6 +4,7 @@
  * partners whatever the server's clock zone.
  */
 import { APP_TIME_ZONE } from '../../time-zone';
+import { remembered } from '../remembered';
 
 export { APP_TIME_ZONE };
 
@@ -19,29 +20,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * The pages that count or draw weeks do day arithmetic thousands of times per request over the
  * same few hundred days, so both directions are kept: reading a day's text (a sixth of the cost
  * of parsing it again, measured) and writing it back (a Date and an ISO string, costlier still).
- * Bounded: a few years of days at most between clears.
  */
-const parsed = new Map<string, number>();
-const toUtc = (day: string) => {
-	let ms = parsed.get(day);
-	if (ms === undefined) {
-		ms = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
-		if (parsed.size >= 5_000) parsed.clear();
-		parsed.set(day, ms);
-	}
-	return ms;
-};
-
-const formatted = new Map<number, string>();
-const fromUtc = (ms: number) => {
-	let day = formatted.get(ms);
-	if (day === undefined) {
-		day = new Date(ms).toISOString().slice(0, 10);
-		if (formatted.size >= 5_000) formatted.clear();
-		formatted.set(ms, day);
-	}
-	return day;
-};
+const toUtc = remembered((day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))));
+const fromUtc = remembered((ms: number) => new Date(ms).toISOString().slice(0, 10));
 
 export function addDays(day: string, n: number): string {
 	return fromUtc(toUtc(day) + n * DAY_MS);
