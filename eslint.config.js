@@ -30,6 +30,15 @@ export default ts.config(
 		}
 	},
 	{
+		// Every day and time the interface shows is in one zone; naming it in one place keeps pages,
+		// exports and "today" on the server from drifting apart.
+		files: ['src/**'],
+		ignores: ['src/lib/time-zone.ts', 'src/**/*.test.ts'],
+		rules: {
+			'no-restricted-syntax': ['error', { selector: "Literal[value='Europe/Amsterdam']", message: 'Use APP_TIME_ZONE from $lib/time-zone.' }]
+		}
+	},
+	{
 		files: ['src/lib/coach/**'],
 		ignores: ['src/lib/coach/cli.ts', 'src/lib/coach/**/*.test.ts'],
 		rules: {

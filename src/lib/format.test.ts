@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateFormat, localeTag, numberFormat, utcDay } from './format';
+import { dateFormat, EXPORT_DATE_TIME, localeTag, numberFormat, utcDay } from './format';
 
 describe('format', () => {
 	it('formats in the interface language: Dutch by default, British English for en', () => {
@@ -23,5 +23,12 @@ describe('format', () => {
 	it('reads a day as that calendar day whatever the time zone of the process', () => {
 		expect(dateFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(utcDay('2026-12-31'))).toBe('31 December 2026');
 		expect(utcDay('2026-12-31T22:00:00Z').toISOString()).toBe('2026-12-31T00:00:00.000Z');
+	});
+
+	it('writes an export moment as the exports always did: day and time to the second, in the app time zone', () => {
+		// 01:30 UTC on the night summer time starts is 03:30 in Amsterdam, not 02:30 or 01:30.
+		const moment = new Date('2026-03-29T01:30:12Z');
+		expect(dateFormat('nl', EXPORT_DATE_TIME).format(moment)).toBe('29-3-2026, 03:30:12');
+		expect(dateFormat('en', EXPORT_DATE_TIME).format(moment)).toBe('29/03/2026, 03:30:12');
 	});
 });

@@ -1,3 +1,5 @@
+import { APP_TIME_ZONE } from './time-zone';
+
 /**
  * Date and number formatters, made once per locale and options and then reused. Creating one
  * (which `toLocaleString` and `toLocaleDateString` do on every call) costs a few hundred
@@ -31,6 +33,20 @@ export function numberFormat(locale: string, options: Intl.NumberFormatOptions =
 	}
 	return format;
 }
+
+/**
+ * A moment as the readable exports write it: day and time to the second, in the app's time zone.
+ * The same fields `toLocaleString` gives without options, from a formatter made once.
+ */
+export const EXPORT_DATE_TIME: Intl.DateTimeFormatOptions = {
+	year: 'numeric',
+	month: 'numeric',
+	day: 'numeric',
+	hour: 'numeric',
+	minute: 'numeric',
+	second: 'numeric',
+	timeZone: APP_TIME_ZONE
+};
 
 /** A calendar day 'YYYY-MM-DD' as the Date at its start in UTC, to format with timeZone 'UTC'. */
 export function utcDay(day: string): Date {

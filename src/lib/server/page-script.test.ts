@@ -61,7 +61,8 @@ describe('the page script', () => {
 			'src/lib/page-script/intimate-hint.ts',
 			'src/lib/page-script/push.ts',
 			'src/lib/page-script/self-test.ts',
-			'src/lib/selftest/scoring.ts'
+			'src/lib/selftest/scoring.ts',
+			'src/lib/time-zone.ts'
 		]);
 		expect(bare).toEqual([]);
 	});

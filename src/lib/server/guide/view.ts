@@ -1,4 +1,5 @@
 import { dateFormat } from '$lib/format';
+import { APP_TIME_ZONE } from '$lib/time-zone';
 import type { Article, Author, Locale } from './articles';
 
 /** What a page may show of an article in a list: listed fields only, never the whole object. */
@@ -10,5 +11,5 @@ export const authorCard = (a: Author) => ({ slug: a.slug, name: a.name, role: a.
 export function longDate(value: Date | string, locale: Locale): string {
 	const date = typeof value === 'string' ? new Date(`${value}T12:00:00Z`) : value;
 	// A formatter is costly to make (about 50 µs) and an article page dates every comment.
-	return dateFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(date);
+	return dateFormat(locale, { dateStyle: 'long', timeZone: APP_TIME_ZONE }).format(date);
 }

@@ -1,6 +1,7 @@
 import { m } from '$lib/paraglide/messages.js';
 import type { UserExport } from '../privacy/export';
 import { questionById } from './questions';
+import { dateFormat, utcDay } from '$lib/format';
 
 type Locale = 'nl' | 'en';
 type MessageFn = (inputs: Record<string, unknown>, options: { locale: Locale }) => string;
@@ -16,7 +17,7 @@ export function renderHourExportHtml(data: UserExport['hour'], locale: Locale): 
 	const weeks = data.weeks.filter((w) => !w.skipped);
 	if (!weeks.length && !data.notes.length) return '';
 	const t = (k: string, inputs?: Record<string, unknown>) => esc(say(k, locale, inputs));
-	const day = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`).toLocaleDateString(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+	const day = (iso: string) => dateFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(utcDay(iso));
 	const question = (id: string) => {
 		const q = questionById(id);
 		return q ? q[locale] : id;

@@ -1,4 +1,5 @@
 import data from './questions.json';
+import { APP_TIME_ZONE } from '../../time-zone';
 
 /**
  * The hour's questions (written by us, in questions.json) and which ones a couple gets in a week.
@@ -20,7 +21,7 @@ export const QUESTIONS: readonly Question[] = data.questions;
 /** The shortest gap, in weeks, between two times the same question comes back. */
 export const NO_REPEAT_WEEKS = 8;
 
-export const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
+export const DEFAULT_TIME_ZONE = APP_TIME_ZONE;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A Monday: weeks are counted from here, so the count never resets at a new year. */
 const FIRST_MONDAY = Date.UTC(1970, 0, 5);

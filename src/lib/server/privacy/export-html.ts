@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages.js';
+import { dateFormat, EXPORT_DATE_TIME } from '$lib/format';
 import type { UserExport } from './export';
 import { getGuide } from '../program/guides';
 import { isStepOf, type Track } from '../program/steps';
@@ -159,7 +160,7 @@ const labels = {
 /** A self-contained HTML page (no scripts, no external assets) that prints well. */
 export function renderExportHtml(data: UserExport, locale: Locale): string {
 	const t = labels[locale];
-	const date = (s: string | null) => (s ? new Date(s).toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB', { timeZone: 'Europe/Amsterdam' }) : '');
+	const date = (s: string | null) => (s ? dateFormat(locale, EXPORT_DATE_TIME).format(new Date(s)) : '');
 	const para = (text: string) => esc(text).replace(/\n/g, '<br>');
 	// An empty section says kindly that nothing is there yet, never a bare "Nothing".
 	const list = <T,>(items: T[], render: (item: T) => string, empty: string = t.nothingWritten) => (items.length ? items.map(render).join('') : `<p>${empty}</p>`);

@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages.js';
 import type { UserExport } from '../privacy/export';
-import { APP_TIME_ZONE } from '../../time-zone';
+import { dateFormat, EXPORT_DATE_TIME } from '$lib/format';
 
 type Locale = 'nl' | 'en';
 type MessageFn = (inputs: Record<string, unknown>, options: { locale: Locale }) => string;
@@ -15,7 +15,7 @@ const para = (s: string | null) => (s ? `<p>${esc(s).replace(/\n/g, '<br>')}</p>
 export function renderTriggersExportHtml(data: UserExport['triggers'], locale: Locale): string {
 	if (!data.log.length && !data.answersGiven.length && !data.preparedResponse && !data.discoveredOn) return '';
 	const t = (k: string, inputs?: Record<string, unknown>) => esc(say(k, locale, inputs));
-	const when = (s: string | null) => (s ? new Date(s).toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB', { timeZone: APP_TIME_ZONE }) : '');
+	const when = (s: string | null) => (s ? dateFormat(locale, EXPORT_DATE_TIME).format(new Date(s)) : '');
 	const entries = data.log
 		.map(
 			(e) =>

@@ -1,6 +1,7 @@
 import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { users } from '../schema';
+import { APP_TIME_ZONE } from '../../../time-zone';
 
 /**
  * Gentle notifications (issue 13, item 3). See src/lib/server/notifications/ and
@@ -18,7 +19,7 @@ export const notificationPreferences = pgTable('notification_preferences', {
 	/** HH:MM wall-clock times in `time_zone`; both null means no quiet hours. */
 	quietStart: text('quiet_start'),
 	quietEnd: text('quiet_end'),
-	timeZone: text('time_zone').notNull().default('Europe/Amsterdam'),
+	timeZone: text('time_zone').notNull().default(APP_TIME_ZONE),
 	weeklyMax: integer('weekly_max').notNull().default(3),
 	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 });
