@@ -224,6 +224,140 @@ describe(`the app connected as a non-owner role (${databaseKind})`, () => {
 		}
 	});
 
+	/** A pool of `max` connections that counts its checkouts, and a query saying which connection ran it, for whom. */
+	function countingPool(max: number) {
+		const pool = new ActorPool({ connectionString: appUrl.href, max });
+		const counted = { checkouts: 0 };
+		pool.on('acquire', () => counted.checkouts++);
+		const which = async () => (await pool.query<{ pid: number; actor: string }>("select pg_backend_pid() as pid, current_setting('app.user_id', true) as actor")).rows[0];
+		return { pool, counted, which };
+	}
+	const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+	it('keeps one connection, told once, for queries of the same work that follow each other, and gives it back when the work moves on', async () => {
+		const { ann, bo } = people;
+		const { pool, counted, which } = countingPool(2);
+		try {
+			// Both connections open, the last one used told it is Bo.
+			await Promise.all([as(ann, which), as(bo, which)]);
+			await as(bo, which);
+			counted.checkouts = 0;
+			let seen: { pid: number; actor: string }[] = [];
+			const settings = await countingSettings(async () => {
+				seen = await as(ann, async () => {
+					const rows = [];
+					for (let i = 0; i < 5; i++) rows.push(await which());
+					return rows;
+				});
+			});
+			expect(seen.map((r) => r.actor)).toEqual(Array(5).fill(ann));
+			expect(new Set(seen.map((r) => r.pid)).size).toBe(1);
+			expect(counted.checkouts).toBe(1);
+			expect(settings).toBeLessThanOrEqual(1);
+			await turn();
+			expect(pool.idleCount).toBe(pool.totalCount);
+		} finally {
+			await pool.end();
+		}
+	});
+
+	it('lets queries asked at once wait their turn on that connection, each answered for its own person', async () => {
+		const { ann, bo, cas } = people;
+		const { pool, counted, which } = countingPool(3);
+		try {
+			const work = (userId: string) => as(userId, () => Promise.all(Array.from({ length: 4 }, which)));
+			const [a, b, c] = await Promise.all([work(ann), work(bo), work(cas)]);
+			for (const [rows, userId] of [[a, ann], [b, bo], [c, cas]] as const) {
+				expect(rows.map((r) => r.actor)).toEqual(Array(4).fill(userId));
+				expect(new Set(rows.map((r) => r.pid)).size).toBe(1);
+			}
+			expect(counted.checkouts).toBe(3);
+		} finally {
+			await pool.end();
+		}
+	});
+
+	it('with one connection, hands it over between a piece of work\'s queries and a transaction it opens, and to the next person', async () => {
+		const { ann, bo } = people;
+		const { pool, which } = countingPool(1);
+		try {
+			const inTransaction = await as(ann, async () => {
+				await which();
+				// A transaction checks a connection out itself, as Drizzle's do: the only one is the one
+				// the queries above hold until the next turn.
+				const client = await pool.connect();
+				try {
+					await client.query('begin');
+					const actor = (await client.query<{ actor: string }>("select current_setting('app.user_id', true) as actor")).rows[0].actor;
+					await client.query('commit');
+					return actor;
+				} finally {
+					client.release();
+				}
+			});
+			expect(inTransaction).toBe(ann);
+			expect((await as(bo, which)).actor).toBe(bo);
+			expect((await as(ann, which)).actor).toBe(ann);
+		} finally {
+			await pool.end();
+		}
+	});
+
+	it('while the work has a transaction open, sends its other queries to the pool, so none waits behind one that waits for the transaction', async () => {
+		const { ann } = people;
+		const { pool, which } = countingPool(3);
+		const lock = 4_242_424;
+		try {
+			const done = as(ann, async () => {
+				const mine = await which();
+				const client = await pool.connect();
+				try {
+					await client.query('begin');
+					await client.query('select pg_advisory_xact_lock($1)', [lock]);
+					// Waits until the transaction ends: on the work's own connection, it would hold up the
+					// query after it, which the transaction waits for before it can end.
+					const waiting = pool.query('select pg_advisory_xact_lock($1)', [lock]);
+					const meanwhile = await which();
+					await client.query('commit');
+					await waiting;
+					return [mine, meanwhile];
+				} finally {
+					client.release();
+				}
+			});
+			const stuck = new Promise<'stuck'>((resolve) => setTimeout(() => resolve('stuck'), 5_000).unref());
+			const outcome = await Promise.race([done, stuck]);
+			if (outcome === 'stuck') {
+				// Free the connections so the pool can end; the test has already failed.
+				await owner.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where usename = ${role} and query like '%pg_advisory_xact_lock%'`);
+			}
+			expect(outcome).not.toBe('stuck');
+			const [mine, meanwhile] = outcome as { actor: string }[];
+			expect([mine.actor, meanwhile.actor]).toEqual([ann, ann]);
+		} finally {
+			await pool.end();
+		}
+	});
+
+	it('does not use a connection again after a query on it failed; the same work goes on on another', async () => {
+		const { ann } = people;
+		const { pool, which } = countingPool(2);
+		try {
+			const [before, after] = await as(ann, async () => {
+				const first = await which();
+				await expect(pool.query('select 1 / 0')).rejects.toThrow(/division by zero/);
+				return [first, await which()];
+			});
+			expect(after.actor).toBe(ann);
+			expect(after.pid).not.toBe(before.pid);
+			await turn();
+			expect(pool.totalCount).toBe(1);
+			expect(pool.idleCount).toBe(1);
+		} finally {
+			await pool.end();
+		}
+	});
+
 	it('exports and deletes an account as the app role', async () => {
 		const { ann } = people;
 		const data = await as(ann, () => exportUserData(app.db, ann));

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { connectionSettings } from './actor-context';
+import { connectionSettings, currentActor, type ActorContext } from './actor-context';
 
 type ConnectCallback = (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void;
 
@@ -23,8 +23,50 @@ const MAX_PASSES = 4;
 const pulseQueue = (pg.Pool.prototype as unknown as { _pulseQueue?: () => void })._pulseQueue;
 
 /**
- * A pool that tells every connection who is acting before it is used. `pool.query` and Drizzle's
- * transactions both check a client out through `connect`, so this one place covers every query:
+ * A connection one piece of work (a request, for one person) keeps while its queries follow each
+ * other: `busy` counts its queries not yet answered, `failed` the first error one of them had.
+ */
+interface Lease {
+	client: Promise<pg.PoolClient>;
+	busy: number;
+	failed?: Error;
+	returned?: boolean;
+}
+const leases = new WeakMap<ActorContext, Lease>();
+/** How many explicit checkouts (transactions) each piece of work has open. */
+const open = new WeakMap<ActorContext, number>();
+
+/**
+ * Counts an explicit checkout as open until its connection is released. Inside a transaction,
+ * code may still ask `db` (not the transaction) for something; on the lease, that query could
+ * wait behind one of the same work's queries that waits for the transaction's locks.
+ */
+function heldOpen(context: ActorContext, checkout: Promise<pg.PoolClient>): Promise<pg.PoolClient> {
+	const change = (by: number) => open.set(context, (open.get(context) ?? 0) + by);
+	change(1);
+	return checkout.then(
+		(client) => {
+			// pg-pool gives each checkout its own release.
+			const release = client.release;
+			let released = false;
+			client.release = (err?: Error | boolean) => {
+				if (!released) change(-1);
+				released = true;
+				return release.call(client, err);
+			};
+			return client;
+		},
+		(err) => {
+			change(-1);
+			throw err;
+		}
+	);
+}
+
+/**
+ * A pool that tells every connection who is acting before it is used. Queries (`leasedQuery`) and
+ * Drizzle's transactions (`connect`) both check a client out through `checkOutFor`, so this one
+ * place covers every query:
  * the settings are read in the caller's async context at checkout and written to the connection
  * (session-level, outside any transaction, so a later rollback cannot undo them) unless that
  * connection already carries exactly these values. A connection never keeps the previous
@@ -36,7 +78,8 @@ const pulseQueue = (pg.Pool.prototype as unknown as { _pulseQueue?: () => void }
  * the pool matches waiting checkouts and free connections that already carry the same person (see
  * `_pulseQueue`). Under load, with every connection busy and several people's pages waiting, a
  * connection otherwise went to whoever waited longest: measured at 32 connections on four
- * people's pages, 0.8 `set_config` per query (`/dashboard`: 8.1 for 10.2 queries).
+ * people's pages, 0.8 `set_config` per query (`/dashboard`: 8.1 for 10.2 queries). A request's
+ * queries that follow one another share one connection besides (`leasedQuery`, decision 027).
  */
 export class ActorPool extends pg.Pool {
 	connect(): Promise<pg.PoolClient>;
@@ -45,6 +88,19 @@ export class ActorPool extends pg.Pool {
 		const settings = connectionSettings();
 		// Work on unprotected tables only (runOnAnyConnection): the connection as it comes, settings untouched.
 		if (!settings) return callback ? super.connect(callback) : super.connect();
+		const checkout = this.checkOutFor(settings);
+		const context = currentActor();
+		// An explicit checkout is a transaction (Drizzle's): while it is open, this work's single
+		// queries take connections from the pool as before instead of its lease (see leasedQuery).
+		if (!callback) return context ? heldOpen(context, checkout) : checkout;
+		checkout.then(
+			(client) => callback(undefined, client, (release) => client.release(release as Error | undefined)),
+			(err: Error) => callback(err, undefined, () => {})
+		);
+	}
+
+	/** A connection told `settings`, preferring one that already carries them (see `_pulseQueue`). */
+	checkOutFor(settings: { userId: string; system: 'on' | 'off' }): Promise<pg.PoolClient> {
 		const key = `${settings.system}:${settings.userId}`;
 		const queue = (this as unknown as PoolInternals)._pendingQueue;
 		const waiting = Array.isArray(queue) ? queue.length : -1;
@@ -62,11 +118,7 @@ export class ActorPool extends pg.Pool {
 		// pg-pool queues the checkout at once when it cannot open a new connection (and hands it an
 		// idle one on the next tick): the queue's newest entry is this checkout.
 		if (Array.isArray(queue) && queue.length === waiting + 1) wanted.set(queue[queue.length - 1], key);
-		if (!callback) return checkout;
-		checkout.then(
-			(client) => callback(undefined, client, (release) => client.release(release as Error | undefined)),
-			(err: Error) => callback(err, undefined, () => {})
-		);
+		return checkout;
 	}
 
 	/**
@@ -81,6 +133,55 @@ export class ActorPool extends pg.Pool {
 		if (Array.isArray(idle) && Array.isArray(queue) && idle.length && queue.length) pair(idle, queue);
 		pulseQueue?.call(this);
 	}
+}
+
+/**
+ * A query outside a transaction (Drizzle's, and `pool.query`): on the connection the current work
+ * already holds, or on one it takes now and keeps until it has no query left to answer and the
+ * code that asked has moved on (the next turn of the event loop). A page's queries follow one
+ * another within a turn (each is asked as the one before is answered), so they share one
+ * connection, told once who is acting, instead of taking one from the pool per query: under load
+ * a connection taken again often carried someone else, and each query paid for the checkout.
+ * Queries asked at once (Promise.all) wait their turn on that connection. Work on unprotected
+ * tables, work outside any actor context (jobs), and callbacks go to pg-pool as before.
+ */
+function leasedQuery(this: ActorPool, ...args: unknown[]): unknown {
+	const context = currentActor();
+	const settings = connectionSettings();
+	const [text, values, callback] = args;
+	if (!context || !settings || (open.get(context) ?? 0) > 0 || typeof values === 'function' || typeof callback === 'function' || typeof text === 'function') {
+		return (pg.Pool.prototype.query as (...a: unknown[]) => unknown).apply(this, args);
+	}
+	let lease = leases.get(context);
+	if (!lease) {
+		lease = { client: this.checkOutFor(settings), busy: 0 };
+		leases.set(context, lease);
+		const taken = lease;
+		// A connection that could not be had is not kept: the next query asks again.
+		taken.client.catch(() => leases.get(context) === taken && leases.delete(context));
+	}
+	const held = lease;
+	held.busy++;
+	return held.client
+		.then((client) => client.query(text as string, values as unknown[]))
+		.catch((err: Error) => {
+			// As pg-pool does after a failed query: the connection is not handed out again.
+			held.failed ??= err;
+			if (leases.get(context) === held) leases.delete(context);
+			throw err;
+		})
+		.finally(() => {
+			if (--held.busy === 0) setImmediate(() => giveBack(context, held));
+		});
+}
+ActorPool.prototype.query = leasedQuery as pg.Pool['query'];
+
+/** Returns a lease's connection once nothing was asked of it during the turn after its last answer. */
+function giveBack(context: ActorContext, lease: Lease) {
+	if (lease.busy > 0 || lease.returned) return;
+	lease.returned = true;
+	if (leases.get(context) === lease) leases.delete(context);
+	lease.client.then((client) => client.release(lease.failed), () => undefined);
 }
 
 /**
