@@ -13,6 +13,11 @@ export interface ActorContext {
 	system: boolean;
 	/** Shared with nested system work: whether the access policy refused something (access/refusals.ts). */
 	note: { refused: boolean };
+	/**
+	 * Shared with work nested inside this one: how many transactions it has open. While any is open,
+	 * its queries do not share a connection (actor-pool.ts, decision 027).
+	 */
+	transactions: { open: number };
 	/** Work on tables without row security only (see runOnAnyConnection): no settings to tell a connection. */
 	anyConnection?: boolean;
 }
@@ -20,7 +25,7 @@ export interface ActorContext {
 const storage = new AsyncLocalStorage<ActorContext>();
 
 export function runAsActor<T>(userId: string, work: () => T): T {
-	return storage.run({ userId, system: false, note: { refused: false } }, work);
+	return storage.run({ userId, system: false, note: { refused: false }, transactions: storage.getStore()?.transactions ?? { open: 0 } }, work);
 }
 
 /**
@@ -30,7 +35,7 @@ export function runAsActor<T>(userId: string, work: () => T): T {
  */
 export function runAsSystem<T>(work: () => T): T {
 	const outer = storage.getStore();
-	return storage.run({ userId: outer?.userId ?? null, system: true, note: outer?.note ?? { refused: false } }, work);
+	return storage.run({ userId: outer?.userId ?? null, system: true, note: outer?.note ?? { refused: false }, transactions: outer?.transactions ?? { open: 0 } }, work);
 }
 
 /**
@@ -42,7 +47,7 @@ export function runAsSystem<T>(work: () => T): T {
  * cost up to two round trips per request. Never for anything that touches a protected table.
  */
 export function runOnAnyConnection<T>(work: () => T): T {
-	const outer = storage.getStore() ?? { userId: null, system: false, note: { refused: false } };
+	const outer = storage.getStore() ?? { userId: null, system: false, note: { refused: false }, transactions: { open: 0 } };
 	return storage.run({ ...outer, anyConnection: true }, work);
 }
 

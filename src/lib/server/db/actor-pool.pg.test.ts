@@ -358,6 +358,52 @@ describe(`the app connected as a non-owner role (${databaseKind})`, () => {
 		}
 	});
 
+	it('lives on when the server ends a connection a piece of work holds, in a query or a transaction, and the work goes on on another', async () => {
+		const { ann } = people;
+		const { pool, which } = countingPool(2);
+		const end = (pid: number) => owner.execute(sql`select pg_terminate_backend(${pid})`);
+		try {
+			const after = await as(ann, async () => {
+				const { pid } = await which();
+				// The lease holds the connection while its query sleeps; an 'error' nobody heard would stop the process.
+				const sleeping = pool.query('select pg_sleep(5)');
+				await new Promise((resolve) => setTimeout(resolve, 200));
+				await end(pid);
+				await expect(sleeping).rejects.toThrow();
+				const client = await pool.connect();
+				const inTransaction = (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0].pid;
+				const asleep = client.query('select pg_sleep(5)');
+				const ended = new Promise((resolve) => client.once('end', resolve));
+				await new Promise((resolve) => setTimeout(resolve, 200));
+				await end(inTransaction);
+				await expect(asleep).rejects.toThrow();
+				// Released once the connection is really gone, so the pool does not hand it out again.
+				await ended;
+				client.release();
+				return [pid, inTransaction, await which()] as const;
+			});
+			const [first, second, now] = after;
+			expect(now.actor).toBe(ann);
+			expect([first, second]).not.toContain(now.pid);
+		} finally {
+			await pool.end();
+		}
+	});
+
+	it('keeps each pool\'s connections apart for work that asks two pools', async () => {
+		const { ann } = people;
+		const one = countingPool(1);
+		const two = countingPool(1);
+		try {
+			const [a, b] = await as(ann, async () => [await one.which(), await two.which()]);
+			expect(a.pid).not.toBe(b.pid);
+			expect([one.counted.checkouts, two.counted.checkouts]).toEqual([1, 1]);
+		} finally {
+			await one.pool.end();
+			await two.pool.end();
+		}
+	});
+
 	it('exports and deletes an account as the app role', async () => {
 		const { ann } = people;
 		const data = await as(ann, () => exportUserData(app.db, ann));

@@ -29,6 +29,18 @@ describe('the acting user of a piece of work', () => {
 		});
 	});
 
+	it('shares the count of open transactions with the work nested in it, and starts a new count for a new request', async () => {
+		await runAsActor('u1', async () => {
+			const outer = currentActor()!.transactions;
+			outer.open++;
+			await runAsSystem(async () => expect(currentActor()?.transactions).toBe(outer));
+			await runOnAnyConnection(async () => expect(currentActor()?.transactions).toBe(outer));
+			await runAsActor('u2', async () => expect(currentActor()?.transactions).toBe(outer));
+			outer.open--;
+		});
+		await runAsActor('u3', async () => expect(currentActor()?.transactions).toEqual({ open: 0 }));
+	});
+
 	it('takes the owner connection for migrations from MIGRATION_DATABASE_URL', () => {
 		expect(configFromEnv({ DATABASE_URL: 'postgres://app@h/db', MIGRATION_DATABASE_URL: 'postgres://owner@h/db', dataDir: '/d' })).toEqual({
 			kind: 'postgres',

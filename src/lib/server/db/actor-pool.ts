@@ -24,40 +24,52 @@ const pulseQueue = (pg.Pool.prototype as unknown as { _pulseQueue?: () => void }
 
 /**
  * A connection one piece of work (a request, for one person) keeps while its queries follow each
- * other: `busy` counts its queries not yet answered, `failed` the first error one of them had.
+ * other: `busy` counts its queries not yet answered, `tail` is the last of them (each waits for the
+ * one before: the lease keeps its own queue rather than pg's, which pg 9 drops), and `failed` is
+ * the first error, after which the connection is not handed out again.
  */
 interface Lease {
 	client: Promise<pg.PoolClient>;
+	tail: Promise<unknown>;
 	busy: number;
 	failed?: Error;
 	returned?: boolean;
+	/** Hears the server end the connection while the lease holds it (pg-pool listens only while it is idle). */
+	onError: (err: Error) => void;
 }
-const leases = new WeakMap<ActorContext, Lease>();
-/** How many explicit checkouts (transactions) each piece of work has open. */
-const open = new WeakMap<ActorContext, number>();
+/** Each pool's leases: work that asks two pools gets a connection from each. */
+const leasesOf = new WeakMap<ActorPool, WeakMap<ActorContext, Lease>>();
 
 /**
- * Counts an explicit checkout as open until its connection is released. Inside a transaction,
- * code may still ask `db` (not the transaction) for something; on the lease, that query could
- * wait behind one of the same work's queries that waits for the transaction's locks.
+ * An explicit checkout (a transaction) until its connection is released:
+ * - counted as open in its work and the work nested in it. Inside a transaction, code may still
+ *   ask `db` (not the transaction) for something; on the lease, that query could wait behind one
+ *   of the same work's queries that waits for the transaction's locks.
+ * - heard when the server ends its connection. pg-pool listens only while a connection is idle, and
+ *   an 'error' nobody hears stops the process; the transaction's query fails on its own.
  */
-function heldOpen(context: ActorContext, checkout: Promise<pg.PoolClient>): Promise<pg.PoolClient> {
-	const change = (by: number) => open.set(context, (open.get(context) ?? 0) + by);
-	change(1);
+function heldOpen(context: ActorContext | undefined, checkout: Promise<pg.PoolClient>): Promise<pg.PoolClient> {
+	const count = context?.transactions ?? { open: 0 };
+	count.open++;
 	return checkout.then(
 		(client) => {
+			const onError = () => undefined;
+			client.on('error', onError);
 			// pg-pool gives each checkout its own release.
 			const release = client.release;
 			let released = false;
 			client.release = (err?: Error | boolean) => {
-				if (!released) change(-1);
+				if (!released) {
+					count.open--;
+					client.removeListener('error', onError);
+				}
 				released = true;
 				return release.call(client, err);
 			};
 			return client;
 		},
 		(err) => {
-			change(-1);
+			count.open--;
 			throw err;
 		}
 	);
@@ -92,7 +104,7 @@ export class ActorPool extends pg.Pool {
 		const context = currentActor();
 		// An explicit checkout is a transaction (Drizzle's): while it is open, this work's single
 		// queries take connections from the pool as before instead of its lease (see leasedQuery).
-		if (!callback) return context ? heldOpen(context, checkout) : checkout;
+		if (!callback) return heldOpen(context, checkout);
 		checkout.then(
 			(client) => callback(undefined, client, (release) => client.release(release as Error | undefined)),
 			(err: Error) => callback(err, undefined, () => {})
@@ -149,39 +161,59 @@ function leasedQuery(this: ActorPool, ...args: unknown[]): unknown {
 	const context = currentActor();
 	const settings = connectionSettings();
 	const [text, values, callback] = args;
-	if (!context || !settings || (open.get(context) ?? 0) > 0 || typeof values === 'function' || typeof callback === 'function' || typeof text === 'function') {
+	const plain = typeof text === 'string' || (typeof text === 'object' && text !== null && typeof (text as { submit?: unknown }).submit !== 'function');
+	if (!context || !settings || context.transactions.open > 0 || !plain || typeof values === 'function' || typeof callback === 'function') {
 		return (pg.Pool.prototype.query as (...a: unknown[]) => unknown).apply(this, args);
 	}
+	let leases = leasesOf.get(this);
+	if (!leases) leasesOf.set(this, (leases = new WeakMap()));
 	let lease = leases.get(context);
-	if (!lease) {
-		lease = { client: this.checkOutFor(settings), busy: 0 };
-		leases.set(context, lease);
-		const taken = lease;
-		// A connection that could not be had is not kept: the next query asks again.
-		taken.client.catch(() => leases.get(context) === taken && leases.delete(context));
-	}
+	if (!lease) lease = take(this, leases, context, settings);
 	const held = lease;
 	held.busy++;
-	return held.client
-		.then((client) => client.query(text as string, values as unknown[]))
+	const answer = held.tail.then(() => held.client).then((client) => client.query(text as string, values as unknown[]));
+	held.tail = answer.catch(() => undefined);
+	return answer
 		.catch((err: Error) => {
 			// As pg-pool does after a failed query: the connection is not handed out again.
-			held.failed ??= err;
-			if (leases.get(context) === held) leases.delete(context);
+			failed(leases, context, held, err);
 			throw err;
 		})
 		.finally(() => {
-			if (--held.busy === 0) setImmediate(() => giveBack(context, held));
+			if (--held.busy === 0) setImmediate(() => giveBack(leases, context, held));
 		});
 }
 ActorPool.prototype.query = leasedQuery as pg.Pool['query'];
 
+/** A lease on a connection told `settings`, for `context`'s queries on this pool. */
+function take(pool: ActorPool, leases: WeakMap<ActorContext, Lease>, context: ActorContext, settings: { userId: string; system: 'on' | 'off' }): Lease {
+	const lease: Lease = { client: pool.checkOutFor(settings), tail: Promise.resolve(), busy: 0, onError: (err) => failed(leases, context, lease, err) };
+	leases.set(context, lease);
+	lease.client.then(
+		(client) => client.on('error', lease.onError),
+		// A connection that could not be had is not kept: the next query asks again.
+		() => leases.get(context) === lease && leases.delete(context)
+	);
+	return lease;
+}
+
+function failed(leases: WeakMap<ActorContext, Lease>, context: ActorContext, lease: Lease, err: Error) {
+	lease.failed ??= err;
+	if (leases.get(context) === lease) leases.delete(context);
+}
+
 /** Returns a lease's connection once nothing was asked of it during the turn after its last answer. */
-function giveBack(context: ActorContext, lease: Lease) {
+function giveBack(leases: WeakMap<ActorContext, Lease>, context: ActorContext, lease: Lease) {
 	if (lease.busy > 0 || lease.returned) return;
 	lease.returned = true;
 	if (leases.get(context) === lease) leases.delete(context);
-	lease.client.then((client) => client.release(lease.failed), () => undefined);
+	lease.client.then(
+		(client) => {
+			client.removeListener('error', lease.onError);
+			client.release(lease.failed);
+		},
+		() => undefined
+	);
 }
 
 /**
