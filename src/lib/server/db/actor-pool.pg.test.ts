@@ -366,17 +366,18 @@ describe(`the app connected as a non-owner role (${databaseKind})`, () => {
 			const after = await as(ann, async () => {
 				const { pid } = await which();
 				// The lease holds the connection while its query sleeps; an 'error' nobody heard would stop the process.
-				const sleeping = pool.query('select pg_sleep(5)');
+				// Expected to fail from the start: the failure may come while `end` is still being awaited.
+				const sleeping = expect(pool.query('select pg_sleep(5)')).rejects.toThrow();
 				await new Promise((resolve) => setTimeout(resolve, 200));
 				await end(pid);
-				await expect(sleeping).rejects.toThrow();
+				await sleeping;
 				const client = await pool.connect();
 				const inTransaction = (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0].pid;
-				const asleep = client.query('select pg_sleep(5)');
+				const asleep = expect(client.query('select pg_sleep(5)')).rejects.toThrow();
 				const ended = new Promise((resolve) => client.once('end', resolve));
 				await new Promise((resolve) => setTimeout(resolve, 200));
 				await end(inTransaction);
-				await expect(asleep).rejects.toThrow();
+				await asleep;
 				// Released once the connection is really gone, so the pool does not hand it out again.
 				await ended;
 				client.release();
