@@ -192,7 +192,7 @@ function take(pool: ActorPool, leases: WeakMap<ActorContext, Lease>, context: Ac
 	lease.client.then(
 		(client) => client.on('error', lease.onError),
 		// A connection that could not be had is not kept: the next query asks again.
-		() => leases.get(context) === lease && leases.delete(context)
+		(err: Error) => failed(leases, context, lease, err)
 	);
 	return lease;
 }
