@@ -391,6 +391,32 @@ describe(`the app connected as a non-owner role (${databaseKind})`, () => {
 		}
 	});
 
+	it('takes back a transaction\'s connection that the server ended before its begin, which Drizzle would never release', async () => {
+		const { ann } = people;
+		const { pool, which } = countingPool(1);
+		const end = (pid: number) => owner.execute(sql`select pg_terminate_backend(${pid})`);
+		try {
+			const lost = await as(ann, async () => {
+				// Drizzle's transaction: check out, send `begin`, and release only in a `finally` after it.
+				const client = await pool.connect();
+				const { pid } = (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0];
+				const ended = new Promise((resolve) => client.once('end', resolve));
+				await end(pid);
+				await ended;
+				await expect(client.query('begin')).rejects.toThrow();
+				return pid;
+			});
+			// With the pool's only connection still out, this would wait for ever.
+			const stuck = new Promise<'stuck'>((resolve) => setTimeout(() => resolve('stuck'), 5_000));
+			const next = await Promise.race([as(ann, which), stuck]);
+			expect(next).not.toBe('stuck');
+			expect(next).toMatchObject({ actor: ann });
+			expect((next as { pid: number }).pid).not.toBe(lost);
+		} finally {
+			await pool.end();
+		}
+	});
+
 	it('keeps each pool\'s connections apart for work that asks two pools', async () => {
 		const { ann } = people;
 		const one = countingPool(1);

@@ -47,18 +47,29 @@ const leasesOf = new WeakMap<ActorPool, WeakMap<ActorContext, Lease>>();
  *   of the same work's queries that waits for the transaction's locks.
  * - heard when the server ends its connection. pg-pool listens only while a connection is idle, and
  *   an 'error' nobody hears stops the process; the transaction's query fails on its own.
+ * - given back to pg-pool, to be closed, when the server ends it. Drizzle releases a transaction's
+ *   connection in a `finally` that its `begin` is outside of: a connection lost as `begin` is sent
+ *   would otherwise never come back, and after as many such losses as the pool has connections (a
+ *   database restart under load), every query would wait for ever. The holder's own release
+ *   afterwards does nothing.
  */
 function heldOpen(context: ActorContext | undefined, checkout: Promise<pg.PoolClient>): Promise<pg.PoolClient> {
 	const count = context?.transactions ?? { open: 0 };
 	count.open++;
 	return checkout.then(
 		(client) => {
-			const onError = () => undefined;
-			client.on('error', onError);
 			// pg-pool gives each checkout its own release.
 			const release = client.release;
 			let released = false;
+			let lost = false;
+			const onError = (err: Error) => {
+				if (released) return;
+				lost = true;
+				client.release(err);
+			};
+			client.on('error', onError);
 			client.release = (err?: Error | boolean) => {
+				if (released && lost) return;
 				if (!released) {
 					count.open--;
 					client.removeListener('error', onError);
