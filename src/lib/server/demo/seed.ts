@@ -7,6 +7,7 @@ import { TRACKS } from '../program/steps';
 import { SUGGESTIONS } from '../deeds/suggestions';
 import { analyzeApology } from '../../coach';
 import { QUESTIONS, scoreSelfTest, type SelfTestRole } from '../../selftest/scoring';
+import { APP_TIME_ZONE } from '../../time-zone';
 import { APOLOGIES, NAMES, TEXT_PARTS, TIMEOUT_WORDS, textCount, textsOf, type TextKind } from './texts';
 
 /**
@@ -603,7 +604,7 @@ function buildStatements({ couples, days, seed, now }: { couples: number; days: 
 		// weeks of answers (now and then a week skipped), and notes, some of them shared.
 		sql.raw(`insert into hour_slots (id, couple_id, user_id, weekday, time, time_zone, updated_by, updated_at)
 			select ${uid('hourslot', 'user_id')}, couple_id, case when couple_id is null then user_id end, 1 + ${h(`'hday' || user_id`)} % 7,
-				${pick(['19:30', '20:00', '20:30', '21:00'], `'htime' || user_id`)}, 'Europe/Amsterdam', user_id, ${ago(`${h(`'hset' || user_id`)} % start_ago`, `'hset' || user_id`)}
+				${pick(['19:30', '20:00', '20:30', '21:00'], `'htime' || user_id`)}, '${APP_TIME_ZONE}', user_id, ${ago(`${h(`'hset' || user_id`)} % start_ago`, `'hset' || user_id`)}
 			from demo_people where side = 'a' and role is not null and (n = 1 or ${pct(`'hour' || n`)} < 50)`),
 		sql.raw(`insert into hour_entries (id, owner_id, couple_id, week, answers, skipped, created_at, updated_at)
 			select ${uid('hourentry', `p.user_id || g`)}, p.user_id, p.couple_id, to_char(date_trunc('week', (${D0} - g * 7)::timestamp), 'YYYY-MM-DD'),
@@ -634,7 +635,7 @@ function buildStatements({ couples, days, seed, now }: { couples: number; days: 
 		// Notifications: quiet hours and a weekly maximum for about a third (person 1 always), a push
 		// device for some, and past notices. Every kind stays off: demo people are never sent anything.
 		sql.raw(`insert into notification_preferences (user_id, choices, quiet_start, quiet_end, time_zone, weekly_max, updated_at)
-			select user_id, '{}'::jsonb, '22:00', '07:00', 'Europe/Amsterdam', 1 + ${h(`'nmax' || user_id`)} % 5, ${ago(`${h(`'nset' || user_id`)} % start_ago`, `'nset' || user_id`)}
+			select user_id, '{}'::jsonb, '22:00', '07:00', '${APP_TIME_ZONE}', 1 + ${h(`'nmax' || user_id`)} % 5, ${ago(`${h(`'nset' || user_id`)} % start_ago`, `'nset' || user_id`)}
 			from demo_people where n = 1 or ${pct(`'notify' || user_id`)} < 33`),
 		sql.raw(`insert into push_subscriptions (id, user_id, endpoint, p256dh, auth, created_at)
 			select ${uid('push', 'user_id')}, user_id, 'https://fcm.googleapis.com/fcm/send/demo-' || md5('${seed}|push|' || user_id), 'B' || repeat(md5(user_id), 3), left(md5('auth' || user_id), 22), updated_at
