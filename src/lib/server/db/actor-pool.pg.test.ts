@@ -233,6 +233,8 @@ describe(`the app connected as a non-owner role (${databaseKind})`, () => {
 		return { pool, counted, which };
 	}
 	const turn = () => new Promise((resolve) => setImmediate(resolve));
+	/** Ends a connection from the server's side, as a restart or a failover would. */
+	const end = (pid: number) => owner.execute(sql`select pg_terminate_backend(${pid})`);
 
 	it('keeps one connection, told once, for queries of the same work that follow each other, and gives it back when the work moves on', async () => {
 		const { ann, bo } = people;
@@ -361,7 +363,6 @@ describe(`the app connected as a non-owner role (${databaseKind})`, () => {
 	it('lives on when the server ends a connection a piece of work holds, in a query or a transaction, and the work goes on on another', async () => {
 		const { ann } = people;
 		const { pool, which } = countingPool(2);
-		const end = (pid: number) => owner.execute(sql`select pg_terminate_backend(${pid})`);
 		try {
 			const after = await as(ann, async () => {
 				const { pid } = await which();
@@ -394,7 +395,6 @@ describe(`the app connected as a non-owner role (${databaseKind})`, () => {
 	it('takes back a transaction\'s connection that the server ended before its begin, which Drizzle would never release', async () => {
 		const { ann } = people;
 		const { pool, which } = countingPool(1);
-		const end = (pid: number) => owner.execute(sql`select pg_terminate_backend(${pid})`);
 		try {
 			const lost = await as(ann, async () => {
 				// Drizzle's transaction: check out, send `begin`, and release only in a `finally` after it.
