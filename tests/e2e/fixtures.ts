@@ -45,7 +45,7 @@ type Finding = { id: string; impact?: string | null; help: string; targets: stri
  * axe-core runs in the page itself, injected once per document: @axe-core/playwright evaluated
  * its source twice on every check (once to look for `runPartial`, once to inject). The source is
  * axe's minified build: `axe.source` is the readable one, 1.3 MB against 0.58, and sending and
- * evaluating it took as long as the check itself (docs/testing.md, stop 32).
+ * evaluating it took longer than axe's run on a quiet machine (docs/testing.md, stop 32).
  */
 export async function expectAccessible(page: Page) {
 	if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
