@@ -122,8 +122,10 @@ describe(`notifications: opt-in per kind, quiet hours, a weekly maximum, neutral
 		expect(headers).toMatch(/^List-Unsubscribe: <http:\/\/localhost:\d+\/notifications\/unsubscribe\/one-click\?token=[\w-]+>/m);
 		expect(headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m);
 		const body = decodeQuotedPrintable(mail.raw);
-		expect(body).not.toContain('MLA');
-		expect(body).not.toContain('mla');
+		// The links' random tokens (base64url) could hold these three letters by chance.
+		const words = body.replace(/token=[\w-]+/g, 'token=');
+		expect(words).not.toContain('MLA');
+		expect(words).not.toContain('mla');
 		expect(forbiddenWordsIn(body.replace(/http\S+/g, '').replace(/^[\w-]+:.*$/gm, ''))).toEqual([]);
 		const token = /unsubscribe\?token=([\w-]+)/.exec(body)![1];
 		expect(await isUnsubscribeToken(db, token)).toBe(true);
