@@ -81,7 +81,10 @@ describe(`comments (${databaseKind})`, () => {
 
 	it('approves, rejects and marks spam in bulk, only what is pending, and counts per status', async () => {
 		const before = await commentCounts(db, admin);
-		for (const body of ['een', 'twee', 'drie', 'vier']) await submitComment(db, comment({ body }));
+		// A second apart: the queue lists the oldest first, and comments sent in the same millisecond
+		// would come in an order of their random ids.
+		const start = Date.now();
+		for (const [i, body] of ['een', 'twee', 'drie', 'vier'].entries()) await submitComment(db, comment({ body }), new Date(start + i * 1000));
 		const [one, two, three, four] = await pendingIds();
 		expect(await moderateComments(db, admin, [one, two], 'approve')).toMatchObject({ changed: 2 });
 		expect(await moderateComments(db, admin, [three], 'spam')).toMatchObject({ changed: 1 });
