@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq, sql } from 'drizzle-orm';
+import { eq, ne, sql } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { databaseKind, useTestDatabase } from '../../../../tests/setup/test-db';
 import { openDatabase, type Database, type DatabaseHandle } from '.';
 import { grantAppRole } from './app-role';
 import { runAsActor, runOnAnyConnection } from './actor-context';
 import { ActorPool } from './actor-pool';
+import { NamingClient } from './named-statements';
+import * as schema from './schema';
 import { letters, needs, paceStatus, reflections, securityEvents, users } from './schema';
 import { signUp } from '../auth/accounts';
 import { createSession, validateSession } from '../auth/sessions';
@@ -428,6 +431,25 @@ describe(`the app connected as a non-owner role (${databaseKind})`, () => {
 		} finally {
 			await one.pool.end();
 			await two.pool.end();
+		}
+	});
+
+	it('prepares a statement once per connection, and a plan it keeps still answers for whoever acts', async () => {
+		const { ann, bo, cas } = people;
+		const pool = new ActorPool({ connectionString: appUrl.href, max: 1, Client: NamingClient });
+		const db = drizzlePg(pool, { schema });
+		try {
+			// From the first run on, the plan PostgreSQL keeps; row security must still be applied per run.
+			await pool.query('set plan_cache_mode = force_generic_plan');
+			const owners = (userId: string) => as(userId, async () => (await db.select({ ownerId: reflections.ownerId }).from(reflections).where(ne(reflections.body, 'none of these'))).map((r) => r.ownerId));
+			for (let i = 0; i < 3; i++) expect(await owners(ann)).toEqual([ann]);
+			expect(await owners(cas)).toEqual([]);
+			expect(await owners(bo)).toEqual([bo]);
+			expect(await owners(ann)).toEqual([ann]);
+			const prepared = (await pool.query<{ generic: number; custom: number }>("select generic_plans::int as generic, custom_plans::int as custom from pg_prepared_statements where statement like '%from \"reflections\"%'")).rows;
+			expect(prepared).toEqual([{ generic: 6, custom: 0 }]);
+		} finally {
+			await pool.end();
 		}
 	});
 

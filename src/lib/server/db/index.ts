@@ -12,6 +12,7 @@ import type { Logger } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema';
 import { ActorPool } from './actor-pool';
+import { NamingClient } from './named-statements';
 import { log } from '../log';
 import { ROLE_NAME } from './app-role';
 import { attachSessionCache, SessionCache } from './session-cache';
@@ -81,7 +82,8 @@ function queryLogger(next?: Logger): Logger {
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
 	if (config.kind === 'postgres') {
 		if (config.migrationUrl) await migrateAsOwner(config.migrationUrl, config.url);
-		const pool = new ActorPool({ connectionString: config.url, max: 10 });
+		// Parameterised statements are prepared once per connection (named-statements.ts, decision 028).
+		const pool = new ActorPool({ connectionString: config.url, max: 10, Client: NamingClient });
 		// An idle connection the server ends (a restart, a failover, an administrator) is emitted as
 		// an 'error' on the pool; with no listener that would stop the whole process. The pool has
 		// already dropped it and opens a new one on the next query.
