@@ -184,23 +184,47 @@ describe(`signed-in pages: few queries, each served by an index (${databaseKind}
 
 /**
  * Explains each statement with its own parameters, sequential scans discouraged, and fails on a
- * sequential scan of a table: then no index can serve the statement.
+ * sequential scan of a table: then no index can serve the statement. Then the same for the plan
+ * PostgreSQL may keep for a prepared statement, made without the values (decision 028): an index
+ * that serves `day >= '2026-01-01'` or a partial one that serves `couple_id = '…'` must serve
+ * `day >= $1` and `couple_id = $1` too.
  */
 async function expectIndexed(db: Database, statements: Captured[], page: string) {
 	const client = (db as unknown as { $client: Queryable & { connect?: () => Promise<Queryable & { release(): void }> } }).$client;
 	const connection = client.connect ? await client.connect() : client;
+	const seqScans = (result: { rows: Record<string, unknown>[] }) => {
+		const plan = result.rows.map((row) => Object.values(row)[0]).join('\n');
+		return { plan, scanned: [...plan.matchAll(/Seq Scan on (\w+)/g)].map((m) => m[1]) };
+	};
 	try {
 		await connection.query('set enable_seqscan = off');
 		for (const { query, params } of statements) {
-			const result = await connection.query(`explain ${query}`, params);
-			const plan = result.rows.map((row) => Object.values(row)[0]).join('\n');
-			const scanned = [...plan.matchAll(/Seq Scan on (\w+)/g)].map((m) => m[1]);
-			expect(scanned, `${page}: a query no index can serve:\n${query}\n${plan}`).toEqual([]);
+			const custom = seqScans(await connection.query(`explain ${query}`, params));
+			expect(custom.scanned, `${page}: a query no index can serve:\n${query}\n${custom.plan}`).toEqual([]);
+			if (params.length === 0) continue;
+			await connection.query('set plan_cache_mode = force_generic_plan');
+			await connection.query(`prepare page_query as ${query}`);
+			try {
+				// EXECUTE takes its arguments in its own text: a statement's parameters do not reach it.
+				const generic = seqScans(await connection.query(`explain execute page_query(${params.map(literal).join(', ')})`));
+				expect(generic.scanned, `${page}: a query whose kept plan no index can serve:\n${query}\n${generic.plan}`).toEqual([]);
+			} finally {
+				await connection.query('deallocate page_query');
+				await connection.query('reset plan_cache_mode');
+			}
 		}
 	} finally {
 		await connection.query('reset enable_seqscan');
 		if ('release' in connection && typeof connection.release === 'function') connection.release();
 	}
+}
+
+/** A parameter written as an SQL literal; PostgreSQL gives it the type the prepared statement expects. */
+function literal(value: unknown): string {
+	if (value === null || value === undefined) return 'null';
+	if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+	const text = value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : JSON.stringify(value);
+	return `'${text.replaceAll("'", "''")}'`;
 }
 
 interface Queryable {
